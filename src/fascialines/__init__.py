@@ -1,0 +1,6 @@
+"""fascialines: myofascial lines and referred pain, as a graph, with the evidence behind each link."""
+
+from fascialines.atlas import Atlas, AtlasError, load_atlas
+
+__all__ = ["Atlas", "AtlasError", "load_atlas"]
+__version__ = "0.1.0"

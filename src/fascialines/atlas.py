@@ -1,0 +1,558 @@
+"""The atlas: pydantic models of ``data/lines.json`` and the loader that checks it.
+
+An atlas holds regions (bony stations, myofascial tracks, muscles and the surface areas where a
+symptom is felt), the myofascial lines that chain them, trigger-point referral patterns,
+symptoms with their red flags, and the sources and safety notes behind all of it.
+
+Coordinates
+-----------
+Every region may carry a point on the front view and on the back view, in one shared system
+measured in percent of standing height: ``y`` runs from 0 at the soles to 100 at the top of the
+head, and ``x`` is the lateral distance from the body's midline (0) towards the region's own
+side. A paired region is drawn at ``+x`` on its left copy and mirrored for its right copy, so
+one point places both; a midline region has ``x == 0``. The figure code decides which way a
+view faces (front view: the client's right on the viewer's left).
+
+Evidence
+--------
+Grades form a small closed set, from strongest to weakest: ``strong``, ``moderate``, ``limited``
+(studied and found), ``not-studied`` (the model's claim only) and ``not-found`` (studied and not
+found). :data:`EVIDENCE_ORDER` ranks them for filtering.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+__all__ = [
+    "EVIDENCE_ORDER",
+    "SCHEMA_VERSION",
+    "Atlas",
+    "AtlasError",
+    "AtlasProblem",
+    "Branch",
+    "Claim",
+    "Contraindication",
+    "EndangermentSite",
+    "EvidenceGrade",
+    "Line",
+    "LineEvidence",
+    "MidlineCrossing",
+    "Point",
+    "RedFlag",
+    "ReferralPattern",
+    "Region",
+    "SelfCare",
+    "Source",
+    "Symptom",
+    "Transition",
+    "atlas_json_schema",
+    "default_atlas_path",
+    "evidence_rank",
+    "load_atlas",
+    "parse_atlas",
+]
+
+SCHEMA_VERSION = 1
+
+EvidenceGrade = Literal["strong", "moderate", "limited", "not-studied", "not-found"]
+
+#: Rank of each grade: higher is better supported. ``not-found`` ranks below ``not-studied``
+#: because a link that was looked for and not seen is weaker than one nobody has tested.
+EVIDENCE_ORDER: dict[str, int] = {
+    "strong": 4,
+    "moderate": 3,
+    "limited": 2,
+    "not-studied": 1,
+    "not-found": 0,
+}
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=80)]
+Text = Annotated[str, Field(min_length=1)]
+SourceIds = Annotated[list[Id], Field(min_length=1)]
+
+MAX_LATERAL = 40.0
+
+
+def evidence_rank(grade: str) -> int:
+    """Return the rank of an evidence grade (higher is stronger); raise ``KeyError`` if unknown."""
+    return EVIDENCE_ORDER[grade]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Point(_Model):
+    """A place on one view, in percent of standing height (see the module docstring)."""
+
+    x: Annotated[float, Field(ge=0.0, le=MAX_LATERAL)]
+    y: Annotated[float, Field(ge=0.0, le=100.0)]
+
+
+class SelfCare(_Model):
+    """What a person can safely do at home for a region, and what to avoid."""
+
+    tool: Text
+    how: Text
+    duration: Text
+    frequency: Text
+    avoid: Text
+    sources: SourceIds
+
+
+class Region(_Model):
+    id: Id
+    name: Text
+    aliases: list[Text] = []
+    kind: Literal["station", "track", "muscle", "area"]
+    laterality: Literal["paired", "midline"]
+    body_area: Literal[
+        "head", "neck", "trunk", "pelvis", "upper-limb", "lower-limb", "hand", "foot"
+    ]
+    description: str | None = None
+    front: Point | None = None
+    back: Point | None = None
+    uberon: Annotated[str, Field(pattern=r"^UBERON:\d{7}$")] | None = None
+    fma: Annotated[str, Field(pattern=r"^FMA:\d+$")] | None = None
+    self_care: SelfCare | None = None
+
+
+class Transition(_Model):
+    """One step along a line, from one station or track to the next."""
+
+    from_: Id = Field(alias="from")
+    to: Id
+    evidence: EvidenceGrade
+    #: ``transition`` when a source rates this very step; ``line`` when the grade is the line's
+    #: overall rating carried down because no rating of this step is established.
+    evidence_basis: Literal["transition", "line"] = "line"
+    sources: SourceIds
+    note: str | None = None
+
+
+class Branch(_Model):
+    """An unbroken chain of transitions; most lines have one, the Deep Front Line several."""
+
+    id: Id
+    name: Text
+    transitions: Annotated[list[Transition], Field(min_length=1)]
+
+    @property
+    def stations(self) -> list[str]:
+        return [self.transitions[0].from_, *(t.to for t in self.transitions)]
+
+
+class MidlineCrossing(_Model):
+    """Where a line passes to the other side: the side flips across the transition ``from``→``to``."""
+
+    from_: Id = Field(alias="from")
+    to: Id
+    description: Text
+
+
+class LineEvidence(_Model):
+    grade: EvidenceGrade
+    summary: Text
+    sources: SourceIds
+
+
+class Line(_Model):
+    id: Id
+    abbreviation: Annotated[str, Field(pattern=r"^[A-Z]{2,5}$")]
+    name: Text
+    colour: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+    summary: Text
+    evidence: LineEvidence
+    branches: Annotated[list[Branch], Field(min_length=1)]
+    midline_crossings: list[MidlineCrossing] = []
+
+    @property
+    def transitions(self) -> list[Transition]:
+        return [t for branch in self.branches for t in branch.transitions]
+
+    @property
+    def stations(self) -> list[str]:
+        """Every region on the line once, in order from foot or hand to head, branch by branch."""
+        seen: dict[str, None] = {}
+        for branch in self.branches:
+            seen.update(dict.fromkeys(branch.stations))
+        return list(seen)
+
+
+class ReferralPattern(_Model):
+    """A muscle whose trigger points classically refer pain to the listed areas."""
+
+    id: Id
+    muscle: Id
+    refers_to: Annotated[list[Id], Field(min_length=1)]
+    description: Text
+    sources: SourceIds
+
+
+class RedFlag(_Model):
+    id: Id
+    text: Text
+    action: Text
+    sources: SourceIds
+
+
+class Symptom(_Model):
+    id: Id
+    name: Text
+    aliases: list[Text] = []
+    felt_at: Annotated[list[Id], Field(min_length=1)]
+    description: str | None = None
+    related_conditions: list[Text] = []
+    red_flags: list[Id] = []
+
+
+class Source(_Model):
+    id: Id
+    citation: Text
+    year: Annotated[int, Field(ge=1800, le=2100)] | None = None
+    doi: str | None = None
+    note: str | None = None
+
+
+class Contraindication(_Model):
+    id: Id
+    text: Text
+    kind: Literal["absolute", "local"]
+    sources: SourceIds
+
+
+class EndangermentSite(_Model):
+    id: Id
+    name: Text
+    regions: list[Id] = []
+    reason: Text
+    sources: SourceIds
+
+
+class Claim(_Model):
+    """A popular claim and what the evidence says of it; never shown without its verdict."""
+
+    id: Id
+    claim: Text
+    verdict: Text
+    evidence: Text
+    sources: SourceIds
+
+
+class Caveat(_Model):
+    id: Id
+    text: Text
+    sources: SourceIds
+
+
+class Atlas(_Model):
+    schema_version: Literal[1]
+    title: Text = "fascialines atlas"
+    licence: str | None = None
+    credits: str | None = None
+    regions: list[Region]
+    lines: list[Line]
+    referral_patterns: list[ReferralPattern] = []
+    trigger_point_caveats: list[Caveat] = []
+    symptoms: list[Symptom] = []
+    red_flags: list[RedFlag] = []
+    contraindications: list[Contraindication] = []
+    endangerment_sites: list[EndangermentSite] = []
+    claims: list[Claim] = []
+    sources: list[Source]
+
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _known_version(cls, value: Any) -> Any:
+        if value != SCHEMA_VERSION:
+            raise ValueError(f"this version of fascialines reads schema_version {SCHEMA_VERSION}")
+        return value
+
+    # Look-ups are derived on demand and cached on the frozen instance.
+    def region(self, region_id: str) -> Region:
+        return self._index("regions")[region_id]
+
+    def line(self, line_id: str) -> Line:
+        return self._index("lines")[line_id]
+
+    def symptom_by_id(self, symptom_id: str) -> Symptom:
+        return self._index("symptoms")[symptom_id]
+
+    def source(self, source_id: str) -> Source:
+        return self._index("sources")[source_id]
+
+    def red_flag(self, flag_id: str) -> RedFlag:
+        return self._index("red_flags")[flag_id]
+
+    def _index(self, collection: str) -> dict[str, Any]:
+        cache = self.__dict__.setdefault("_indexes", {})
+        if collection not in cache:
+            cache[collection] = {item.id: item for item in getattr(self, collection)}
+        return cache[collection]
+
+
+@dataclass(frozen=True)
+class AtlasProblem:
+    """One thing wrong with an atlas file: where (a JSON path such as ``$.lines[2].id``) and why."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+class AtlasError(ValueError):
+    """An atlas could not be loaded; ``problems`` lists every problem found, not just the first."""
+
+    def __init__(self, source: str, problems: Iterable[AtlasProblem]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        lines = "\n".join(f"  - {problem}" for problem in self.problems)
+        super().__init__(f"{source}: {count} problem{'s' if count != 1 else ''}\n{lines}")
+
+
+def default_atlas_path() -> Path:
+    """The atlas shipped with the package (inside the wheel), or the checkout's ``data/``."""
+    packaged = Path(__file__).parent / "data" / "lines.json"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "lines.json"
+
+
+def load_atlas(path: str | Path | None = None) -> Atlas:
+    """Read, validate and cross-check an atlas file.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The JSON file; the packaged atlas when omitted.
+
+    Returns
+    -------
+    Atlas
+
+    Raises
+    ------
+    AtlasError
+        With every problem found: JSON syntax (with line and column), wrong types, duplicate
+        ids, references to unknown regions, lines or sources, transitions that do not chain and
+        coordinates out of range, each with its JSON path.
+    """
+    path = Path(path) if path is not None else default_atlas_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise AtlasError(str(path), [AtlasProblem("$", f"cannot read the file ({error.strerror})")])
+    return parse_atlas(text, source=str(path))
+
+
+def parse_atlas(text: str, source: str = "<atlas>") -> Atlas:
+    """Validate atlas JSON given as text; see :func:`load_atlas`."""
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise AtlasError(
+            source,
+            [
+                AtlasProblem(
+                    "$", f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+                )
+            ],
+        ) from None
+    problems = list(_reference_problems(raw))
+    try:
+        atlas = Atlas.model_validate(raw)
+    except ValidationError as error:
+        problems = [*_type_problems(error), *problems]
+        atlas = None
+    if problems:
+        raise AtlasError(source, _sorted_unique(problems))
+    assert atlas is not None
+    return atlas
+
+
+def atlas_json_schema() -> dict[str, Any]:
+    """The JSON Schema of the atlas format, for editors that validate as you type."""
+    schema = Atlas.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "fascialines atlas"
+    return schema
+
+
+def _json_path(loc: Iterable[Any]) -> str:
+    path = "$"
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+def _type_problems(error: ValidationError) -> Iterator[AtlasProblem]:
+    for detail in error.errors():
+        yield AtlasProblem(_json_path(detail["loc"]), detail["msg"])
+
+
+def _sorted_unique(problems: list[AtlasProblem]) -> list[AtlasProblem]:
+    return list(dict.fromkeys(problems))
+
+
+# Cross-reference checks run on the raw JSON, so they are reported together with type errors
+# instead of waiting for a fully typed model. Anything malformed is skipped here: the type
+# check already reports it.
+
+
+def _items(raw: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
+    value = raw.get(key) if isinstance(raw, dict) else None
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _ids(raw: Any, key: str) -> set[str]:
+    return {item["id"] for _, item in _items(raw, key) if isinstance(item.get("id"), str)}
+
+
+def _reference_problems(raw: Any) -> Iterator[AtlasProblem]:
+    if not isinstance(raw, dict):
+        return
+    for key in (
+        "regions",
+        "lines",
+        "referral_patterns",
+        "trigger_point_caveats",
+        "symptoms",
+        "red_flags",
+        "contraindications",
+        "endangerment_sites",
+        "claims",
+        "sources",
+    ):
+        counts = Counter(item.get("id") for _, item in _items(raw, key))
+        for index, item in _items(raw, key):
+            if isinstance(item.get("id"), str) and counts[item["id"]] > 1:
+                yield AtlasProblem(f"$.{key}[{index}].id", f"duplicate id {item['id']!r}")
+
+    regions, sources = _ids(raw, "regions"), _ids(raw, "sources")
+    red_flags = _ids(raw, "red_flags")
+
+    def known(value: Any, ids: set[str], what: str, path: str) -> Iterator[AtlasProblem]:
+        if isinstance(value, str) and value not in ids:
+            yield AtlasProblem(path, f"unknown {what} {value!r}")
+
+    def known_all(values: Any, ids: set[str], what: str, path: str) -> Iterator[AtlasProblem]:
+        if isinstance(values, list):
+            for i, value in enumerate(values):
+                yield from known(value, ids, what, f"{path}[{i}]")
+
+    for key in (
+        "lines",
+        "referral_patterns",
+        "trigger_point_caveats",
+        "red_flags",
+        "contraindications",
+        "endangerment_sites",
+        "claims",
+    ):
+        for index, item in _items(raw, key):
+            yield from known_all(
+                item.get("sources"), sources, "source", f"$.{key}[{index}].sources"
+            )
+
+    for index, region in _items(raw, "regions"):
+        base = f"$.regions[{index}]"
+        care = region.get("self_care")
+        if isinstance(care, dict):
+            yield from known_all(
+                care.get("sources"), sources, "source", f"{base}.self_care.sources"
+            )
+        if region.get("laterality") == "midline":
+            for view in ("front", "back"):
+                point = region.get(view)
+                if isinstance(point, dict) and point.get("x") not in (0, 0.0, None):
+                    yield AtlasProblem(f"{base}.{view}.x", "a midline region must have x = 0")
+
+    for index, line in _items(raw, "lines"):
+        yield from _line_problems(line, f"$.lines[{index}]", regions, sources)
+
+    for index, pattern in _items(raw, "referral_patterns"):
+        base = f"$.referral_patterns[{index}]"
+        yield from known(pattern.get("muscle"), regions, "region", f"{base}.muscle")
+        yield from known_all(pattern.get("refers_to"), regions, "region", f"{base}.refers_to")
+
+    for index, symptom in _items(raw, "symptoms"):
+        base = f"$.symptoms[{index}]"
+        yield from known_all(symptom.get("felt_at"), regions, "region", f"{base}.felt_at")
+        yield from known_all(symptom.get("red_flags"), red_flags, "red flag", f"{base}.red_flags")
+
+    for index, site in _items(raw, "endangerment_sites"):
+        yield from known_all(
+            site.get("regions"), regions, "region", f"$.endangerment_sites[{index}].regions"
+        )
+
+
+def _line_problems(
+    line: dict[str, Any], base: str, regions: set[str], sources: set[str]
+) -> Iterator[AtlasProblem]:
+    evidence = line.get("evidence")
+    if isinstance(evidence, dict) and isinstance(evidence.get("sources"), list):
+        for i, source in enumerate(evidence["sources"]):
+            if isinstance(source, str) and source not in sources:
+                yield AtlasProblem(f"{base}.evidence.sources[{i}]", f"unknown source {source!r}")
+
+    on_line: set[str] = set()
+    steps: set[tuple[str, str]] = set()
+    branches = line.get("branches")
+    for b, branch in enumerate(branches if isinstance(branches, list) else []):
+        if not isinstance(branch, dict) or not isinstance(branch.get("transitions"), list):
+            continue
+        previous_to: str | None = None
+        for t, step in enumerate(branch["transitions"]):
+            if not isinstance(step, dict):
+                continue
+            path = f"{base}.branches[{b}].transitions[{t}]"
+            start, end = step.get("from"), step.get("to")
+            for field, value in (("from", start), ("to", end)):
+                if isinstance(value, str) and value not in regions:
+                    yield AtlasProblem(f"{path}.{field}", f"unknown region {value!r}")
+            for i, source in enumerate(step.get("sources") or []):
+                if isinstance(source, str) and source not in sources:
+                    yield AtlasProblem(f"{path}.sources[{i}]", f"unknown source {source!r}")
+            if start == end and isinstance(start, str):
+                yield AtlasProblem(
+                    path, f"a transition must join two regions, not {start!r} to itself"
+                )
+            if t == 0 and b > 0 and isinstance(start, str) and start not in on_line:
+                yield AtlasProblem(
+                    f"{path}.from",
+                    f"branch starts at {start!r}, which no earlier branch of this line reaches",
+                )
+            if t > 0 and previous_to is not None and start != previous_to:
+                yield AtlasProblem(
+                    f"{path}.from",
+                    f"transitions do not chain: the previous one ends at {previous_to!r}, "
+                    f"this one starts at {start!r}",
+                )
+            previous_to = end if isinstance(end, str) else None
+            if isinstance(start, str) and isinstance(end, str):
+                on_line.update((start, end))
+                steps.add((start, end))
+
+    crossings = line.get("midline_crossings")
+    for c, crossing in enumerate(crossings if isinstance(crossings, list) else []):
+        if not isinstance(crossing, dict):
+            continue
+        pair = (crossing.get("from"), crossing.get("to"))
+        if all(isinstance(value, str) for value in pair) and pair not in steps:
+            yield AtlasProblem(
+                f"{base}.midline_crossings[{c}]",
+                f"no transition of this line runs from {pair[0]!r} to {pair[1]!r}",
+            )

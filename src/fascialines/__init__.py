@@ -1,4 +1,4 @@
-"""fascialines: myofascial lines and referred pain, as a graph, with the evidence behind each link."""
+"""fascialines: myofascial lines and referred pain as a graph, with the evidence for each link."""
 
 from fascialines.atlas import Atlas, AtlasError, load_atlas
 

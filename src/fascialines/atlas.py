@@ -151,7 +151,7 @@ class Branch(_Model):
 
 
 class MidlineCrossing(_Model):
-    """Where a line passes to the other side: the side flips across the transition ``from``→``to``."""
+    """Where a line passes to the other side: the side flips across ``from`` → ``to``."""
 
     from_: Id = Field(alias="from")
     to: Id
@@ -352,7 +352,8 @@ def load_atlas(path: str | Path | None = None) -> Atlas:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise AtlasError(str(path), [AtlasProblem("$", f"cannot read the file ({error.strerror})")])
+        problem = AtlasProblem("$", f"cannot read the file ({error.strerror})")
+        raise AtlasError(str(path), [problem]) from None
     return parse_atlas(text, source=str(path))
 
 

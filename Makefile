@@ -25,7 +25,7 @@ test: $(VENV)/.installed
 	$(BIN)/python -m pytest
 
 docs: $(VENV)/.installed
-	$(BIN)/fascialines docs --out docs/reference.md
+	$(BIN)/fascialines docs --out docs/atlas-reference.md
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis

@@ -110,7 +110,10 @@ class SelfCare(_Model):
 
 class Region(_Model):
     id: Id
+    #: The anatomical name, for students ("Gastrocnemius and Achilles tendon").
     name: Text
+    #: The words a client would use ("calf"); the explanations fall back to ``name``.
+    plain_name: str | None = None
     aliases: list[Text] = []
     kind: Literal["station", "track", "muscle", "area"]
     laterality: Literal["paired", "midline"]

@@ -1,0 +1,425 @@
+"""The ``fascialines`` command line: trace, lines, symptoms, validate, schema, docs, serve.
+
+Every error a person can meet (an unknown symptom, a bad option, a broken atlas) ends in a
+sentence and an exit code, never a traceback: 0 for success, 1 for a bad atlas or a missing
+piece, 2 for a bad command line or an unknown symptom. The ``--json`` shapes are a stable
+contract documented in the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from fascialines.atlas import (
+    EVIDENCE_ORDER,
+    Atlas,
+    AtlasError,
+    atlas_json_schema,
+    default_atlas_path,
+    load_atlas,
+)
+from fascialines.explain import DISCLAIMER, explain_candidate
+from fascialines.graph import build_graph
+from fascialines.trace import Candidate, RegionRef, Trace, UnknownSymptom, trace
+
+__all__ = ["build_parser", "main", "trace_to_json"]
+
+
+class _Exit(Exception):
+    """Stop with a message and an exit code (caught in :func:`main`)."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    # One line on stderr and exit 2, instead of argparse's usage block.
+    def error(self, message: str) -> NoReturn:
+        raise _Exit(f"{self.prog}: error: {message} (see --help)", 2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``fascialines`` command."""
+    parser = _Parser(
+        prog="fascialines",
+        description="Myofascial lines and referred pain, with the evidence behind every link. "
+        "For education, not diagnosis.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def data_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--data", type=Path, metavar="PATH", help="an atlas file (default: the packaged one)"
+        )
+
+    run = commands.add_parser("trace", help="rank the candidate sources of a symptom")
+    run.add_argument("symptom", help="a symptom id, name or alias, e.g. 'tension headache'")
+    run.add_argument("--side", choices=["left", "right", "both"], default="both")
+    run.add_argument("--max-hops", type=int, default=4, metavar="N")
+    run.add_argument(
+        "--lines", metavar="SBL,LL", help="only these lines (ids or abbreviations, any case)"
+    )
+    run.add_argument(
+        "--min-evidence", choices=list(EVIDENCE_ORDER), default="not-found", metavar="GRADE"
+    )
+    run.add_argument("--top", type=int, default=10, metavar="K", help="show the best K (10)")
+    run.add_argument("--json", action="store_true", help="print the stable JSON shape")
+    data_option(run)
+
+    lines = commands.add_parser("lines", help="list the myofascial lines")
+    lines.add_argument("--json", action="store_true")
+    data_option(lines)
+
+    symptoms = commands.add_parser("symptoms", help="list the symptoms and their aliases")
+    symptoms.add_argument("--json", action="store_true")
+    data_option(symptoms)
+
+    validate = commands.add_parser("validate", help="check an atlas file, listing every problem")
+    validate.add_argument("path", nargs="?", type=Path, help="default: the packaged atlas")
+
+    commands.add_parser("schema", help="print the JSON Schema of the atlas format")
+
+    docs = commands.add_parser("docs", help="print the atlas reference tables as markdown")
+    docs.add_argument("--out", type=Path, metavar="PATH", help="write them to this file")
+    data_option(docs)
+
+    serve = commands.add_parser("serve", help="start the web app")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8050)
+    serve.add_argument("--debug", action="store_true")
+    data_option(serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+        handler = {
+            "trace": _trace,
+            "lines": _lines,
+            "symptoms": _symptoms,
+            "validate": _validate,
+            "schema": _schema,
+            "docs": _docs,
+            "serve": _serve,
+        }[args.command]
+        return handler(args)
+    except _Exit as stop:
+        print(stop, file=sys.stderr)
+        return stop.code
+    except BrokenPipeError:
+        # A reader such as `head` went away: not an error worth a traceback.
+        sys.stderr.close()
+        return 0
+
+
+def _load(path: Path | None) -> Atlas:
+    try:
+        return load_atlas(path)
+    except AtlasError as error:
+        raise _Exit(str(error), 1) from None
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+# trace ------------------------------------------------------------------------------------
+
+
+def _trace(args: argparse.Namespace) -> int:
+    if args.top < 1:
+        raise _Exit("fascialines: error: --top must be at least 1", 2)
+    atlas = _load(args.data)
+    lines = args.lines.split(",") if args.lines is not None else None
+    try:
+        result = trace(
+            build_graph(atlas),
+            args.symptom,
+            side=args.side,
+            max_hops=args.max_hops,
+            lines=lines,
+            min_evidence=args.min_evidence,
+        )
+    except UnknownSymptom as unknown:
+        hint = (
+            f" Closest matches: {', '.join(unknown.suggestions)}."
+            if unknown.suggestions
+            else " Run `fascialines symptoms` to list them."
+        )
+        raise _Exit(f"fascialines: unknown symptom {unknown.query!r}.{hint}", 2) from None
+    except ValueError as error:
+        raise _Exit(f"fascialines: error: {error}", 2) from None
+    if args.json:
+        _print_json(trace_to_json(result, top=args.top))
+    else:
+        print(_trace_text(atlas, result, args.top))
+    return 0
+
+
+def _region_json(region: RegionRef) -> dict[str, str]:
+    return {"id": region.id, "name": region.name, "side": region.side}
+
+
+def trace_to_json(result: Trace, top: int | None = None) -> dict[str, Any]:
+    """The stable JSON shape of a trace (see the README, "JSON output")."""
+    symptom = result.symptom
+    return {
+        "symptom": {"id": symptom.id, "name": symptom.name} if symptom else None,
+        "side": result.options.side,
+        "options": {
+            "max_hops": result.options.max_hops,
+            "lines": sorted(result.options.lines) if result.options.lines is not None else None,
+            "min_evidence": result.options.min_evidence,
+        },
+        "felt_at": [_region_json(region) for region in result.felt_at],
+        "sources": [_candidate_json(result, c) for c in result.candidates[:top]],
+        "red_flags": [flag.text for flag in result.red_flags],
+        "red_flag_actions": [
+            {"id": flag.id, "text": flag.text, "action": flag.action, "sources": flag.sources}
+            for flag in result.red_flags
+        ],
+        "disclaimer": DISCLAIMER,
+    }
+
+
+def _candidate_json(result: Trace, candidate: Candidate) -> dict[str, Any]:
+    parts = candidate.parts
+    return {
+        "rank": candidate.rank,
+        "region": _region_json(candidate.region),
+        "score": candidate.score,
+        "score_parts": {
+            "hops": parts.hops,
+            "evidence": parts.evidence,
+            "lines": parts.lines,
+            "trigger_points": parts.trigger_points,
+            "line_points": parts.line_points,
+        },
+        "mechanism": candidate.mechanism,
+        "lines": list(candidate.lines),
+        "paths": [
+            {
+                "line": path.line,
+                "regions": [_region_json(region) for region in path.regions],
+                "evidence": path.evidence,
+                "hops": path.hops,
+                "steps": [
+                    {
+                        "from": step.start.id,
+                        "to": step.end.id,
+                        "evidence": step.evidence,
+                        "evidence_basis": step.evidence_basis,
+                        "sources": list(step.sources),
+                    }
+                    for step in path.steps
+                ],
+            }
+            for path in candidate.paths
+        ],
+        "trigger_points": [
+            {
+                "pattern": link.pattern,
+                "muscle": _region_json(link.muscle),
+                "refers_to": _region_json(link.refers_to),
+                "sources": list(link.sources),
+            }
+            for link in candidate.trigger_points
+        ],
+        "explanation": explain_candidate(result, candidate, "client"),
+        "explanation_student": explain_candidate(result, candidate, "student"),
+    }
+
+
+def _label(region: RegionRef) -> str:
+    return region.name if region.side == "midline" else f"{region.name} ({region.side})"
+
+
+def _path_words(atlas: Atlas, candidate: Candidate) -> str:
+    if candidate.paths:
+        path = candidate.paths[0]
+        sources = sorted({s for step in path.steps for s in step.sources})
+        route = " → ".join(_label(region) for region in path.regions)
+        return f"{route} along {atlas.line(path.line).abbreviation} [{', '.join(sources)}]"
+    link = candidate.trigger_points[0]
+    return (
+        f"trigger point: {_label(link.muscle)} refers to {_label(link.refers_to)} "
+        f"[{', '.join(link.sources)}]"
+    )
+
+
+def _trace_text(atlas: Atlas, result: Trace, top: int) -> str:
+    assert result.symptom is not None
+    options = result.options
+    chosen = (
+        ", ".join(sorted(atlas.line(line).abbreviation for line in options.lines))
+        if options.lines is not None
+        else "all lines"
+    )
+    out = [
+        f"{result.symptom.name}: felt at {', '.join(_label(r) for r in result.felt_at)}",
+        f"side {options.side}, up to {options.max_hops} hops, {chosen}, "
+        f"evidence at least {options.min_evidence}",
+        "",
+    ]
+    shown = result.candidates[:top]
+    if not shown:
+        out.append("No candidate source within these limits: try more hops or fewer filters.")
+    else:
+        header = ("rank", "candidate source", "score", "mechanism", "lines", "evidence", "path")
+        rows = [
+            (
+                str(c.rank),
+                _label(c.region),
+                f"{c.score:.2f}",
+                c.mechanism,
+                ",".join(atlas.line(line).abbreviation for line in c.lines) or "-",
+                c.parts.evidence or "-",
+                _path_words(atlas, c),
+            )
+            for c in shown
+        ]
+        widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header) - 1)]
+        for row in (header, *rows):
+            cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+            out.append("  ".join([*cells, row[-1]]).rstrip())
+        if len(result.candidates) > top:
+            out.append(f"... {len(result.candidates) - top} more (use --top)")
+        if any(c.trigger_points for c in shown):
+            out += ["", "Trigger-point links are a separate, contested mechanism:"]
+            out += [f"  - {caveat.text}" for caveat in atlas.trigger_point_caveats]
+        cited = sorted(
+            {s for c in shown for p in c.paths for step in p.steps for s in step.sources}
+            | {s for c in shown for link in c.trigger_points for s in link.sources}
+        )
+        out += ["", "Sources:"]
+        out += [f"  {source}: {atlas.source(source).citation}" for source in cited]
+    if result.red_flags:
+        out += ["", "Red flags: see a doctor rather than a bodyworker if"]
+        out += [f"  - {flag.text} {flag.action}" for flag in result.red_flags]
+    out += ["", DISCLAIMER]
+    return "\n".join(out)
+
+
+# lines, symptoms ------------------------------------------------------------------------
+
+
+def _lines(args: argparse.Namespace) -> int:
+    atlas = _load(args.data)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": line.id,
+                    "abbreviation": line.abbreviation,
+                    "name": line.name,
+                    "colour": line.colour,
+                    "evidence": line.evidence.grade,
+                    "stations": [
+                        {"id": region, "name": atlas.region(region).name}
+                        for region in line.stations
+                    ],
+                    "transitions": [
+                        {
+                            "from": step.from_,
+                            "to": step.to,
+                            "evidence": step.evidence,
+                            "evidence_basis": step.evidence_basis,
+                            "sources": list(step.sources),
+                        }
+                        for step in line.transitions
+                    ],
+                    "midline_crossings": [
+                        {"from": crossing.from_, "to": crossing.to}
+                        for crossing in line.midline_crossings
+                    ],
+                }
+                for line in atlas.lines
+            ]
+        )
+        return 0
+    for line in atlas.lines:
+        crossing = ", crosses the midline" if line.midline_crossings else ""
+        print(f"{line.abbreviation:<5} {line.name} (evidence: {line.evidence.grade}{crossing})")
+        print("      " + " → ".join(atlas.region(region).name for region in line.stations))
+    return 0
+
+
+def _symptoms(args: argparse.Namespace) -> int:
+    atlas = _load(args.data)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": symptom.id,
+                    "name": symptom.name,
+                    "aliases": list(symptom.aliases),
+                    "felt_at": list(symptom.felt_at),
+                }
+                for symptom in atlas.symptoms
+            ]
+        )
+        return 0
+    for symptom in atlas.symptoms:
+        aliases = f" (also: {', '.join(symptom.aliases)})" if symptom.aliases else ""
+        print(f"{symptom.id}: {symptom.name}{aliases}")
+    return 0
+
+
+# validate, schema, docs, serve --------------------------------------------------------------
+
+
+def _validate(args: argparse.Namespace) -> int:
+    path = args.path if args.path is not None else default_atlas_path()
+    try:
+        atlas = load_atlas(path)
+    except AtlasError as error:
+        print(f"invalid: {error}")
+        return 1
+    print(
+        f"valid: {len(atlas.regions)} regions, {len(atlas.lines)} lines, "
+        f"{len(atlas.referral_patterns)} referral patterns, {len(atlas.symptoms)} symptoms, "
+        f"{len(atlas.sources)} sources ({path})"
+    )
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    _print_json(atlas_json_schema())
+    return 0
+
+
+def _docs(args: argparse.Namespace) -> int:
+    try:
+        from fascialines.reference import render_reference
+    except ImportError:
+        raise _Exit("fascialines: the reference generator is not part of this install", 1) from None
+    markdown = render_reference(_load(args.data))
+    if args.out is None:
+        print(markdown, end="" if markdown.endswith("\n") else "\n")
+        return 0
+    try:
+        args.out.write_text(markdown, encoding="utf-8")
+    except OSError as error:
+        raise _Exit(f"fascialines: cannot write {args.out}: {error.strerror}", 1) from None
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if not 0 < args.port < 65536:
+        raise _Exit(f"fascialines: error: --port must be between 1 and 65535, not {args.port}", 2)
+    atlas = _load(args.data)
+    try:
+        from fascialines.web.app import create_app
+    except ImportError as error:
+        raise _Exit(f"fascialines: the web app cannot start: {error}", 1) from None
+    create_app(atlas).run(host=args.host, port=args.port, debug=args.debug)
+    return 0

@@ -1,0 +1,86 @@
+"""The Dash app factory: one atlas, one graph and one base figure per process.
+
+``create_app(atlas).run()`` serves it; :mod:`fascialines.web.wsgi` exposes ``server`` for
+gunicorn. Everything the browser loads (Dash's scripts, plotly.js, the stylesheet) is served by
+the app itself: no CDN, no external font.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dash
+
+from fascialines.atlas import Atlas
+from fascialines.graph import build_graph
+from fascialines.web import figures
+from fascialines.web.callbacks import register_callbacks
+from fascialines.web.layout import page
+
+__all__ = ["assets_dir", "create_app"]
+
+TITLE = "fascialines: myofascial lines and referred pain"
+
+# Dash's default page, with the document language set for screen readers.
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
+
+
+def assets_dir() -> Path:
+    """The assets folder: inside the installed package, else the checkout's ``assets/``."""
+    packaged = Path(__file__).resolve().parents[1] / "assets"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "assets"
+
+
+def create_app(atlas: Atlas) -> dash.Dash:
+    """Build the app for an atlas.
+
+    Parameters
+    ----------
+    atlas : Atlas
+        A loaded atlas (see :func:`fascialines.atlas.load_atlas`).
+
+    Returns
+    -------
+    dash.Dash
+        The app; ``app.server`` is its Flask server.
+
+    Notes
+    -----
+    The graph and the base figure are built here, once; callbacks only send a
+    :class:`dash.Patch` of the overlay traces, so an interaction never re-sends the body.
+    """
+    graph = build_graph(atlas)
+    app = dash.Dash(
+        __name__,
+        title=TITLE,
+        assets_folder=str(assets_dir()),
+        serve_locally=True,
+        compress=True,
+        update_title=None,
+        meta_tags=[
+            {"name": "viewport", "content": "width=device-width, initial-scale=1"},
+            {"name": "description", "content": "An educational visualiser of myofascial lines."},
+        ],
+    )
+    app.index_string = INDEX_STRING
+    app.layout = page(atlas, figures.base_figure(atlas))
+    register_callbacks(app, atlas, graph)
+    return app

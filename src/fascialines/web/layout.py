@@ -1,0 +1,269 @@
+"""The page frame: functions that return the app's static components.
+
+What fills the frame after each interaction (the ranked list, the explorers) is built in
+:mod:`fascialines.web.panels`; the body diagram in :mod:`fascialines.web.figures`.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from fascialines.atlas import Atlas
+from fascialines.web import ids
+from fascialines.web.urlstate import DEFAULT_HOPS, LOWEST_GRADE, MAX_HOPS, format_region
+
+__all__ = ["EVIDENCE_CHOICES", "page"]
+
+#: The minimum-evidence choices, strictest last, worded for people rather than as grades.
+EVIDENCE_CHOICES: tuple[tuple[str, str], ...] = (
+    ("not-found", "Any, including links studied and not found"),
+    ("not-studied", "Not studied (the model's claim) or better"),
+    ("limited", "Limited or better"),
+    ("moderate", "Moderate or better"),
+    ("strong", "Strong only"),
+)
+
+
+def page(atlas: Atlas, figure: go.Figure) -> Component:
+    """The whole page: header, controls, body diagram, results, explorers, footer."""
+    return html.Div(
+        className="page",
+        children=[
+            dcc.Location(id=ids.PAGE_URL, refresh=False),
+            html.A("Skip to the results", href="#results", className="skip-link"),
+            _header(),
+            html.Div(id=ids.PAGE_NOTICE, role="status", **{"aria-live": "polite"}),
+            html.Main(
+                className="page-grid",
+                children=[
+                    _controls(atlas),
+                    _diagram(figure),
+                    html.Section(
+                        id="results",
+                        className="panel results",
+                        **{"aria-label": "Results"},
+                        children=[
+                            html.Div(id=ids.TRACE_RESULTS, **{"aria-live": "polite"}),
+                            html.Div(id=ids.TRACE_SAFETY),
+                        ],
+                    ),
+                    _explorers(atlas),
+                ],
+            ),
+            _footer(atlas),
+        ],
+    )
+
+
+def _header() -> Component:
+    return html.Header(
+        className="site-header",
+        children=[
+            html.H1("fascialines"),
+            html.P(
+                "Myofascial lines (Anatomy Trains) and referred pain, with the evidence behind "
+                "every link. Education, not a diagnosis.",
+                className="tagline",
+            ),
+        ],
+    )
+
+
+def _field(label: str, control: Component, control_id: str, hint: str | None = None) -> Component:
+    children = [html.Label(label, htmlFor=control_id, className="field-label"), control]
+    if hint:
+        children.append(html.P(hint, className="field-hint"))
+    return html.Div(className="field", children=children)
+
+
+def _controls(atlas: Atlas) -> Component:
+    symptom_options = [
+        {
+            "label": symptom.name,
+            "value": symptom.id,
+            # Dash searches this text, so typing an alias ("sore heel") finds the symptom.
+            "search": " ".join([symptom.name, *symptom.aliases]),
+        }
+        for symptom in sorted(atlas.symptoms, key=lambda s: s.name.lower())
+    ]
+    line_options = [
+        {"label": f"{line.name} ({line.abbreviation})", "value": line.id} for line in atlas.lines
+    ]
+    return html.Section(
+        className="panel controls",
+        **{"aria-label": "Trace a symptom"},
+        children=[
+            html.H2("Trace a symptom"),
+            _field(
+                "Where is it felt?",
+                dcc.Dropdown(
+                    id=ids.TRACE_SYMPTOM,
+                    options=symptom_options,
+                    placeholder="Type a complaint, e.g. sore heel",
+                    clearable=True,
+                ),
+                ids.TRACE_SYMPTOM,
+                hint="Or click a point on the body to trace from it.",
+            ),
+            html.Fieldset(
+                className="field",
+                children=[
+                    html.Legend("Side", className="field-label"),
+                    dcc.RadioItems(
+                        id=ids.TRACE_SIDE,
+                        options=[
+                            {"label": "Both", "value": "both"},
+                            {"label": "Left", "value": "left"},
+                            {"label": "Right", "value": "right"},
+                        ],
+                        value="both",
+                        inline=True,
+                        className="radio-row",
+                    ),
+                ],
+            ),
+            _field(
+                "Steps along a line, at most",
+                dcc.Slider(
+                    id=ids.TRACE_HOPS,
+                    min=1,
+                    max=MAX_HOPS,
+                    step=1,
+                    value=DEFAULT_HOPS,
+                    marks={n: str(n) for n in range(1, MAX_HOPS + 1)},
+                ),
+                ids.TRACE_HOPS,
+            ),
+            _field(
+                "Lines",
+                dcc.Dropdown(
+                    id=ids.TRACE_LINES,
+                    options=line_options,
+                    multi=True,
+                    placeholder="All lines",
+                ),
+                ids.TRACE_LINES,
+            ),
+            _field(
+                "Weakest evidence to show",
+                dcc.Dropdown(
+                    id=ids.TRACE_EVIDENCE,
+                    options=[{"label": text, "value": grade} for grade, text in EVIDENCE_CHOICES],
+                    value=LOWEST_GRADE,
+                    clearable=False,
+                    searchable=False,
+                ),
+                ids.TRACE_EVIDENCE,
+            ),
+            html.Div(
+                className="share",
+                children=[
+                    dcc.Clipboard(
+                        id=ids.SHARE_COPY,
+                        title="Copy a link to this view",
+                        className="button",
+                        children="Copy link to this view",
+                        copied_children="Link copied",
+                    ),
+                    html.P(
+                        "The link holds everything on screen; nothing about you is stored.",
+                        className="field-hint",
+                    ),
+                ],
+            ),
+        ],
+    )
+
+
+def _diagram(figure: go.Figure) -> Component:
+    return html.Section(
+        className="panel diagram",
+        **{"aria-label": "Body diagram"},
+        children=[
+            dcc.Graph(
+                id=ids.BODY_GRAPH,
+                figure=figure,
+                className="body-graph",
+                config={
+                    "displayModeBar": False,
+                    "scrollZoom": False,
+                    "doubleClick": False,
+                    "responsive": True,
+                },
+            ),
+            html.P(id=ids.BODY_CAPTION, className="caption"),
+        ],
+    )
+
+
+def _explorers(atlas: Atlas) -> Component:
+    region_options = [{"label": label, "value": value} for value, label in _region_choices(atlas)]
+    return html.Section(
+        className="explorers",
+        children=[
+            html.Div(
+                className="panel explorer",
+                children=[
+                    html.H2("Explore a line", id="line-heading"),
+                    _field(
+                        "Line",
+                        dcc.Dropdown(
+                            id=ids.LINE_PICKER,
+                            options=[
+                                {"label": f"{line.name} ({line.abbreviation})", "value": line.id}
+                                for line in atlas.lines
+                            ],
+                            placeholder="Choose a line",
+                        ),
+                        ids.LINE_PICKER,
+                    ),
+                    html.Div(id=ids.LINE_DETAILS),
+                ],
+            ),
+            html.Div(
+                className="panel explorer",
+                children=[
+                    html.H2("Explore a region"),
+                    _field(
+                        "Region",
+                        dcc.Dropdown(
+                            id=ids.REGION_PICKER,
+                            options=region_options,
+                            placeholder="Choose a region, or click one on the body",
+                        ),
+                        ids.REGION_PICKER,
+                    ),
+                    html.Div(id=ids.REGION_DETAILS),
+                ],
+            ),
+        ],
+    )
+
+
+def _region_choices(atlas: Atlas) -> list[tuple[str, str]]:
+    choices = []
+    for region in sorted(atlas.regions, key=lambda r: r.name.lower()):
+        if region.laterality == "midline":
+            choices.append((format_region((region.id, "midline")), region.name))
+        else:
+            for side in ("left", "right"):
+                choices.append((format_region((region.id, side)), f"{region.name} ({side})"))
+    return choices
+
+
+def _footer(atlas: Atlas) -> Component:
+    return html.Footer(
+        className="site-footer",
+        children=[
+            html.P(
+                f"{atlas.title}: {len(atlas.lines)} lines, {len(atlas.regions)} regions, "
+                f"{len(atlas.sources)} sources. {atlas.credits or ''}".strip()
+            ),
+            html.P(
+                "For learning about the body. It does not diagnose or treat anything; see a "
+                "qualified professional about pain, and a doctor at once about any warning sign."
+            ),
+        ],
+    )

@@ -1,0 +1,221 @@
+"""The body outlines and where an atlas point lands on them.
+
+The outlines are SVG paths (``assets/body/front.svg`` and ``back.svg``, derived from the
+public-domain gganatogram silhouettes by way of anatomapa; see ``assets/ATTRIBUTION.md``) in a
+540 x 960 view box. This module maps them into the figure's data coordinates, which are the
+atlas's own: percent of standing height, ``y`` 0 at the soles and 100 at the vertex, ``x`` the
+signed distance from the midline as the viewer sees it (negative = the viewer's left).
+
+Two views sit side by side in one figure, the back view shifted right by :data:`VIEW_OFFSET`.
+In the front view the client faces the viewer, so the client's right side is on the viewer's
+left; in the back view the client's left is on the viewer's left.
+
+The drawn figure holds its arms slightly away from the body (about 30 degrees), while the atlas
+places the upper limb as in anatomical position with the arms hanging at the sides. Points of
+the upper limb and hand are therefore turned about the shoulder onto the drawn arm
+(:func:`arm_to_drawing`); every other point is used as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from fascialines.atlas import Point
+
+__all__ = [
+    "ARM_AREAS",
+    "LANDMARKS",
+    "VIEW_OFFSET",
+    "X_HALF_WIDTH",
+    "Y_RANGE",
+    "Outline",
+    "View",
+    "arm_to_drawing",
+    "assets_dir",
+    "figure_xy",
+    "load_outline",
+    "svg_to_figure",
+    "transform_path",
+]
+
+View = Literal["front", "back"]
+Side = Literal["left", "right", "midline"]
+
+#: Where the back view's midline sits in figure ``x``; the front view's midline is at 0.
+VIEW_OFFSET = 62.0
+#: Half the width of one view in figure units: the hands reach about 27 from the midline.
+X_HALF_WIDTH = 30.0
+#: Figure ``y`` range: a margin under the soles and above the vertex for the view titles.
+Y_RANGE = (-3.0, 108.0)
+
+# The silhouette in its SVG view box, measured on the outline path: the vertex (top of the
+# head), the soles (lowest point of the feet) and the midline (centre of the symmetric figure).
+_SVG_VERTEX_Y = 3.0
+_SVG_SOLE_Y = 957.0
+_SVG_MIDLINE_X = 270.3
+_SVG_SCALE = 100.0 / (_SVG_SOLE_Y - _SVG_VERTEX_Y)
+
+#: Body areas drawn on the arm: their points are turned onto the drawn (abducted) arm.
+ARM_AREAS = frozenset({"upper-limb", "hand"})
+
+# The arm's joints in anatomical position (atlas, arms hanging, client's left arm at +x) and
+# where the drawing has them (measured on the outline): shoulder, elbow, wrist, fingertips.
+# Each segment between two joints is turned and scaled onto the drawn segment.
+_ATLAS_ARM = ((12.5, 80.0), (16.0, 62.0), (17.0, 46.0), (19.0, 38.0))
+_DRAWN_ARM = ((11.0, 79.5), (14.2, 65.8), (20.2, 53.5), (25.3, 45.5))
+
+#: Landmarks measured on the drawn outline, in atlas coordinates (x >= 0, the client's left on
+#: the front view), for whoever places regions: points that sit on the drawing's anatomy.
+LANDMARKS: dict[str, tuple[float, float]] = {
+    "vertex": (0.0, 100.0),
+    "chin": (0.0, 86.5),
+    "acromion": (12.3, 81.5),
+    "navel": (0.0, 62.2),
+    "crotch": (0.0, 52.5),
+    "knee": (5.2, 27.5),
+    "ankle": (4.3, 5.0),
+    "sole": (4.5, 0.0),
+}
+
+
+def svg_to_figure(x: float, y: float) -> tuple[float, float]:
+    """Map a point of the 540 x 960 outline view box to figure coordinates (front view)."""
+    return (x - _SVG_MIDLINE_X) * _SVG_SCALE, (_SVG_SOLE_Y - y) * _SVG_SCALE
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_COMMAND = re.compile(r"[A-Za-z]")
+
+
+def transform_path(d: str, *, dx: float = 0.0) -> str:
+    """Rewrite an absolute SVG path (``M``, ``L``, ``C``, ``Z``) into figure coordinates.
+
+    Every number pair is a point in these commands, so an affine map of the pairs maps the
+    curves exactly. ``dx`` shifts the result sideways (the back view).
+
+    Raises
+    ------
+    ValueError
+        If the path uses a command whose numbers are not all point pairs (``H``, ``A``, any
+        relative command), which this mapping would silently distort.
+    """
+    commands = set(_COMMAND.findall(d))
+    if not commands <= {"M", "L", "C", "Z"}:
+        raise ValueError(f"unsupported path commands {sorted(commands - {'M', 'L', 'C', 'Z'})}")
+    out: list[str] = []
+    for token in re.findall(r"[MLCZ]|[^MLCZ]+", d):
+        if token in "MLCZ":
+            out.append(token)
+            continue
+        numbers = [float(n) for n in _NUMBER.findall(token)]
+        pairs = []
+        for x, y in zip(numbers[0::2], numbers[1::2], strict=True):
+            fx, fy = svg_to_figure(x, y)
+            pairs.append(f"{fx + dx:.2f},{fy:.2f}")
+        out.append(" ".join(pairs))
+    return " ".join(out)
+
+
+def assets_dir() -> Path:
+    """The Dash assets folder: inside the installed package, else the checkout's ``assets/``."""
+    packaged = Path(__file__).resolve().parents[1] / "assets"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "assets"
+
+
+@dataclass(frozen=True)
+class Outline:
+    """One view's drawing in figure coordinates: the silhouette and its detail strokes."""
+
+    view: View
+    silhouette: str
+    details: tuple[str, ...]
+
+
+_PATH = re.compile(r'<path\b[^>]*?\bid="silhouette"[^>]*?\bd="([^"]+)"')
+_DETAIL = re.compile(r'<path\b[^>]*?\bclass="detail"[^>]*?\bd="([^"]+)"')
+
+
+@cache
+def load_outline(view: View) -> Outline:
+    """Read a view's outline from ``assets/body/{view}.svg`` and map it into the figure.
+
+    The back view is shifted right by :data:`VIEW_OFFSET`. The result is cached: the outlines
+    never change while the process runs.
+    """
+    text = (assets_dir() / "body" / f"{view}.svg").read_text(encoding="utf-8")
+    match = _PATH.search(text)
+    if match is None:
+        raise ValueError(f"{view}.svg has no path with id 'silhouette'")
+    dx = VIEW_OFFSET if view == "back" else 0.0
+    return Outline(
+        view=view,
+        silhouette=transform_path(match.group(1), dx=dx),
+        details=tuple(transform_path(d, dx=dx) for d in _DETAIL.findall(text)),
+    )
+
+
+def _similarity(
+    source: tuple[tuple[float, float], tuple[float, float]],
+    target: tuple[tuple[float, float], tuple[float, float]],
+) -> tuple[complex, complex]:
+    # A rotation + uniform scale + shift is one complex multiply-add: z -> a * z + b.
+    s0, s1 = (complex(*p) for p in source)
+    t0, t1 = (complex(*p) for p in target)
+    a = (t1 - t0) / (s1 - s0)
+    return a, t0 - a * s0
+
+
+# (lowest atlas y of the segment, its map), from the shoulder down.
+_ARM_SEGMENTS = tuple(
+    (_ATLAS_ARM[i + 1][1], _similarity(_ATLAS_ARM[i : i + 2], _DRAWN_ARM[i : i + 2]))
+    for i in range(len(_ATLAS_ARM) - 1)
+)
+
+
+def arm_to_drawing(x: float, y: float) -> tuple[float, float]:
+    """Turn a point of the hanging arm (atlas, ``x >= 0``) onto the drawn, abducted arm.
+
+    The arm is split at the elbow and wrist; each part is turned and scaled about its upper
+    joint onto the drawing, so the joints themselves land exactly on the drawn joints.
+    """
+    a, b = next(
+        (segment for lowest_y, segment in _ARM_SEGMENTS if y >= lowest_y), _ARM_SEGMENTS[-1][1]
+    )
+    z = a * complex(x, y) + b
+    return z.real, z.imag
+
+
+def figure_xy(point: Point, *, view: View, side: Side, body_area: str) -> tuple[float, float]:
+    """Where an atlas point of one node lands in the figure.
+
+    Parameters
+    ----------
+    point : Point
+        The region's point on this view (``x`` >= 0 towards the region's own side).
+    view : {"front", "back"}
+    side : {"left", "right", "midline"}
+        The node's side; a midline node stays on the midline.
+    body_area : str
+        The region's body area; ``upper-limb`` and ``hand`` are turned onto the drawn arm.
+
+    Returns
+    -------
+    tuple of float
+        Figure ``(x, y)``. Front view: the client's left at ``+x`` (the viewer's right), the
+        client's right at ``-x``; back view: the client's left at ``-x``, shifted by
+        :data:`VIEW_OFFSET`.
+    """
+    x, y = point.x, point.y
+    if body_area in ARM_AREAS:
+        x, y = arm_to_drawing(x, y)
+    if side == "midline":
+        x = 0.0
+    towards_viewer_right = (side == "left") == (view == "front")
+    signed = x if towards_viewer_right else -x
+    return signed + (VIEW_OFFSET if view == "back" else 0.0), y

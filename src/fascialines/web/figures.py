@@ -1,0 +1,772 @@
+"""The body diagram: a base figure built once per atlas, and patches for what a user chose.
+
+The base figure holds the front and back views side by side (see :mod:`fascialines.web.body`
+for the coordinates), every line drawn faintly, a marker per node that can be hovered and
+clicked, and legends. Its traces come in a fixed order, and the overlay traces come last, empty
+at first, so an interaction sends a :class:`dash.Patch` that fills them by index instead of a
+new figure.
+
+Trace order
+-----------
+1. One trace per (line, evidence grade) present in the atlas, atlas order then strongest grade
+   first; both views and both sides, segments separated by ``None``.
+2. One legend entry per line (no data), then one per evidence grade (no data).
+3. The region markers (``customdata = [region_id, side]``).
+4. The overlay, :data:`OVERLAY_SIZE` traces: :data:`PATH_SLOTS` path slots, then the felt-at
+   rings, the candidate markers and the selected-region ring.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import dash
+import networkx as nx
+import plotly.graph_objects as go
+
+from fascialines.atlas import EVIDENCE_ORDER, Atlas, Region
+from fascialines.graph import NodeKey, build_graph
+from fascialines.web import body
+from fascialines.web.body import View
+
+if TYPE_CHECKING:
+    from fascialines.trace import Candidate, LinePath, Trace
+
+__all__ = [
+    "EVIDENCE_DASH",
+    "OVERLAY_NAMES",
+    "OVERLAY_SIZE",
+    "PALETTE",
+    "PATH_SLOTS",
+    "SYMBOLS",
+    "LineStyle",
+    "base_figure",
+    "clicked_region",
+    "line_styles",
+    "overlay_figure",
+    "overlay_patch",
+    "overlay_start",
+]
+
+#: Twelve colours that stay apart for the common colour-vision deficiencies: Okabe & Ito's
+#: palette without its yellow and black (too faint / too heavy on the drawing), then Paul Tol's
+#: "muted" colours. Assigned to lines in atlas order.
+PALETTE: tuple[str, ...] = (
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#332288",  # indigo
+    "#882255",  # wine
+    "#117733",  # green
+    "#999933",  # olive
+    "#AA4499",  # purple
+    "#44AA99",  # teal
+)
+#: A marker symbol per line, drawn at the middle of each of its segments, so colour is never the
+#: only thing that tells two lines apart.
+SYMBOLS: tuple[str, ...] = (
+    "circle",
+    "square",
+    "diamond",
+    "triangle-up",
+    "triangle-down",
+    "cross",
+    "x",
+    "star",
+    "pentagon",
+    "hexagon",
+    "triangle-left",
+    "triangle-right",
+)
+#: Line dash per evidence grade: the firmer the evidence, the more continuous the line.
+EVIDENCE_DASH: dict[str, str] = {
+    "strong": "solid",
+    "moderate": "dash",
+    "limited": "dot",
+    "not-studied": "longdashdot",
+    "not-found": "2px,7px",
+}
+EVIDENCE_LABEL: dict[str, str] = {
+    "strong": "strong evidence",
+    "moderate": "moderate evidence",
+    "limited": "limited evidence",
+    "not-studied": "not studied",
+    "not-found": "studied, not found",
+}
+
+#: Path slots in the overlay: one per (emphasis, line, grade) group of highlighted steps.
+PATH_SLOTS = 24
+#: The overlay traces after the path slots, in order.
+OVERLAY_NAMES: tuple[str, ...] = ("felt-at", "candidates", "selected-region")
+OVERLAY_SIZE = PATH_SLOTS + len(OVERLAY_NAMES)
+
+_INK = "#3d4650"
+_FELT = "#C0152F"
+_CANDIDATE = "#1F3A5F"
+_FOCUS_RING = "#E69F00"
+_SELECTED = "#111111"
+_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
+_VIEWS: tuple[View, ...] = ("front", "back")
+
+
+@dataclass(frozen=True)
+class LineStyle:
+    """How one line is drawn: its colour, the symbol on its segments, its legend label."""
+
+    colour: str
+    symbol: str
+    label: str
+
+
+def line_styles(atlas: Atlas) -> dict[str, LineStyle]:
+    """Colour, symbol and label of every line, by line id, in atlas order.
+
+    The palette replaces the atlas's own colours so that twelve lines stay distinguishable for
+    colour-blind readers; past twelve lines the atlas's colour is used. The app's tables use the
+    same styles, so a line looks the same everywhere.
+    """
+    styles = {}
+    for index, line in enumerate(atlas.lines):
+        colour = PALETTE[index] if index < len(PALETTE) else line.colour
+        symbol = SYMBOLS[index % len(SYMBOLS)]
+        styles[line.id] = LineStyle(colour, symbol, f"{line.abbreviation} · {line.name}")
+    return styles
+
+
+# -- geometry ------------------------------------------------------------------------------
+
+
+def _point(region: Region, side: str, view: View) -> tuple[float, float, bool] | None:
+    """Where a node is drawn on a view, and whether the region really has a point there.
+
+    A region with a point on one view only lends it to the other view for drawing lines (the
+    coordinates are shared), so a line passing a deep structure stays unbroken; its marker
+    appears on its own view only.
+    """
+    own = region.front if view == "front" else region.back
+    other = region.back if view == "front" else region.front
+    point = own or other
+    if point is None:
+        return None
+    x, y = body.figure_xy(point, view=view, side=side, body_area=region.body_area)
+    return x, y, own is not None
+
+
+def _segments(
+    atlas: Atlas, pairs: Iterable[tuple[NodeKey, NodeKey]]
+) -> Iterator[tuple[View, tuple[float, float], tuple[float, float]]]:
+    """Drawable segments of node pairs on both views: ``(view, (x0, y0), (x1, y1))``."""
+    for start, end in pairs:
+        a_region, b_region = atlas.region(start[0]), atlas.region(end[0])
+        for view in _VIEWS:
+            a = _point(a_region, start[1], view)
+            b = _point(b_region, end[1], view)
+            # Drawn where at least one end belongs to this view: the line passes there.
+            if a is None or b is None or not (a[2] or b[2]):
+                continue
+            yield view, (a[0], a[1]), (b[0], b[1])
+
+
+@dataclass
+class _Polyline:
+    """Segments as one scatter trace: start, middle (carries the symbol and hover), end, gap."""
+
+    x: list[float | None]
+    y: list[float | None]
+    text: list[str]
+    sizes: list[float]
+
+    @classmethod
+    def empty(cls) -> _Polyline:
+        return cls([], [], [], [])
+
+    def add(self, a: tuple[float, float], b: tuple[float, float], text: str, size: float) -> None:
+        middle = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+        self.x += [a[0], middle[0], b[0], None]
+        self.y += [a[1], middle[1], b[1], None]
+        self.text += ["", text, "", ""]
+        self.sizes += [0, size, 0, 0]
+
+    def extend(self, other: _Polyline) -> None:
+        self.x += other.x
+        self.y += other.y
+        self.text += other.text
+        self.sizes += other.sizes
+
+
+# -- the base figure -------------------------------------------------------------------------
+
+
+def _line_groups(atlas: Atlas) -> list[tuple[str, str]]:
+    """The (line id, grade) pairs that get a base trace, in trace order."""
+    groups = []
+    for line in atlas.lines:
+        grades = {t.evidence for t in line.transitions}
+        groups += [(line.id, g) for g in sorted(grades, key=EVIDENCE_ORDER.get, reverse=True)]
+    return groups
+
+
+def overlay_start(atlas: Atlas) -> int:
+    """Index of the first overlay trace in :func:`base_figure` of this atlas."""
+    return len(_line_groups(atlas)) + len(atlas.lines) + len(EVIDENCE_ORDER) + 1
+
+
+def _step_text(atlas: Atlas, line_id: str, start: str, end: str, edge: dict[str, Any]) -> str:
+    line = atlas.line(line_id)
+    sources = ", ".join(edge["sources"])
+    basis = " (line-level rating)" if edge["evidence_basis"] == "line" else ""
+    return (
+        f"<b>{line.abbreviation}</b> {line.name}<br>"
+        f"{atlas.region(start).name} → {atlas.region(end).name}<br>"
+        f"{EVIDENCE_LABEL[edge['evidence']]}{basis}<br>"
+        f"<i>sources: {sources}</i>"
+    )
+
+
+def _node_label(region: Region, side: str) -> str:
+    return region.name if side == "midline" else f"{region.name} ({side})"
+
+
+def base_figure(atlas: Atlas) -> go.Figure:
+    """The body diagram of an atlas, with no trace shown.
+
+    Parameters
+    ----------
+    atlas : Atlas
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Front view on the left, back view on the right, every line drawn faintly in its colour
+        with its evidence grade as the dash style, a hoverable and clickable marker per node
+        (``customdata = [region_id, side]``), legends for lines and evidence, and
+        :data:`OVERLAY_SIZE` empty overlay traces at the end (from :func:`overlay_start`).
+
+    Notes
+    -----
+    Builds the graph once (linear in the atlas) to learn each line's sides across midline
+    crossings. Build it once per atlas and per process; interactions use :func:`overlay_patch`.
+    """
+    graph = _graph(atlas)
+    styles = line_styles(atlas)
+    fig = go.Figure(layout=_layout())
+
+    polylines: dict[tuple[str, str], _Polyline] = defaultdict(_Polyline.empty)
+    lines_at: dict[NodeKey, set[str]] = defaultdict(set)
+    drawn: set[tuple[str, frozenset[NodeKey]]] = set()
+    for u, v, edge in sorted(graph.edges(data=True), key=lambda e: (e[2]["line"], e[0], e[1])):
+        line_id = edge["line"]
+        lines_at[u].add(line_id)
+        lines_at[v].add(line_id)
+        if (line_id, frozenset((u, v))) in drawn:
+            continue  # a midline-only step is the same for both instances of the line
+        drawn.add((line_id, frozenset((u, v))))
+        start_id, end_id = edge["step"]
+        start, end = (u, v) if u[0] == start_id else (v, u)
+        text = _step_text(atlas, line_id, start_id, end_id, edge)
+        for _, a, b in _segments(atlas, [(start, end)]):
+            polylines[line_id, edge["evidence"]].add(a, b, text, 6)
+
+    for line_id, grade in _line_groups(atlas):
+        style, poly = styles[line_id], polylines[line_id, grade]
+        fig.add_trace(
+            go.Scatter(
+                x=poly.x,
+                y=poly.y,
+                mode="lines+markers",
+                name=f"{style.label} ({EVIDENCE_LABEL[grade]})",
+                legendgroup=line_id,
+                showlegend=False,
+                line={"color": style.colour, "width": 2.2, "dash": EVIDENCE_DASH[grade]},
+                marker={"symbol": style.symbol, "size": poly.sizes, "color": style.colour},
+                opacity=0.55,
+                text=poly.text,
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
+    for line in atlas.lines:
+        style = styles[line.id]
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="lines+markers",
+                name=style.label,
+                legendgroup=line.id,
+                legend="legend",
+                line={"color": style.colour, "width": 3},
+                marker={"symbol": style.symbol, "size": 8, "color": style.colour},
+                hoverinfo="skip",
+            )
+        )
+    for grade in sorted(EVIDENCE_ORDER, key=EVIDENCE_ORDER.get, reverse=True):
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="lines",
+                name=EVIDENCE_LABEL[grade],
+                legend="legend2",
+                line={"color": _INK, "width": 2.2, "dash": EVIDENCE_DASH[grade]},
+                hoverinfo="skip",
+            )
+        )
+    fig.add_trace(_region_markers(atlas, graph.nodes, lines_at))
+    for trace in _empty_overlay():
+        fig.add_trace(trace)
+    fig.layout.meta = {"overlay_start": overlay_start(atlas)}
+    return fig
+
+
+def _region_markers(
+    atlas: Atlas, nodes: Iterable[NodeKey], lines_at: dict[NodeKey, set[str]]
+) -> go.Scatter:
+    x, y, customdata, text = [], [], [], []
+    for node in sorted(nodes):
+        region = atlas.region(node[0])
+        names = sorted(atlas.line(line_id).abbreviation for line_id in lines_at.get(node, ()))
+        through = ", ".join(names) if names else "no line (trigger-point or symptom area)"
+        for view in _VIEWS:
+            placed = _point(region, node[1], view)
+            if placed is None or not placed[2]:
+                continue
+            x.append(placed[0])
+            y.append(placed[1])
+            customdata.append([node[0], node[1]])
+            plain = f"<br><i>{region.plain_name}</i>" if region.plain_name else ""
+            text.append(f"<b>{_node_label(region, node[1])}</b>{plain}<br>lines: {through}")
+    return go.Scatter(
+        x=x,
+        y=y,
+        mode="markers",
+        name="regions",
+        showlegend=False,
+        customdata=customdata,
+        text=text,
+        hovertemplate="%{text}<extra></extra>",
+        marker={"size": 7, "color": "white", "line": {"color": _INK, "width": 1.2}},
+    )
+
+
+def _layout() -> go.Layout:
+    annotations = []
+    for view, centre in (("front", 0.0), ("back", body.VIEW_OFFSET)):
+        annotations.append(
+            {
+                "x": centre,
+                "y": 106.5,
+                "text": f"<b>{view.capitalize()} view</b>",
+                "showarrow": False,
+                "font": {"size": 15, "color": _INK},
+            }
+        )
+        # The client's sides as the viewer sees them: mirrored on the front view.
+        viewer_left, viewer_right = ("right", "left") if view == "front" else ("left", "right")
+        for sign, side in ((-1, viewer_left), (1, viewer_right)):
+            annotations.append(
+                {
+                    "x": centre + sign * 20,
+                    "y": 102.5,
+                    "text": f"client's <b>{side.upper()}</b>",
+                    "showarrow": False,
+                    "font": {"size": 11, "color": "#5b6570"},
+                }
+            )
+    shapes = []
+    for view in _VIEWS:
+        outline = body.load_outline(view)
+        shapes.append(
+            {
+                "type": "path",
+                "path": outline.silhouette,
+                "fillcolor": "#f4eee8",
+                "line": {"color": "#8a939c", "width": 1.3},
+                "layer": "below",
+            }
+        )
+        shapes += [
+            {
+                "type": "path",
+                "path": detail,
+                "fillcolor": "#a7aeb5",
+                "line": {"color": "#a7aeb5", "width": 0.4},
+                "layer": "below",
+            }
+            for detail in outline.details
+        ]
+    axis = {"visible": False, "fixedrange": True, "showgrid": False, "zeroline": False}
+    return go.Layout(
+        xaxis={**axis, "range": [-body.X_HALF_WIDTH, body.VIEW_OFFSET + body.X_HALF_WIDTH]},
+        yaxis={**axis, "range": list(body.Y_RANGE), "scaleanchor": "x", "scaleratio": 1},
+        shapes=shapes,
+        annotations=annotations,
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        margin={"l": 4, "r": 4, "t": 4, "b": 4},
+        dragmode=False,
+        hovermode="closest",
+        hoverlabel={"bgcolor": "white", "font": {"size": 13, "family": _FONT}},
+        font={"family": _FONT, "color": _INK},
+        legend={
+            "title": {"text": "Lines"},
+            "x": 1.0,
+            "xanchor": "left",
+            "y": 1.0,
+            "font": {"size": 11},
+            "itemclick": "toggle",
+            "itemdoubleclick": "toggleothers",
+        },
+        legend2={
+            "title": {"text": "Evidence"},
+            "x": 1.0,
+            "xanchor": "left",
+            "y": 0.25,
+            "font": {"size": 11},
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
+        uirevision="body",
+    )
+
+
+# -- the overlay -------------------------------------------------------------------------------
+
+
+def _empty_overlay() -> list[go.Scatter]:
+    traces = [
+        go.Scatter(x=[], y=[], mode="lines+markers", name=f"path-{i}", showlegend=False)
+        for i in range(PATH_SLOTS)
+    ]
+    traces += [
+        go.Scatter(x=[], y=[], mode="markers+text", name=name, showlegend=False)
+        for name in OVERLAY_NAMES
+    ]
+    return traces
+
+
+@dataclass(frozen=True)
+class _PathGroup:
+    bright: bool
+    line: str
+    grade: str
+
+
+def _graph(atlas: Atlas) -> nx.MultiGraph:
+    # Cached on the frozen atlas, as its own look-ups are: one graph per atlas and process.
+    cache = atlas.__dict__
+    if "_figures_graph" not in cache:
+        cache["_figures_graph"] = build_graph(atlas)
+    return cache["_figures_graph"]
+
+
+def _steps_of_line(atlas: Atlas, line_id: str) -> list[tuple[NodeKey, NodeKey, dict[str, Any]]]:
+    graph = _graph(atlas)
+    steps = []
+    for u, v, edge in graph.edges(data=True):
+        if edge["line"] != line_id:
+            continue
+        start = u if u[0] == edge["step"][0] else v
+        steps.append((start, v if start == u else u, edge))
+    return steps
+
+
+def _path_traces(
+    atlas: Atlas, groups: dict[_PathGroup, _Polyline], styles: dict[str, LineStyle]
+) -> list[dict[str, Any]]:
+    """Fill the path slots, dim groups first so the emphasised ones are drawn on top."""
+    if len(groups) > PATH_SLOTS:
+        # More groups than slots: draw each line's steps at its weakest grade instead.
+        merged: dict[_PathGroup, _Polyline] = {}
+        for group, poly in sorted(groups.items(), key=lambda item: EVIDENCE_ORDER[item[0].grade]):
+            key = next(
+                (k for k in merged if (k.bright, k.line) == (group.bright, group.line)), group
+            )
+            merged.setdefault(key, _Polyline.empty()).extend(poly)
+        groups = merged
+    line_order = {line_id: index for index, line_id in enumerate(styles)}
+    ordered = sorted(groups, key=lambda g: (g.bright, line_order[g.line], -EVIDENCE_ORDER[g.grade]))
+    traces = []
+    for group in ordered[:PATH_SLOTS]:
+        style, poly = styles[group.line], groups[group]
+        traces.append(
+            {
+                "x": poly.x,
+                "y": poly.y,
+                "text": poly.text,
+                "mode": "lines+markers",
+                "line": {
+                    "color": style.colour,
+                    "width": 5 if group.bright else 3,
+                    "dash": EVIDENCE_DASH[group.grade],
+                },
+                "marker": {
+                    "symbol": "arrow",
+                    "angleref": "previous",
+                    "size": poly.sizes,
+                    "color": style.colour,
+                    "line": {"width": 0},
+                },
+                "opacity": 1.0 if group.bright else 0.3,
+                "hovertemplate": "%{text}<extra></extra>",
+            }
+        )
+    traces += [_cleared_path()] * (PATH_SLOTS - len(traces))
+    return traces
+
+
+def _cleared_path() -> dict[str, Any]:
+    return {
+        "x": [],
+        "y": [],
+        "text": [],
+        "mode": "lines+markers",
+        "line": {"color": _INK, "width": 3, "dash": "solid"},
+        "marker": {"symbol": "arrow", "angleref": "previous", "size": [], "color": _INK},
+        "opacity": 1.0,
+        "hovertemplate": "%{text}<extra></extra>",
+    }
+
+
+def _add_path(
+    atlas: Atlas, path: LinePath, bright: bool, groups: dict[_PathGroup, _Polyline]
+) -> None:
+    line = atlas.line(path.line)
+    for step in path.steps:
+        start, end = (step.start.id, step.start.side), (step.end.id, step.end.side)
+        text = (
+            f"<b>{line.abbreviation}</b> {step.start.name} → {step.end.name}<br>"
+            f"{EVIDENCE_LABEL[step.evidence]}"
+            f"{' (line-level rating)' if step.evidence_basis == 'line' else ''}<br>"
+            f"<i>sources: {', '.join(step.sources)}</i>"
+        )
+        poly = groups.setdefault(_PathGroup(bright, path.line, step.evidence), _Polyline.empty())
+        for _, a, b in _segments(atlas, [(start, end)]):
+            poly.add(a, b, text, 13 if bright else 9)
+
+
+def _markers(
+    atlas: Atlas, nodes: Sequence[NodeKey]
+) -> Iterable[tuple[int, NodeKey, tuple[float, float]]]:
+    """Each node's marker positions (own views only), with the node's index in ``nodes``."""
+    for index, node in enumerate(nodes):
+        region = atlas.region(node[0])
+        for view in _VIEWS:
+            placed = _point(region, node[1], view)
+            if placed is not None and placed[2]:
+                yield index, node, (placed[0], placed[1])
+
+
+def _felt_trace(atlas: Atlas, felt: Sequence[NodeKey]) -> dict[str, Any]:
+    x, y, text, hover, customdata = [], [], [], [], []
+    for _, node, (px, py) in _markers(atlas, felt):
+        x.append(px)
+        y.append(py)
+        text.append("felt here")
+        customdata.append(list(node))
+        hover.append(f"<b>felt here</b>: {_node_label(atlas.region(node[0]), node[1])}")
+    return {
+        "x": x,
+        "y": y,
+        "text": text,
+        "hovertext": hover,
+        "customdata": customdata,
+        "mode": "markers+text",
+        "textposition": "top center",
+        "textfont": {"color": _FELT, "size": 12},
+        "marker": {
+            "symbol": "circle-open",
+            "size": 22,
+            "color": _FELT,
+            "line": {"width": 3.5, "color": _FELT},
+        },
+        "hovertemplate": "%{hovertext}<extra></extra>",
+    }
+
+
+def _candidate_size(rank: int) -> float:
+    # The first source is the biggest; sizes shrink by rank and stop at a readable minimum.
+    return max(13.0, 28.0 - 2.5 * (rank - 1))
+
+
+def _candidate_trace(
+    atlas: Atlas, candidates: Sequence[Candidate], focus_rank: int | None
+) -> dict[str, Any]:
+    x, y, text, hover, customdata, sizes, symbols, opacity, ring = ([] for _ in range(9))
+    nodes = [(c.region.id, c.region.side) for c in candidates]
+    for index, _, (px, py) in _markers(atlas, nodes):
+        candidate = candidates[index]
+        focused = focus_rank is None or candidate.rank == focus_rank
+        lines = ", ".join(atlas.line(line_id).abbreviation for line_id in candidate.lines)
+        how = f"along {lines}" if lines else "by trigger-point referral only"
+        x.append(px)
+        y.append(py)
+        text.append(str(candidate.rank))
+        customdata.append([candidate.region.id, candidate.region.side])
+        label = _node_label(atlas.region(candidate.region.id), candidate.region.side)
+        hover.append(f"<b>#{candidate.rank} {label}</b><br>linked by the model {how}")
+        sizes.append(_candidate_size(candidate.rank) + (6 if candidate.rank == focus_rank else 0))
+        symbols.append("circle" if candidate.mechanism == "fascial-line" else "diamond")
+        opacity.append(1.0 if focused else 0.45)
+        ring.append(_FOCUS_RING if candidate.rank == focus_rank else "white")
+    return {
+        "x": x,
+        "y": y,
+        "text": text,
+        "hovertext": hover,
+        "customdata": customdata,
+        "mode": "markers+text",
+        "textposition": "middle center",
+        "textfont": {"color": "white", "size": 11},
+        "marker": {
+            "symbol": symbols,
+            "size": sizes,
+            "color": _CANDIDATE,
+            "opacity": opacity,
+            "line": {"width": 2.5, "color": ring},
+        },
+        "hovertemplate": "%{hovertext}<extra></extra>",
+    }
+
+
+def _selected_trace(atlas: Atlas, region: NodeKey | None) -> dict[str, Any]:
+    nodes = [region] if region is not None else []
+    x, y, text, customdata = [], [], [], []
+    for _, node, (px, py) in _markers(atlas, nodes):
+        x.append(px)
+        y.append(py)
+        text.append(_node_label(atlas.region(node[0]), node[1]))
+        customdata.append(list(node))
+    return {
+        "x": x,
+        "y": y,
+        "text": text,
+        "hovertext": text,
+        "customdata": customdata,
+        "mode": "markers+text",
+        "textposition": "bottom center",
+        "textfont": {"color": _SELECTED, "size": 12},
+        "marker": {
+            "symbol": "square-open",
+            "size": 18,
+            "color": _SELECTED,
+            "line": {"width": 2.5, "color": _SELECTED},
+        },
+        "hovertemplate": "%{hovertext}<extra></extra>",
+    }
+
+
+def _overlay(
+    atlas: Atlas,
+    *,
+    trace: Trace | None,
+    focus_rank: int | None,
+    line: str | None,
+    region: NodeKey | None,
+) -> list[dict[str, Any]]:
+    """The properties of every overlay trace, in overlay order, for one state of the view."""
+    styles = line_styles(atlas)
+    groups: dict[_PathGroup, _Polyline] = {}
+    if line is not None:
+        line_model = atlas.line(line)  # KeyError for an unknown line: the caller validates
+        for start, end, edge in _steps_of_line(atlas, line_model.id):
+            text = _step_text(atlas, line, edge["step"][0], edge["step"][1], edge)
+            poly = groups.setdefault(_PathGroup(True, line, edge["evidence"]), _Polyline.empty())
+            for _, a, b in _segments(atlas, [(start, end)]):
+                poly.add(a, b, text, 0)
+    felt: list[NodeKey] = []
+    candidates: Sequence[Candidate] = ()
+    if trace is not None:
+        felt = [(ref.id, ref.side) for ref in trace.felt_at]
+        candidates = trace.candidates
+        for candidate in candidates:
+            bright = focus_rank is None or candidate.rank == focus_rank
+            for path in candidate.paths:
+                _add_path(atlas, path, bright, groups)
+    return [
+        *_path_traces(atlas, groups, styles),
+        _felt_trace(atlas, felt),
+        _candidate_trace(atlas, candidates, focus_rank),
+        _selected_trace(atlas, region),
+    ]
+
+
+def overlay_patch(
+    atlas: Atlas,
+    *,
+    trace: Trace | None = None,
+    focus_rank: int | None = None,
+    line: str | None = None,
+    region: NodeKey | None = None,
+) -> dash.Patch:
+    """A patch of the overlay traces of :func:`base_figure` for one state of the view.
+
+    Parameters
+    ----------
+    atlas : Atlas
+        The atlas the base figure was built from.
+    trace : Trace, optional
+        Marks where the symptom is felt, the candidate sources (sized by rank, numbered) and
+        the best path of each along its line, from the source to where it is felt.
+    focus_rank : int, optional
+        Emphasises this candidate's paths and marker and dims the others.
+    line : str, optional
+        A line id: the whole line, both sides, highlighted.
+    region : NodeKey, optional
+        A node ``(region_id, side)`` marked as selected.
+
+    Returns
+    -------
+    dash.Patch
+        Assigns every overlay trace (so all ``None`` clears the overlay); the rest of the figure
+        is untouched.
+    """
+    patch = dash.Patch()
+    start = overlay_start(atlas)
+    props = _overlay(atlas, trace=trace, focus_rank=focus_rank, line=line, region=region)
+    for offset, values in enumerate(props):
+        for key, value in values.items():
+            patch["data"][start + offset][key] = value
+    return patch
+
+
+def overlay_figure(
+    atlas: Atlas,
+    *,
+    trace: Trace | None = None,
+    focus_rank: int | None = None,
+    line: str | None = None,
+    region: NodeKey | None = None,
+) -> go.Figure:
+    """The base figure with the overlay of :func:`overlay_patch` applied: for tests and print."""
+    fig = base_figure(atlas)
+    start = overlay_start(atlas)
+    props = _overlay(atlas, trace=trace, focus_rank=focus_rank, line=line, region=region)
+    for offset, values in enumerate(props):
+        fig.data[start + offset].update(values)
+    return fig
+
+
+def clicked_region(click_data: dict[str, Any] | None) -> NodeKey | None:
+    """The node ``(region_id, side)`` a ``dcc.Graph`` click landed on, or ``None``.
+
+    Clicks on anything without a node (a line, the background) give ``None``.
+    """
+    if not click_data:
+        return None
+    points = click_data.get("points") or []
+    if not points or not isinstance(points[0], dict):
+        return None
+    customdata = points[0].get("customdata")
+    if (
+        isinstance(customdata, list | tuple)
+        and len(customdata) == 2
+        and all(isinstance(part, str) for part in customdata)
+    ):
+        return (customdata[0], customdata[1])
+    return None

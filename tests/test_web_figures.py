@@ -1,0 +1,344 @@
+"""The body diagram: trace order, sides, overlay placement, patches and click decoding."""
+
+from __future__ import annotations
+
+import copy
+import inspect
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fascialines.atlas import Atlas, Point, load_atlas
+from fascialines.graph import build_graph
+from fascialines.trace import trace
+from fascialines.web import body, figures
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mini_atlas.json"
+
+
+@pytest.fixture(scope="module")
+def atlas() -> Atlas:
+    return load_atlas(FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def graph(atlas: Atlas):
+    return build_graph(atlas)
+
+
+@pytest.fixture(scope="module")
+def base(atlas: Atlas):
+    return figures.base_figure(atlas)
+
+
+def _positions(atlas: Atlas, node: tuple[str, str]) -> set[tuple[float, float]]:
+    """Where a node's markers belong, from the atlas and the body mapping alone."""
+    region = atlas.region(node[0])
+    places = set()
+    for view in ("front", "back"):
+        point = region.front if view == "front" else region.back
+        if point is not None:
+            x, y = body.figure_xy(point, view=view, side=node[1], body_area=region.body_area)
+            places.add((round(x, 6), round(y, 6)))
+    return places
+
+
+def _points(trace_props: Any) -> set[tuple[float, float]]:
+    return {
+        (round(x, 6), round(y, 6))
+        for x, y in zip(trace_props["x"], trace_props["y"], strict=True)
+        if x is not None
+    }
+
+
+def _segment_ends(trace_props: Any) -> set[frozenset[tuple[float, float]]]:
+    """The segments of a path slot: groups of start, middle, end, gap."""
+    xs, ys = list(trace_props["x"]), list(trace_props["y"])
+    ends = set()
+    for i in range(0, len(xs), 4):
+        a = (round(xs[i], 6), round(ys[i], 6))
+        b = (round(xs[i + 2], 6), round(ys[i + 2], 6))
+        ends.add(frozenset((a, b)))
+    return ends
+
+
+# -- base figure ---------------------------------------------------------------------------
+
+
+def test_base_figure_takes_only_the_atlas():
+    assert list(inspect.signature(figures.base_figure).parameters) == ["atlas"]
+
+
+def test_base_trace_order_is_fixed_and_overlay_is_last_and_empty(atlas, base):
+    start = figures.overlay_start(atlas)
+    assert len(base.data) == start + figures.OVERLAY_SIZE
+    assert base.layout.meta["overlay_start"] == start
+    # Line traces first, one per (line, grade), in atlas order.
+    line_names = [line.name for line in atlas.lines]
+    seen_lines = []
+    for trace_ in base.data[: start - len(atlas.lines) - 6]:
+        assert trace_.legendgroup in {line.id for line in atlas.lines}
+        if trace_.legendgroup not in seen_lines:
+            seen_lines.append(trace_.legendgroup)
+    assert [atlas.line(line_id).name for line_id in seen_lines] == line_names
+    assert base.data[start - 1].name == "regions"
+    for trace_ in base.data[start:]:
+        assert len(trace_.x) == 0
+    # Built twice, the same figure: nothing depends on state outside the atlas.
+    assert figures.base_figure(atlas).to_plotly_json() == base.to_plotly_json()
+
+
+def test_every_line_grade_gets_its_dash(atlas, base):
+    for trace_ in base.data[: len(figures._line_groups(atlas))]:
+        grade = next(
+            g for g, label in figures.EVIDENCE_LABEL.items() if trace_.name.endswith(f"({label})")
+        )
+        assert trace_.line.dash == figures.EVIDENCE_DASH[grade]
+
+
+def test_line_styles_are_distinct(atlas):
+    styles = figures.line_styles(atlas).values()
+    assert len({(s.colour, s.symbol) for s in styles}) == len(atlas.lines)
+    assert len(set(figures.PALETTE)) == len(figures.PALETTE) == 12
+
+
+def test_region_markers_cover_every_node_with_a_point(atlas, graph, base):
+    markers = base.data[figures.overlay_start(atlas) - 1]
+    expected = set()
+    for node in graph.nodes:
+        for place in _positions(atlas, node):
+            expected.add((node, place))
+    got = {
+        ((cd[0], cd[1]), (round(x, 6), round(y, 6)))
+        for cd, x, y in zip(markers.customdata, markers.x, markers.y, strict=True)
+    }
+    assert got == expected
+
+
+def test_front_view_puts_the_clients_right_on_the_viewers_left(atlas, base):
+    markers = base.data[figures.overlay_start(atlas) - 1]
+    checked = 0
+    for region in atlas.regions:
+        if region.laterality != "paired" or region.body_area in body.ARM_AREAS:
+            continue
+        for view, point in (("front", region.front), ("back", region.back)):
+            if point is None or point.x == 0:
+                continue
+            xs = {
+                side: x
+                for (rid, side), x in zip(markers.customdata, markers.x, strict=True)
+                if rid == region.id and (x < body.VIEW_OFFSET / 2) == (view == "front")
+            }
+            centre = 0.0 if view == "front" else body.VIEW_OFFSET
+            if view == "front":
+                assert xs["right"] - centre == pytest.approx(-point.x)
+                assert xs["left"] - centre == pytest.approx(point.x)
+            else:
+                assert xs["left"] - centre == pytest.approx(-point.x)
+                assert xs["right"] - centre == pytest.approx(point.x)
+            checked += 1
+    assert checked > 3
+
+
+# -- overlay -------------------------------------------------------------------------------
+
+
+def _overlay_traces(atlas, fig):
+    start = figures.overlay_start(atlas)
+    return fig.data[start : start + figures.PATH_SLOTS], fig.data[start + figures.PATH_SLOTS :]
+
+
+def test_overlay_marks_felt_at_candidates_and_paths_from_the_trace(atlas, graph):
+    result = trace(graph, "headache", side="left")
+    assert result.candidates, "the fixture's headache must have candidates"
+    fig = figures.overlay_figure(atlas, trace=result)
+    paths, (felt, candidates, selected) = _overlay_traces(atlas, fig)
+
+    expected_felt = set().union(*(_positions(atlas, (r.id, r.side)) for r in result.felt_at))
+    assert _points(felt) == expected_felt
+
+    by_node = {}
+    for cd, x, y, text in zip(
+        candidates.customdata, candidates.x, candidates.y, candidates.text, strict=True
+    ):
+        by_node.setdefault((cd[0], cd[1]), set()).add((round(x, 6), round(y, 6)))
+        assert text == str(
+            next(c.rank for c in result.candidates if (c.region.id, c.region.side) == tuple(cd))
+        )
+    for candidate in result.candidates:
+        node = (candidate.region.id, candidate.region.side)
+        assert by_node.get(node, set()) == _positions(atlas, node)
+
+    drawn = set().union(*(_segment_ends(p) for p in paths if len(p.x)))
+    for candidate in result.candidates:
+        for path in candidate.paths:
+            assert path.regions[0] == candidate.region
+            assert path.regions[-1] in result.felt_at
+            for step in path.steps:
+                ends = [
+                    (step.start.id, step.start.side),
+                    (step.end.id, step.end.side),
+                ]
+                for view in ("front", "back"):
+                    a = figures._point(atlas.region(ends[0][0]), ends[0][1], view)
+                    b = figures._point(atlas.region(ends[1][0]), ends[1][1], view)
+                    if a and b and (a[2] or b[2]):
+                        segment = frozenset(
+                            ((round(a[0], 6), round(a[1], 6)), (round(b[0], 6), round(b[1], 6)))
+                        )
+                        assert segment in drawn
+    assert len(selected.x) == 0
+
+
+def test_paths_run_from_source_to_felt_at(atlas, graph):
+    result = trace(graph, "headache", side="left")
+    fig = figures.overlay_figure(atlas, trace=result)
+    paths, _ = _overlay_traces(atlas, fig)
+    starts = {(round(p.x[i], 6), round(p.y[i], 6)) for p in paths for i in range(0, len(p.x), 4)}
+    felt_places = set().union(*(_positions(atlas, (r.id, r.side)) for r in result.felt_at))
+    # A segment never starts where the symptom is felt: every step points towards it.
+    assert not starts & felt_places
+
+
+def test_focus_rank_emphasises_one_candidate(atlas, graph):
+    result = trace(graph, "heel-pain", side="right")
+    assert len(result.candidates) >= 2
+    focus = result.candidates[1]
+    fig = figures.overlay_figure(atlas, trace=result, focus_rank=focus.rank)
+    paths, (_, candidates, _) = _overlay_traces(atlas, fig)
+    bright = [p for p in paths if len(p.x) and p.opacity == 1.0]
+    dim = [p for p in paths if len(p.x) and p.opacity < 1.0]
+    assert bright and dim
+    focus_texts = {f"{s.start.name} → {s.end.name}" for path in focus.paths for s in path.steps}
+    bright_texts = {re.sub(r"<[^>]+>", "", t) for p in bright for t in p.text if t}
+    assert all(any(ft in t for t in bright_texts) for ft in focus_texts)
+    opacities = dict(zip(candidates.text, candidates.marker.opacity, strict=True))
+    assert opacities[str(focus.rank)] == 1.0
+    assert all(o < 1.0 for rank, o in opacities.items() if rank != str(focus.rank))
+
+
+def test_line_highlight_covers_the_whole_line_on_both_sides(atlas, graph):
+    line = atlas.lines[0]
+    fig = figures.overlay_figure(atlas, line=line.id)
+    paths, _ = _overlay_traces(atlas, fig)
+    drawn = set().union(*(_segment_ends(p) for p in paths if len(p.x)))
+    expected = set()
+    for u, v, edge in graph.edges(data=True):
+        if edge["line"] == line.id:
+            for _, a, b in figures._segments(atlas, [(u, v)]):
+                expected.add(
+                    frozenset(((round(a[0], 6), round(a[1], 6)), (round(b[0], 6), round(b[1], 6))))
+                )
+    assert drawn == expected
+    sides = {u[1] for u, v, e in graph.edges(data=True) if e["line"] == line.id}
+    assert {"left", "right"} <= sides
+
+
+def test_selected_region_is_ringed(atlas):
+    fig = figures.overlay_figure(atlas, region=("calf", "left"))
+    _, (_, _, selected) = _overlay_traces(atlas, fig)
+    assert _points(selected) == _positions(atlas, ("calf", "left"))
+    assert [tuple(cd) for cd in selected.customdata] == [("calf", "left")] * len(selected.x)
+
+
+def _apply(figure_json: dict[str, Any], patch_json: dict[str, Any]) -> dict[str, Any]:
+    result = copy.deepcopy(figure_json)
+    for op in patch_json["operations"]:
+        assert op["operation"] == "Assign"
+        *where, key = op["location"]
+        target = result
+        for part in where:
+            target = target[part]
+        target[key] = op["params"]["value"]
+    return result
+
+
+def test_patch_touches_only_the_overlay_and_matches_overlay_figure(atlas, graph, base):
+    result = trace(graph, "heel-pain", side="right")
+    kwargs = {
+        "trace": result,
+        "focus_rank": 1,
+        "line": atlas.lines[1].id,
+        "region": ("calf", "right"),
+    }
+    patch = figures.overlay_patch(atlas, **kwargs).to_plotly_json()
+    start = figures.overlay_start(atlas)
+    assert {op["location"][0] for op in patch["operations"]} == {"data"}
+    assert {op["location"][1] for op in patch["operations"]} == set(
+        range(start, start + figures.OVERLAY_SIZE)
+    )
+    patched = _apply(base.to_plotly_json(), patch)
+    expected = figures.overlay_figure(atlas, **kwargs).to_plotly_json()
+    for index in range(start, start + figures.OVERLAY_SIZE):
+        for key in ("x", "y", "text", "customdata"):
+            assert list(patched["data"][index].get(key, [])) == list(
+                expected["data"][index].get(key, [])
+            )
+
+
+def test_an_empty_patch_clears_the_overlay(atlas, graph, base):
+    full = figures.overlay_figure(
+        atlas, trace=trace(graph, "headache"), region=("calf", "left")
+    ).to_plotly_json()
+    cleared = _apply(full, figures.overlay_patch(atlas).to_plotly_json())
+    start = figures.overlay_start(atlas)
+    for index in range(start, start + figures.OVERLAY_SIZE):
+        assert list(cleared["data"][index]["x"]) == []
+
+
+# -- clicks --------------------------------------------------------------------------------
+
+
+def test_clicked_region_round_trips_customdata(atlas, base):
+    markers = base.data[figures.overlay_start(atlas) - 1]
+    for customdata in markers.customdata:
+        click = {"points": [{"x": 0, "y": 0, "customdata": list(customdata)}]}
+        assert figures.clicked_region(click) == (customdata[0], customdata[1])
+
+
+@pytest.mark.parametrize(
+    "click",
+    [None, {}, {"points": []}, {"points": [{"x": 1}]}, {"points": [{"customdata": "calf"}]}],
+)
+def test_clicks_off_a_region_give_none(click):
+    assert figures.clicked_region(click) is None
+
+
+# -- body mapping --------------------------------------------------------------------------
+
+
+def test_outline_spans_soles_to_vertex_on_the_midline():
+    outline = body.load_outline("front")
+    numbers = [float(n) for n in re.findall(r"-?\d+\.\d+", outline.silhouette)]
+    xs, ys = numbers[0::2], numbers[1::2]
+    assert min(ys) == pytest.approx(0.0, abs=0.2)
+    assert max(ys) == pytest.approx(100.0, abs=0.2)
+    assert (min(xs) + max(xs)) / 2 == pytest.approx(0.0, abs=0.3)
+    assert max(xs) < body.X_HALF_WIDTH
+
+
+def test_back_outline_is_shifted_to_its_view():
+    numbers = [float(n) for n in re.findall(r"-?\d+\.\d+", body.load_outline("back").silhouette)]
+    xs = numbers[0::2]
+    assert (min(xs) + max(xs)) / 2 == pytest.approx(body.VIEW_OFFSET, abs=0.3)
+
+
+def test_relative_path_commands_are_refused():
+    with pytest.raises(ValueError, match="unsupported"):
+        body.transform_path("M 0 0 l 10 10 Z")
+
+
+def test_arm_joints_land_on_the_drawn_joints():
+    for atlas_joint, drawn_joint in zip(body._ATLAS_ARM, body._DRAWN_ARM, strict=True):
+        assert body.arm_to_drawing(*atlas_joint) == pytest.approx(drawn_joint)
+
+
+def test_midline_points_stay_on_the_midline():
+    point = Point(x=0.0, y=50.0)
+    assert body.figure_xy(point, view="front", side="midline", body_area="trunk") == (0.0, 50.0)
+    assert body.figure_xy(point, view="back", side="midline", body_area="trunk") == (
+        body.VIEW_OFFSET,
+        50.0,
+    )

@@ -79,6 +79,11 @@ def parse_region(atlas: Atlas, text: str) -> NodeKey | None:
     return (region_id, side) if side in ("left", "right") else None
 
 
+def _whole(text: str) -> bool:
+    # str.isdigit accepts "²", which int() refuses.
+    return text.isascii() and text.isdigit() and len(text) < 6
+
+
 def _symptom_id(atlas: Atlas, text: str) -> str | None:
     wanted = " ".join(text.lower().split())
     for symptom in atlas.symptoms:
@@ -135,7 +140,7 @@ def parse_query(atlas: Atlas, search: str | None) -> tuple[ViewState, tuple[str,
             ignored("side", params["side"], "use left, right or both")
     if "hops" in params:
         hops = params["hops"]
-        if hops.isdigit() and 1 <= int(hops) <= MAX_HOPS:
+        if _whole(hops) and 1 <= int(hops) <= MAX_HOPS:
             state = replace(state, hops=int(hops))
         else:
             ignored("hops", hops, f"use a whole number from 1 to {MAX_HOPS}")
@@ -161,7 +166,7 @@ def parse_query(atlas: Atlas, search: str | None) -> tuple[ViewState, tuple[str,
             ignored("region", params["region"], "use a region id, with :left or :right if paired")
         state = replace(state, region=node)
     if "focus" in params:
-        if params["focus"].isdigit() and int(params["focus"]) >= 1:
+        if _whole(params["focus"]) and int(params["focus"]) >= 1:
             state = replace(state, focus=int(params["focus"]))
         else:
             ignored("focus", params["focus"], "use a rank from the list, 1 or more")

@@ -1,0 +1,244 @@
+"""The app's callback logic, without a browser: the pure functions and Dash's own endpoint."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import dash
+import networkx as nx
+import pytest
+from dash.development.base_component import Component
+
+from fascialines.atlas import Atlas
+from fascialines.explain import DISCLAIMER
+from fascialines.trace import trace
+from fascialines.web import ids
+from fascialines.web.app import create_app
+from fascialines.web.callbacks import CONTROLS, render_view, state_from_controls
+from fascialines.web.panels import EVIDENCE_LABELS
+from fascialines.web.urlstate import ViewState, format_region, parse_query
+
+
+def _texts(node: Any) -> Iterator[str]:
+    """Every string shown inside a component tree, in document order."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, list | tuple):
+        for child in node:
+            yield from _texts(child)
+    elif isinstance(node, Component):
+        yield from _texts(getattr(node, "children", None))
+
+
+def _text(node: Any) -> str:
+    return " ".join(_texts(node))
+
+
+def _find(node: Any, kind: type[Component]) -> list[Component]:
+    found = []
+    if isinstance(node, list | tuple):
+        for child in node:
+            found += _find(child, kind)
+    elif isinstance(node, Component):
+        if isinstance(node, kind):
+            found.append(node)
+        found += _find(getattr(node, "children", None), kind)
+    return found
+
+
+def _values(**changes: Any) -> dict[str, Any]:
+    values = dict.fromkeys(CONTROLS)
+    values.update({ids.TRACE_SIDE: "both", ids.TRACE_HOPS: 4, ids.TRACE_EVIDENCE: "not-found"})
+    values.update({getattr(ids, key): value for key, value in changes.items()})
+    return values
+
+
+@pytest.fixture(scope="module")
+def app(mini_atlas: Atlas) -> dash.Dash:
+    return create_app(mini_atlas)
+
+
+def test_a_symptom_lists_the_candidates_in_rank_order_with_their_safety_notes(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    symptom = next(s for s in mini_atlas.symptoms if s.red_flags)
+    expected = trace(mini_graph, symptom.id, "left")
+    view = render_view(mini_atlas, mini_graph, f"?symptom={symptom.id}&side=left")
+    cards = _find(view.results, dash.html.Li)
+    headings = [
+        _text(_find(card, dash.html.H3))
+        for card in cards
+        if getattr(card, "className", "").startswith("candidate")
+    ]
+    assert len(headings) == len(expected.candidates) > 0
+    for heading, candidate in zip(headings, expected.candidates, strict=True):
+        assert heading.startswith(f"{candidate.rank}.")
+    # Each card says its evidence in words, not by colour alone.
+    assert EVIDENCE_LABELS[expected.candidates[0].parts.evidence] in _text(cards[0])
+    safety = _text(view.safety)
+    assert DISCLAIMER in safety
+    for flag in expected.red_flags:
+        assert flag.text in safety
+    assert view.notices == ()
+    assert isinstance(view.patch, dash.Patch)
+
+
+def test_the_focused_candidate_is_marked_and_its_link_clears_the_focus(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    symptom = mini_atlas.symptoms[0].id
+    view = render_view(mini_atlas, mini_graph, f"?symptom={symptom}&focus=1")
+    focused = [
+        c for c in _find(view.results, dash.html.Li) if "focused" in getattr(c, "className", "")
+    ]
+    assert len(focused) == 1
+    link = _find(focused[0], dash.dcc.Link)[0]
+    assert parse_query(mini_atlas, link.href)[0].focus is None
+
+
+def test_a_focus_beyond_the_list_is_ignored_with_a_message(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    view = render_view(mini_atlas, mini_graph, f"?symptom={mini_atlas.symptoms[0].id}&focus=99")
+    assert any("99" in notice for notice in view.notices)
+    assert not [
+        c for c in _find(view.results, dash.html.Li) if "focused" in getattr(c, "className", "")
+    ]
+
+
+def test_a_region_with_no_symptom_traces_from_that_region(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    view = render_view(mini_atlas, mini_graph, "?region=calf:left")
+    assert "Traced from" in _text(view.results)
+    assert _find(view.results, dash.html.Ol), "a ranked list of places linked to the calf"
+    assert "Lines through it" in _text(view.region)
+
+
+def test_a_broken_link_shows_messages_and_the_empty_view(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    view = render_view(mini_atlas, mini_graph, "?symptom=%%%&hops=-1&region=nowhere")
+    assert len(view.notices) == 3
+    assert "Where does it hurt?" in _text(view.results)
+
+
+def test_the_line_explorer_has_one_row_per_transition_with_its_grade_and_sources(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    line = max(mini_atlas.lines, key=lambda line: len(line.transitions))
+    view = render_view(mini_atlas, mini_graph, f"?line={line.abbreviation}")
+    rows = _find(_find(view.line, dash.html.Tbody), dash.html.Tr)
+    assert len(rows) == len(line.transitions)
+    for row, step in zip(rows, line.transitions, strict=True):
+        cells = [_text(cell) for cell in row.children]
+        assert EVIDENCE_LABELS[step.evidence] in cells
+        assert ", ".join(step.sources) in cells
+    text = _text(view.line)
+    assert line.evidence.summary in text
+    for source_id in line.evidence.sources:
+        assert mini_atlas.source(source_id).citation in text
+
+
+def test_the_region_explorer_lists_every_line_through_the_region(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    node = ("calf", "left")
+    lines = {data["line"] for _, _, data in mini_graph.edges(node, data=True)}
+    view = render_view(mini_atlas, mini_graph, f"?region={format_region(node)}")
+    text = _text(view.region)
+    assert len(lines) > 1
+    for line_id in lines:
+        assert mini_atlas.line(line_id).name in text
+
+
+def test_a_new_symptom_drops_the_focus_and_a_new_line_keeps_it(mini_atlas: Atlas) -> None:
+    first, second = mini_atlas.symptoms[0].id, mini_atlas.symptoms[1].id
+    current = ViewState(symptom=first, focus=2)
+    moved = state_from_controls(mini_atlas, current, _values(TRACE_SYMPTOM=second))
+    assert (moved.symptom, moved.focus) == (second, None)
+    line = mini_atlas.lines[0].id
+    explored = state_from_controls(
+        mini_atlas, current, _values(TRACE_SYMPTOM=first, LINE_PICKER=line)
+    )
+    assert (explored.line, explored.focus) == (line, 2)
+
+
+def test_a_click_on_the_body_selects_that_region(mini_atlas: Atlas) -> None:
+    click = {"points": [{"customdata": ["calf", "right"]}]}
+    state = state_from_controls(mini_atlas, ViewState(), _values(), click)
+    assert state.region == ("calf", "right")
+
+
+def _post(app: dash.Dash, output: str, outputs: list[dict], inputs: list[dict], changed: list[str]):
+    body = {
+        "output": output,
+        "outputs": outputs,
+        "inputs": inputs,
+        "changedPropIds": changed,
+        "state": [],
+    }
+    response = app.server.test_client().post("/_dash-update-component", json=body)
+    assert response.status_code == 200, response.data[:500]
+    return json.loads(response.data)["response"]
+
+
+def test_the_render_endpoint_sends_a_figure_patch_not_the_whole_figure(
+    app: dash.Dash, mini_atlas: Atlas
+) -> None:
+    targets = [
+        (ids.BODY_GRAPH, "figure"),
+        (ids.TRACE_RESULTS, "children"),
+        (ids.TRACE_SAFETY, "children"),
+        (ids.LINE_DETAILS, "children"),
+        (ids.REGION_DETAILS, "children"),
+        (ids.BODY_CAPTION, "children"),
+        (ids.PAGE_NOTICE, "children"),
+    ]
+    response = _post(
+        app,
+        "..{}..".format("...".join(f"{i}.{p}" for i, p in targets)),
+        [{"id": i, "property": p} for i, p in targets],
+        [
+            {
+                "id": ids.PAGE_URL,
+                "property": "search",
+                "value": f"?symptom={mini_atlas.symptoms[0].id}",
+            }
+        ],
+        [f"{ids.PAGE_URL}.search"],
+    )
+    figure = response[ids.BODY_GRAPH]["figure"]
+    assert "__dash_patch_update" in figure
+    assert "shapes" not in json.dumps(figure), "the body outline is never re-sent"
+
+
+def test_the_sync_endpoint_writes_a_changed_control_into_the_url(
+    app: dash.Dash, mini_atlas: Atlas
+) -> None:
+    symptom = mini_atlas.symptoms[0].id
+    outputs = [{"id": ids.PAGE_URL, "property": "search"}]
+    outputs += [{"id": control, "property": "value"} for control in CONTROLS]
+    values = _values(TRACE_SYMPTOM=symptom, TRACE_SIDE="right")
+    inputs = [{"id": ids.PAGE_URL, "property": "search", "value": ""}]
+    inputs += [{"id": c, "property": "value", "value": values[c]} for c in CONTROLS]
+    inputs += [{"id": ids.BODY_GRAPH, "property": "clickData", "value": None}]
+    response = _post(
+        app,
+        "..{}..".format("...".join(f"{o['id']}.{o['property']}" for o in outputs)),
+        outputs,
+        inputs,
+        [f"{ids.TRACE_SIDE}.value"],
+    )
+    assert response[ids.PAGE_URL]["search"] == f"?symptom={symptom}&side=right"
+
+
+def test_the_page_loads_nothing_from_another_host(app: dash.Dash) -> None:
+    client = app.server.test_client()
+    page = client.get("/").data.decode()
+    assert "http://" not in page.replace("http://www.w3.org", "")
+    assert "https://" not in page
+    layout = client.get("/_dash-layout")
+    assert layout.status_code == 200

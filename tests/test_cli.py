@@ -1,0 +1,224 @@
+"""The command line as a user meets it: a subprocess, its output and its exit code."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fascialines.explain import DISCLAIMER
+
+REGION_KEYS = {"id", "name", "side"}
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "fascialines", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+    )
+
+
+def table_rows(stdout: str) -> list[str]:
+    lines = stdout.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("rank"))
+    rows = []
+    for line in lines[header + 1 :]:
+        if not line or line.startswith("..."):
+            break
+        rows.append(line)
+    return rows
+
+
+def assert_one_line_error(done: subprocess.CompletedProcess[str], code: int) -> None:
+    assert done.returncode == code, done.stderr
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert done.stdout == ""
+
+
+def test_trace_prints_a_ranked_sourced_table(mini_atlas_path: Path) -> None:
+    done = run("trace", "Tension Headache", "--side", "left", "--data", mini_atlas_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Headache: felt at Temporal region (left), Occipital ridge\n")
+    rows = table_rows(done.stdout)
+    assert [row.split()[0] for row in rows] == [str(rank) for rank in range(1, 9)]
+    assert rows[0].startswith("1     Erector spinae (left)")
+    assert "Erector spinae (left) → Occipital ridge along BL [wilke-2016]" in rows[0]
+    assert "Rhomboids (right)" in rows[7] and "along SL" in rows[7]
+    assert "trigger point: Upper trapezius (left) refers to Temporal region (left)" in done.stdout
+    assert "wilke-2016: Wilke J et al." in done.stdout  # the cited sources are listed
+    assert "A sudden, severe headache, the worst ever." in done.stdout  # red flag
+    assert done.stdout.rstrip().endswith(DISCLAIMER)
+
+
+def test_trace_top_and_filters(mini_atlas_path: Path) -> None:
+    done = run(
+        "trace", "heel-pain", "--side", "left", "--lines", "bl,DL", "--min-evidence",
+        "moderate", "--max-hops", "2", "--top", "1", "--data", mini_atlas_path,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "side left, up to 2 hops, BL, DL, evidence at least moderate" in done.stdout
+    (row,) = table_rows(done.stdout)
+    assert row.startswith("1     Gastrocnemius (left)  5.00")
+    assert "... 1 more (use --top)" in done.stdout
+
+
+def test_trace_json_shape(mini_atlas_path: Path) -> None:
+    done = run("trace", "headache", "--side", "left", "--json", "--data", mini_atlas_path)
+    assert done.returncode == 0, done.stderr
+    data: dict[str, Any] = json.loads(done.stdout)
+    assert {"symptom", "side", "felt_at", "sources", "red_flags", "disclaimer"} <= set(data)
+    assert data["symptom"] == {"id": "headache", "name": "Headache"}
+    assert data["side"] == "left"
+    assert data["felt_at"] == [
+        {"id": "temple", "name": "Temporal region", "side": "left"},
+        {"id": "occipital-ridge", "name": "Occipital ridge", "side": "midline"},
+    ]
+    assert data["red_flags"] == ["A sudden, severe headache, the worst ever."]
+    assert data["disclaimer"] == DISCLAIMER
+    sources = data["sources"]
+    assert [s["rank"] for s in sources] == list(range(1, 9))
+    for source in sources:
+        assert {"rank", "region", "score", "mechanism", "lines", "paths", "explanation"} <= set(
+            source
+        )
+        assert set(source["region"]) == REGION_KEYS
+        assert source["mechanism"] in ("fascial-line", "trigger-point")
+        for path in source["paths"]:
+            assert {"line", "regions", "evidence"} <= set(path)
+            assert all(set(region) == REGION_KEYS for region in path["regions"])
+            assert path["regions"][0] == source["region"]
+        assert isinstance(source["explanation"], str) and source["explanation"]
+    rhomboids = sources[7]
+    assert rhomboids["region"] == {"id": "rhomboids", "name": "Rhomboids", "side": "right"}
+    assert rhomboids["lines"] == ["spiral-line"]
+    assert rhomboids["paths"][0]["evidence"] == "not-studied"
+    assert rhomboids["score"] == pytest.approx(0.666667)
+    trapezius = sources[6]
+    assert trapezius["mechanism"] == "trigger-point"
+    assert trapezius["trigger_points"][0]["pattern"] == "upper-trapezius-to-temple"
+
+
+def test_lines_json_shape(mini_atlas_path: Path) -> None:
+    done = run("lines", "--json", "--data", mini_atlas_path)
+    assert done.returncode == 0, done.stderr
+    lines = json.loads(done.stdout)
+    assert [line["id"] for line in lines] == ["back-line", "spiral-line", "deep-line"]
+    back = lines[0]
+    assert {"id", "abbreviation", "name", "stations", "transitions"} <= set(back)
+    assert back["abbreviation"] == "BL"
+    assert back["stations"][:2] == [
+        {"id": "heel", "name": "Calcaneus"},
+        {"id": "calf", "name": "Gastrocnemius"},
+    ]
+    assert {"from", "to", "evidence", "sources"} <= set(back["transitions"][0])
+    assert back["transitions"][0]["sources"] == ["wilke-2016"]
+    deep_stations = [station["id"] for station in lines[2]["stations"]]
+    assert deep_stations[-1] == "pelvic-floor"  # the branch's station comes after the trunk's
+
+
+def test_lines_text(mini_atlas_path: Path) -> None:
+    done = run("lines", "--data", mini_atlas_path)
+    assert done.returncode == 0
+    assert "SL    Spiral Line (evidence: not-studied, crosses the midline)" in done.stdout
+
+
+def test_symptoms_json_and_text(mini_atlas_path: Path) -> None:
+    done = run("symptoms", "--json", "--data", mini_atlas_path)
+    assert json.loads(done.stdout)[0] == {
+        "id": "headache",
+        "name": "Headache",
+        "aliases": ["tension headache", "head ache"],
+        "felt_at": ["temple", "occipital-ridge"],
+    }
+    text = run("symptoms", "--data", mini_atlas_path).stdout
+    assert "heel-pain: Heel pain (also: sore heel)" in text
+
+
+def test_validate_a_good_atlas(mini_atlas_path: Path) -> None:
+    done = run("validate", mini_atlas_path)
+    assert done.returncode == 0
+    assert done.stdout.startswith("valid: 15 regions, 3 lines, 2 referral patterns, 3 symptoms")
+
+
+def test_validate_lists_every_problem(mini_atlas_path: Path, tmp_path: Path) -> None:
+    raw = json.loads(mini_atlas_path.read_text())
+    raw["regions"][0]["kind"] = "bone"
+    raw["symptoms"][0]["felt_at"] = ["elbow"]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(raw))
+    done = run("validate", bad)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "2 problems" in done.stdout
+    assert "$.regions[0].kind" in done.stdout
+    assert "$.symptoms[0].felt_at[0]: unknown region 'elbow'" in done.stdout
+
+
+def test_validate_a_broken_json_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema_version": 1,\n  "regions": [}\n')
+    done = run("validate", bad)
+    assert done.returncode == 1
+    assert "invalid JSON at line 2, column" in done.stdout
+
+
+def test_a_bad_atlas_behind_data_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]")
+    for command in ("trace", "lines", "symptoms"):
+        args = ["headache"] if command == "trace" else []
+        done = run(command, *args, "--data", bad)
+        assert done.returncode == 1, command
+        assert "Traceback" not in done.stderr
+        assert "problem" in done.stderr
+
+
+def test_unknown_symptom_exits_2_with_the_closest_matches(mini_atlas_path: Path) -> None:
+    done = run("trace", "sore heal", "--data", mini_atlas_path)
+    assert_one_line_error(done, 2)
+    assert "unknown symptom 'sore heal'" in done.stderr
+    assert "Closest matches: sore heel" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--max-hops", "0"], "between 1 and 12"),
+        (["--max-hops", "many"], "invalid int value"),
+        (["--side", "up"], "invalid choice"),
+        (["--lines", "XX"], "unknown line xx"),
+        (["--min-evidence", "good"], "invalid choice"),
+        (["--top", "0"], "--top must be at least 1"),
+    ],
+)
+def test_bad_option_values_get_one_line(
+    mini_atlas_path: Path, args: list[str], needle: str
+) -> None:
+    done = run("trace", "headache", *args, "--data", mini_atlas_path)
+    assert_one_line_error(done, 2)
+    assert needle in done.stderr
+
+
+def test_no_command_and_unknown_command_exit_2() -> None:
+    assert_one_line_error(run(), 2)
+    assert_one_line_error(run("dance"), 2)
+
+
+def test_serve_rejects_a_bad_port() -> None:
+    assert_one_line_error(run("serve", "--port", "70000"), 2)
+
+
+def test_schema_is_json_schema() -> None:
+    done = run("schema")
+    assert done.returncode == 0
+    schema = json.loads(done.stdout)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert "regions" in schema["properties"]

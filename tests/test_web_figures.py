@@ -54,12 +54,12 @@ def _points(trace_props: Any) -> set[tuple[float, float]]:
 
 
 def _segment_ends(trace_props: Any) -> set[frozenset[tuple[float, float]]]:
-    """The segments of a path slot: groups of start, middle, end, gap."""
+    """The segments of a path slot: groups of start, end, gap."""
     xs, ys = list(trace_props["x"]), list(trace_props["y"])
     ends = set()
-    for i in range(0, len(xs), 4):
+    for i in range(0, len(xs), 3):
         a = (round(xs[i], 6), round(ys[i], 6))
-        b = (round(xs[i + 2], 6), round(ys[i + 2], 6))
+        b = (round(xs[i + 1], 6), round(ys[i + 1], 6))
         ends.add(frozenset((a, b)))
     return ends
 
@@ -78,7 +78,7 @@ def test_base_trace_order_is_fixed_and_overlay_is_last_and_empty(atlas, base):
     # Line traces first, one per (line, grade), in atlas order.
     line_names = [line.name for line in atlas.lines]
     seen_lines = []
-    for trace_ in base.data[: start - len(atlas.lines) - 6]:
+    for trace_ in base.data[: len(figures._line_groups(atlas))]:
         assert trace_.legendgroup in {line.id for line in atlas.lines}
         if trace_.legendgroup not in seen_lines:
             seen_lines.append(trace_.legendgroup)
@@ -146,15 +146,18 @@ def test_front_view_puts_the_clients_right_on_the_viewers_left(atlas, base):
 
 
 def _overlay_traces(atlas, fig):
+    """The path slots, and the other overlay traces by name."""
     start = figures.overlay_start(atlas)
-    return fig.data[start : start + figures.PATH_SLOTS], fig.data[start + figures.PATH_SLOTS :]
+    named = dict(zip(figures.OVERLAY_NAMES, fig.data[start + figures.PATH_SLOTS :], strict=True))
+    return fig.data[start : start + figures.PATH_SLOTS], named
 
 
 def test_overlay_marks_felt_at_candidates_and_paths_from_the_trace(atlas, graph):
     result = trace(graph, "headache", side="left")
     assert result.candidates, "the fixture's headache must have candidates"
     fig = figures.overlay_figure(atlas, trace=result)
-    paths, (felt, candidates, selected) = _overlay_traces(atlas, fig)
+    paths, named = _overlay_traces(atlas, fig)
+    felt, candidates, selected = named["felt-at"], named["candidates"], named["selected-region"]
 
     expected_felt = set().union(*(_positions(atlas, (r.id, r.side)) for r in result.felt_at))
     assert _points(felt) == expected_felt
@@ -196,7 +199,7 @@ def test_paths_run_from_source_to_felt_at(atlas, graph):
     result = trace(graph, "headache", side="left")
     fig = figures.overlay_figure(atlas, trace=result)
     paths, _ = _overlay_traces(atlas, fig)
-    starts = {(round(p.x[i], 6), round(p.y[i], 6)) for p in paths for i in range(0, len(p.x), 4)}
+    starts = {(round(p.x[i], 6), round(p.y[i], 6)) for p in paths for i in range(0, len(p.x), 3)}
     felt_places = set().union(*(_positions(atlas, (r.id, r.side)) for r in result.felt_at))
     # A segment never starts where the symptom is felt: every step points towards it.
     assert not starts & felt_places
@@ -207,12 +210,17 @@ def test_focus_rank_emphasises_one_candidate(atlas, graph):
     assert len(result.candidates) >= 2
     focus = result.candidates[1]
     fig = figures.overlay_figure(atlas, trace=result, focus_rank=focus.rank)
-    paths, (_, candidates, _) = _overlay_traces(atlas, fig)
+    paths, named = _overlay_traces(atlas, fig)
+    candidates, arrows = named["candidates"], named["steps"]
     bright = [p for p in paths if len(p.x) and p.opacity == 1.0]
     dim = [p for p in paths if len(p.x) and p.opacity < 1.0]
     assert bright and dim
     focus_texts = {f"{s.start.name} → {s.end.name}" for path in focus.paths for s in path.steps}
-    bright_texts = {re.sub(r"<[^>]+>", "", t) for p in bright for t in p.text if t}
+    bright_texts = {
+        re.sub(r"<[^>]+>", "", text)
+        for text, opacity in zip(arrows.text, arrows.marker.opacity, strict=True)
+        if opacity == 1.0
+    }
     assert all(any(ft in t for t in bright_texts) for ft in focus_texts)
     opacities = dict(zip(candidates.text, candidates.marker.opacity, strict=True))
     assert opacities[str(focus.rank)] == 1.0
@@ -238,7 +246,7 @@ def test_line_highlight_covers_the_whole_line_on_both_sides(atlas, graph):
 
 def test_selected_region_is_ringed(atlas):
     fig = figures.overlay_figure(atlas, region=("calf", "left"))
-    _, (_, _, selected) = _overlay_traces(atlas, fig)
+    selected = _overlay_traces(atlas, fig)[1]["selected-region"]
     assert _points(selected) == _positions(atlas, ("calf", "left"))
     assert [tuple(cd) for cd in selected.customdata] == [("calf", "left")] * len(selected.x)
 

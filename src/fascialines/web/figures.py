@@ -18,6 +18,7 @@ Trace order
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -92,6 +93,14 @@ EVIDENCE_DASH: dict[str, str] = {
     "not-studied": "longdashdot",
     "not-found": "2px,7px",
 }
+#: Short names of the grades for the legend.
+EVIDENCE_SHORT: dict[str, str] = {
+    "strong": "strong",
+    "moderate": "moderate",
+    "limited": "limited",
+    "not-studied": "not studied",
+    "not-found": "not found",
+}
 EVIDENCE_LABEL: dict[str, str] = {
     "strong": "strong evidence",
     "moderate": "moderate evidence",
@@ -103,7 +112,13 @@ EVIDENCE_LABEL: dict[str, str] = {
 #: Path slots in the overlay: one per (emphasis, line, grade) group of highlighted steps.
 PATH_SLOTS = 24
 #: The overlay traces after the path slots, in order.
-OVERLAY_NAMES: tuple[str, ...] = ("felt-at", "candidates", "selected-region")
+OVERLAY_NAMES: tuple[str, ...] = (
+    "trigger-points",
+    "steps",
+    "felt-at",
+    "candidates",
+    "selected-region",
+)
 OVERLAY_SIZE = PATH_SLOTS + len(OVERLAY_NAMES)
 
 _INK = "#3d4650"
@@ -111,6 +126,8 @@ _FELT = "#C0152F"
 _CANDIDATE = "#1F3A5F"
 _FOCUS_RING = "#E69F00"
 _SELECTED = "#111111"
+_TRIGGER = "#6A3D9A"
+ARROW = "triangle-up"
 _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 _VIEWS: tuple[View, ...] = ("front", "back")
 
@@ -175,29 +192,88 @@ def _segments(
 
 @dataclass
 class _Polyline:
-    """Segments as one scatter trace: start, middle (carries the symbol and hover), end, gap."""
+    """Segments for one line trace: start, end, gap. Lines carry no hover: see :class:`_Marks`."""
 
     x: list[float | None]
     y: list[float | None]
-    text: list[str]
-    sizes: list[float]
 
     @classmethod
     def empty(cls) -> _Polyline:
-        return cls([], [], [], [])
+        return cls([], [])
 
-    def add(self, a: tuple[float, float], b: tuple[float, float], text: str, size: float) -> None:
-        middle = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-        self.x += [a[0], middle[0], b[0], None]
-        self.y += [a[1], middle[1], b[1], None]
-        self.text += ["", text, "", ""]
-        self.sizes += [0, size, 0, 0]
+    def add(self, a: tuple[float, float], b: tuple[float, float]) -> None:
+        self.x += [a[0], b[0], None]
+        self.y += [a[1], b[1], None]
 
     def extend(self, other: _Polyline) -> None:
         self.x += other.x
         self.y += other.y
-        self.text += other.text
-        self.sizes += other.sizes
+
+
+@dataclass
+class _Marks:
+    """A marker at the middle of each segment: the line's symbol or an arrow, with hover text.
+
+    Kept apart from the line traces so that no hoverable point ever sits on a node: a click on
+    a node must reach the node's own marker and its ``customdata``.
+    """
+
+    x: list[float]
+    y: list[float]
+    text: list[str]
+    colour: list[str]
+    symbol: list[str]
+    size: list[float]
+    angle: list[float]
+    opacity: list[float]
+
+    @classmethod
+    def empty(cls) -> _Marks:
+        return cls([], [], [], [], [], [], [], [])
+
+    def add(
+        self,
+        a: tuple[float, float],
+        b: tuple[float, float],
+        text: str,
+        *,
+        colour: str,
+        symbol: str,
+        size: float,
+        opacity: float = 1.0,
+    ) -> None:
+        self.x.append((a[0] + b[0]) / 2)
+        self.y.append((a[1] + b[1]) / 2)
+        self.text.append(text)
+        self.colour.append(colour)
+        self.symbol.append(symbol)
+        self.size.append(size)
+        # An arrow points from a to b: marker angles run clockwise from "up", and the equal axis
+        # scales make data angles true on screen. Line symbols stay upright.
+        pointing = math.degrees(math.atan2(b[0] - a[0], b[1] - a[1]))
+        self.angle.append(pointing if symbol == ARROW else 0.0)
+        self.opacity.append(opacity)
+
+    def extend(self, other: _Marks) -> None:
+        for name in ("x", "y", "text", "colour", "symbol", "size", "angle", "opacity"):
+            getattr(self, name).extend(getattr(other, name))
+
+    def props(self) -> dict[str, Any]:
+        return {
+            "x": self.x,
+            "y": self.y,
+            "text": self.text,
+            "mode": "markers",
+            "marker": {
+                "symbol": self.symbol,
+                "size": self.size,
+                "color": self.colour,
+                "angle": self.angle,
+                "opacity": self.opacity,
+                "line": {"width": 0},
+            },
+            "hovertemplate": "%{text}<extra></extra>",
+        }
 
 
 # -- the base figure -------------------------------------------------------------------------
@@ -214,7 +290,7 @@ def _line_groups(atlas: Atlas) -> list[tuple[str, str]]:
 
 def overlay_start(atlas: Atlas) -> int:
     """Index of the first overlay trace in :func:`base_figure` of this atlas."""
-    return len(_line_groups(atlas)) + len(atlas.lines) + len(EVIDENCE_ORDER) + 1
+    return len(_line_groups(atlas)) + 2 * len(atlas.lines) + len(EVIDENCE_ORDER) + 1
 
 
 def _step_text(atlas: Atlas, line_id: str, start: str, end: str, edge: dict[str, Any]) -> str:
@@ -258,6 +334,7 @@ def base_figure(atlas: Atlas) -> go.Figure:
     fig = go.Figure(layout=_layout())
 
     polylines: dict[tuple[str, str], _Polyline] = defaultdict(_Polyline.empty)
+    marks: dict[str, _Marks] = defaultdict(_Marks.empty)
     lines_at: dict[NodeKey, set[str]] = defaultdict(set)
     drawn: set[tuple[str, frozenset[NodeKey]]] = set()
     for u, v, edge in sorted(graph.edges(data=True), key=lambda e: (e[2]["line"], e[0], e[1])):
@@ -270,8 +347,10 @@ def base_figure(atlas: Atlas) -> go.Figure:
         start_id, end_id = edge["step"]
         start, end = (u, v) if u[0] == start_id else (v, u)
         text = _step_text(atlas, line_id, start_id, end_id, edge)
+        style = styles[line_id]
         for _, a, b in _segments(atlas, [(start, end)]):
-            polylines[line_id, edge["evidence"]].add(a, b, text, 6)
+            polylines[line_id, edge["evidence"]].add(a, b)
+            marks[line_id].add(a, b, text, colour=style.colour, symbol=style.symbol, size=6)
 
     for line_id, grade in _line_groups(atlas):
         style, poly = styles[line_id], polylines[line_id, grade]
@@ -279,15 +358,23 @@ def base_figure(atlas: Atlas) -> go.Figure:
             go.Scatter(
                 x=poly.x,
                 y=poly.y,
-                mode="lines+markers",
+                mode="lines",
                 name=f"{style.label} ({EVIDENCE_LABEL[grade]})",
                 legendgroup=line_id,
                 showlegend=False,
                 line={"color": style.colour, "width": 2.2, "dash": EVIDENCE_DASH[grade]},
-                marker={"symbol": style.symbol, "size": poly.sizes, "color": style.colour},
                 opacity=0.55,
-                text=poly.text,
-                hovertemplate="%{text}<extra></extra>",
+                hoverinfo="skip",
+            )
+        )
+    for line in atlas.lines:
+        fig.add_trace(
+            go.Scatter(
+                name=f"{styles[line.id].label} (steps)",
+                legendgroup=line.id,
+                showlegend=False,
+                opacity=0.8,
+                **marks[line.id].props(),
             )
         )
     for line in atlas.lines:
@@ -297,7 +384,7 @@ def base_figure(atlas: Atlas) -> go.Figure:
                 x=[None],
                 y=[None],
                 mode="lines+markers",
-                name=style.label,
+                name=line.abbreviation,
                 legendgroup=line.id,
                 legend="legend",
                 line={"color": style.colour, "width": 3},
@@ -311,7 +398,7 @@ def base_figure(atlas: Atlas) -> go.Figure:
                 x=[None],
                 y=[None],
                 mode="lines",
-                name=EVIDENCE_LABEL[grade],
+                name=EVIDENCE_SHORT[grade],
                 legend="legend2",
                 line={"color": _INK, "width": 2.2, "dash": EVIDENCE_DASH[grade]},
                 hoverinfo="skip",
@@ -362,20 +449,23 @@ def _layout() -> go.Layout:
                 "x": centre,
                 "y": 106.5,
                 "text": f"<b>{view.capitalize()} view</b>",
+                "hovertext": "the client facing you" if view == "front" else "seen from behind",
                 "showarrow": False,
                 "font": {"size": 15, "color": _INK},
             }
         )
-        # The client's sides as the viewer sees them: mirrored on the front view.
+        # The client's sides as the viewer sees them (mirrored on the front view), as anatomy
+        # charts mark them: a bold R and L beside the shoulders.
         viewer_left, viewer_right = ("right", "left") if view == "front" else ("left", "right")
         for sign, side in ((-1, viewer_left), (1, viewer_right)):
             annotations.append(
                 {
-                    "x": centre + sign * 20,
-                    "y": 102.5,
-                    "text": f"client's <b>{side.upper()}</b>",
+                    "x": centre + sign * 22,
+                    "y": 92,
+                    "text": f"<b>{side[0].upper()}</b>",
+                    "hovertext": f"the client's {side} side",
                     "showarrow": False,
-                    "font": {"size": 11, "color": "#5b6570"},
+                    "font": {"size": 18, "color": "#5b6570"},
                 }
             )
     shapes = []
@@ -400,7 +490,14 @@ def _layout() -> go.Layout:
             }
             for detail in outline.details
         ]
-    axis = {"visible": False, "fixedrange": True, "showgrid": False, "zeroline": False}
+    # constrain="domain": equal aspect shrinks the drawing area, never crops the views.
+    axis = {
+        "visible": False,
+        "fixedrange": True,
+        "showgrid": False,
+        "zeroline": False,
+        "constrain": "domain",
+    }
     return go.Layout(
         xaxis={**axis, "range": [-body.X_HALF_WIDTH, body.VIEW_OFFSET + body.X_HALF_WIDTH]},
         yaxis={**axis, "range": list(body.Y_RANGE), "scaleanchor": "x", "scaleratio": 1},
@@ -413,20 +510,25 @@ def _layout() -> go.Layout:
         hovermode="closest",
         hoverlabel={"bgcolor": "white", "font": {"size": 13, "family": _FONT}},
         font={"family": _FONT, "color": _INK},
+        # Horizontal legends above and under the drawing wrap with the width of any screen.
         legend={
-            "title": {"text": "Lines"},
-            "x": 1.0,
+            "title": {"text": "Lines "},
+            "orientation": "h",
+            "x": 0.0,
             "xanchor": "left",
-            "y": 1.0,
+            "y": 0.0,
+            "yanchor": "top",
             "font": {"size": 11},
             "itemclick": "toggle",
             "itemdoubleclick": "toggleothers",
         },
         legend2={
-            "title": {"text": "Evidence"},
-            "x": 1.0,
+            "title": {"text": "Evidence "},
+            "orientation": "h",
+            "x": 0.0,
             "xanchor": "left",
-            "y": 0.25,
+            "y": 1.0,
+            "yanchor": "bottom",
             "font": {"size": 11},
             "itemclick": False,
             "itemdoubleclick": False,
@@ -440,11 +542,11 @@ def _layout() -> go.Layout:
 
 def _empty_overlay() -> list[go.Scatter]:
     traces = [
-        go.Scatter(x=[], y=[], mode="lines+markers", name=f"path-{i}", showlegend=False)
+        go.Scatter(x=[], y=[], mode="lines", name=f"path-{i}", showlegend=False, hoverinfo="skip")
         for i in range(PATH_SLOTS)
     ]
     traces += [
-        go.Scatter(x=[], y=[], mode="markers+text", name=name, showlegend=False)
+        go.Scatter(x=[], y=[], mode="markers", name=name, showlegend=False)
         for name in OVERLAY_NAMES
     ]
     return traces
@@ -477,7 +579,7 @@ def _steps_of_line(atlas: Atlas, line_id: str) -> list[tuple[NodeKey, NodeKey, d
 
 
 def _path_traces(
-    atlas: Atlas, groups: dict[_PathGroup, _Polyline], styles: dict[str, LineStyle]
+    groups: dict[_PathGroup, _Polyline], styles: dict[str, LineStyle]
 ) -> list[dict[str, Any]]:
     """Fill the path slots, dim groups first so the emphasised ones are drawn on top."""
     if len(groups) > PATH_SLOTS:
@@ -494,60 +596,85 @@ def _path_traces(
     traces = []
     for group in ordered[:PATH_SLOTS]:
         style, poly = styles[group.line], groups[group]
+        dash_style = EVIDENCE_DASH[group.grade]
         traces.append(
             {
                 "x": poly.x,
                 "y": poly.y,
-                "text": poly.text,
-                "mode": "lines+markers",
                 "line": {
                     "color": style.colour,
                     "width": 5 if group.bright else 3,
-                    "dash": EVIDENCE_DASH[group.grade],
-                },
-                "marker": {
-                    "symbol": "arrow",
-                    "angleref": "previous",
-                    "size": poly.sizes,
-                    "color": style.colour,
-                    "line": {"width": 0},
+                    "dash": dash_style,
                 },
                 "opacity": 1.0 if group.bright else 0.3,
-                "hovertemplate": "%{text}<extra></extra>",
             }
         )
-    traces += [_cleared_path()] * (PATH_SLOTS - len(traces))
-    return traces
-
-
-def _cleared_path() -> dict[str, Any]:
-    return {
+    cleared = {
         "x": [],
         "y": [],
-        "text": [],
-        "mode": "lines+markers",
         "line": {"color": _INK, "width": 3, "dash": "solid"},
-        "marker": {"symbol": "arrow", "angleref": "previous", "size": [], "color": _INK},
         "opacity": 1.0,
-        "hovertemplate": "%{text}<extra></extra>",
     }
+    return traces + [cleared] * (PATH_SLOTS - len(traces))
 
 
 def _add_path(
-    atlas: Atlas, path: LinePath, bright: bool, groups: dict[_PathGroup, _Polyline]
+    atlas: Atlas,
+    path: LinePath,
+    bright: bool,
+    groups: dict[_PathGroup, _Polyline],
+    arrows: _Marks,
 ) -> None:
     line = atlas.line(path.line)
+    colour = line_styles(atlas)[path.line].colour
     for step in path.steps:
         start, end = (step.start.id, step.start.side), (step.end.id, step.end.side)
+        basis = " (line-level rating)" if step.evidence_basis == "line" else ""
         text = (
             f"<b>{line.abbreviation}</b> {step.start.name} → {step.end.name}<br>"
-            f"{EVIDENCE_LABEL[step.evidence]}"
-            f"{' (line-level rating)' if step.evidence_basis == 'line' else ''}<br>"
+            f"{EVIDENCE_LABEL[step.evidence]}{basis}<br>"
             f"<i>sources: {', '.join(step.sources)}</i>"
         )
         poly = groups.setdefault(_PathGroup(bright, path.line, step.evidence), _Polyline.empty())
         for _, a, b in _segments(atlas, [(start, end)]):
-            poly.add(a, b, text, 13 if bright else 9)
+            poly.add(a, b)
+            arrows.add(
+                a,
+                b,
+                text,
+                colour=colour,
+                symbol=ARROW,
+                size=11 if bright else 8,
+                opacity=1.0 if bright else 0.35,
+            )
+
+
+def _trigger_trace(
+    atlas: Atlas, candidates: Sequence[Candidate], focus_rank: int | None
+) -> tuple[dict[str, Any], _Marks]:
+    """Dotted links from a muscle to where its trigger points refer, with their arrows."""
+    poly, arrows = _Polyline.empty(), _Marks.empty()
+    for candidate in candidates:
+        if focus_rank is not None and candidate.rank != focus_rank:
+            continue
+        for link in candidate.trigger_points:
+            text = (
+                f"<b>trigger-point referral</b> (a separate, contested mechanism)<br>"
+                f"{link.muscle.name} → {link.refers_to.name}<br>"
+                f"<i>sources: {', '.join(link.sources)}</i>"
+            )
+            ends = [((link.muscle.id, link.muscle.side), (link.refers_to.id, link.refers_to.side))]
+            for _, a, b in _segments(atlas, ends):
+                poly.add(a, b)
+                arrows.add(a, b, text, colour=_TRIGGER, symbol=ARROW, size=10)
+    props = {
+        "x": poly.x,
+        "y": poly.y,
+        "mode": "lines",
+        "line": {"color": _TRIGGER, "width": 2, "dash": "dot"},
+        "hoverinfo": "skip",
+    }
+    return props, arrows
 
 
 def _markers(
@@ -672,13 +799,15 @@ def _overlay(
     """The properties of every overlay trace, in overlay order, for one state of the view."""
     styles = line_styles(atlas)
     groups: dict[_PathGroup, _Polyline] = {}
+    arrows = _Marks.empty()
     if line is not None:
-        line_model = atlas.line(line)  # KeyError for an unknown line: the caller validates
-        for start, end, edge in _steps_of_line(atlas, line_model.id):
+        style = styles[atlas.line(line).id]  # KeyError for an unknown line: callers validate
+        for start, end, edge in _steps_of_line(atlas, line):
             text = _step_text(atlas, line, edge["step"][0], edge["step"][1], edge)
             poly = groups.setdefault(_PathGroup(True, line, edge["evidence"]), _Polyline.empty())
             for _, a, b in _segments(atlas, [(start, end)]):
-                poly.add(a, b, text, 0)
+                poly.add(a, b)
+                arrows.add(a, b, text, colour=style.colour, symbol=style.symbol, size=9)
     felt: list[NodeKey] = []
     candidates: Sequence[Candidate] = ()
     if trace is not None:
@@ -687,9 +816,13 @@ def _overlay(
         for candidate in candidates:
             bright = focus_rank is None or candidate.rank == focus_rank
             for path in candidate.paths:
-                _add_path(atlas, path, bright, groups)
+                _add_path(atlas, path, bright, groups, arrows)
+    trigger_lines, trigger_arrows = _trigger_trace(atlas, candidates, focus_rank)
+    arrows.extend(trigger_arrows)
     return [
-        *_path_traces(atlas, groups, styles),
+        *_path_traces(groups, styles),
+        trigger_lines,
+        arrows.props(),
         _felt_trace(atlas, felt),
         _candidate_trace(atlas, candidates, focus_rank),
         _selected_trace(atlas, region),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dash
+import flask
 
 from fascialines.atlas import Atlas
 from fascialines.graph import build_graph
@@ -49,6 +50,16 @@ def assets_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "assets"
 
 
+def _read_files_whole(response: flask.Response) -> flask.Response:
+    # flask-compress streams a file response without closing the file it came from (a
+    # ResourceWarning per asset). Our assets are small: read them whole, closing the file, and
+    # let it compress a plain body. Flask runs this before flask-compress's own hook.
+    if response.is_streamed and response.direct_passthrough:
+        response.direct_passthrough = False
+        response.make_sequence()
+    return response
+
+
 def create_app(atlas: Atlas) -> dash.Dash:
     """Build the app for an atlas.
 
@@ -81,6 +92,7 @@ def create_app(atlas: Atlas) -> dash.Dash:
         ],
     )
     app.index_string = INDEX_STRING
+    app.server.after_request(_read_files_whole)
     app.layout = page(atlas, figures.base_figure(atlas))
     register_callbacks(app, atlas, graph)
     return app

@@ -1,0 +1,86 @@
+"""Real-browser journeys: Debian's Chromium driven by Playwright, the app served in a thread.
+
+Never ``playwright install``: the browser is the system's ``/usr/bin/chromium``. Without it the
+journeys skip with the reason, except under ``CI=true``, where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+from werkzeug.serving import make_server
+
+from fascialines.atlas import Atlas, load_atlas
+from fascialines.web.app import create_app
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Without the background-networking flags Chromium keeps calling home on a closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    if Path(CHROMIUM).is_file():
+        return
+    if os.environ.get("CI") == "true":
+        raise pytest.UsageError(f"CI=true but no Chromium at {CHROMIUM}: install it with apt")
+    skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def atlas() -> Atlas:
+    """The packaged atlas, so the journeys check what ships; ``FASCIALINES_DATA`` picks another."""
+    return load_atlas(os.environ.get("FASCIALINES_DATA") or None)
+
+
+@pytest.fixture(scope="session")
+def base_url(atlas: Atlas) -> Iterator[str]:
+    server = make_server("127.0.0.1", 0, create_app(atlas).server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def offline_page(page: Any, base_url: str) -> Iterator[Any]:
+    """A page that may only talk to the test server; any other request is aborted and recorded."""
+    elsewhere: list[str] = []
+
+    def guard(route: Any) -> None:
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", guard)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    assert elsewhere == [], f"requests left 127.0.0.1: {elsewhere}"
+    assert errors == [], f"errors in the page: {errors}"

@@ -1,0 +1,152 @@
+"""The journeys a person makes in the app, in a real browser, with no network but the app's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+from fascialines.atlas import Atlas, Symptom
+from fascialines.web import ids
+from fascialines.web.figures import overlay_start
+
+# Points drawn in the overlay traces (felt-at, candidates, paths, a highlighted line).
+OVERLAY_POINTS = """(start) => {
+    const gd = document.querySelector('#body-graph .js-plotly-plot');
+    const drawn = (t) => (t.x ? t.x.filter((v) => v !== null).length : 0);
+    return gd.data.slice(start).reduce((n, t) => n + drawn(t), 0);
+}"""
+
+# Where a region's marker is on screen, from plotly's own axis mapping.
+MARKER_POSITION = """([regionId, side]) => {
+    const gd = document.querySelector('#body-graph .js-plotly-plot');
+    const box = gd.getBoundingClientRect();
+    const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+    for (const t of gd.data) {
+        const i = (t.customdata || []).findIndex(d => d && d[0] === regionId && d[1] === side);
+        if (i >= 0 && t.mode && t.mode.includes('markers')) {
+            return [box.left + xa._offset + xa.l2p(t.x[i]), box.top + ya._offset + ya.l2p(t.y[i])];
+        }
+    }
+    return null;
+}"""
+
+
+def _symptom(atlas: Atlas) -> Symptom:
+    """A symptom that people also call by another name, so the search by alias is exercised."""
+    return next(s for s in atlas.symptoms if s.aliases and s.aliases[0] != s.name)
+
+
+def _ready(page: Page) -> None:
+    expect(page.locator("#body-graph .js-plotly-plot .main-svg").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+
+
+def _overlay_points(page: Page, atlas: Atlas) -> int:
+    return page.evaluate(OVERLAY_POINTS, overlay_start(atlas))
+
+
+def _choose(page: Page, dropdown_id: str, typed: str, option: str) -> None:
+    page.locator(f"#{dropdown_id}").click()
+    page.keyboard.type(typed)
+    page.locator(".dash-dropdown-option", has_text=option).first.click()
+
+
+def test_choosing_a_symptom_by_alias_fills_the_list_and_the_diagram(
+    offline_page: Page, base_url: str, atlas: Atlas
+) -> None:
+    page, symptom = offline_page, _symptom(atlas)
+    page.goto(base_url)
+    _ready(page)
+    assert _overlay_points(page, atlas) == 0
+    _choose(page, ids.TRACE_SYMPTOM, symptom.aliases[0], symptom.name)
+    expect(page.locator(f"#{ids.TRACE_RESULTS} h2")).to_have_text(symptom.name)
+    expect(page.locator(".candidate").first).to_be_visible()
+    assert f"symptom={symptom.id}" in page.url
+    page.wait_for_function(f"({OVERLAY_POINTS})({overlay_start(atlas)}) > 0")
+    expect(page.locator(".disclaimer")).to_be_visible()
+
+
+def test_a_shared_link_opens_the_same_view_and_back_returns_to_it(
+    offline_page: Page, base_url: str, atlas: Atlas
+) -> None:
+    page, symptom, line = offline_page, _symptom(atlas), atlas.lines[0]
+    shared = f"{base_url}/?symptom={symptom.id}&side=left&line={line.abbreviation}&focus=1"
+    page.goto(shared)
+    _ready(page)
+    expect(page.locator(f"#{ids.TRACE_SYMPTOM}")).to_contain_text(symptom.name)
+    expect(page.locator(f"#{ids.TRACE_SIDE} input[value=left]")).to_be_checked()
+    expect(page.locator(".candidate-focused")).to_have_count(1)
+    expect(page.locator(f"#{ids.LINE_DETAILS} h3")).to_contain_text(line.name)
+
+    page.locator(f"#{ids.TRACE_SIDE} label", has_text="Right").click()
+    expect(page).to_have_url(
+        f"{base_url}/?symptom={symptom.id}&side=right&line={line.abbreviation}"
+    )
+    expect(page.locator(".candidate-focused")).to_have_count(0)
+    page.go_back()
+    expect(page).to_have_url(shared)
+    expect(page.locator(f"#{ids.TRACE_SIDE} input[value=left]")).to_be_checked()
+    expect(page.locator(".candidate-focused")).to_have_count(1)
+
+
+def test_exploring_a_line_shows_every_step_with_its_evidence(
+    offline_page: Page, base_url: str, atlas: Atlas
+) -> None:
+    page = offline_page
+    line = max(atlas.lines, key=lambda line: len(line.transitions))
+    page.goto(base_url)
+    _ready(page)
+    _choose(page, ids.LINE_PICKER, line.abbreviation, line.name)
+    rows = page.locator(f"#{ids.LINE_DETAILS} tbody tr")
+    expect(rows).to_have_count(len(line.transitions))
+    expect(rows.first.locator(".badge")).to_have_count(1)
+    assert f"line={line.abbreviation}" in page.url
+    page.wait_for_function(f"({OVERLAY_POINTS})({overlay_start(atlas)}) > 0")
+
+
+def test_clicking_a_region_with_no_symptom_traces_from_it(
+    offline_page: Page, base_url: str, atlas: Atlas
+) -> None:
+    page = offline_page
+    region = next(
+        r
+        for line in atlas.lines
+        for r in map(atlas.region, line.stations)
+        if r.laterality == "paired" and (r.front or r.back)
+    )
+    page.goto(base_url)
+    _ready(page)
+    position: Any = page.evaluate(MARKER_POSITION, [region.id, "left"])
+    assert position is not None, f"no marker for {region.id} (left) on the diagram"
+    page.mouse.click(*position)
+    expect(page.locator(f"#{ids.TRACE_RESULTS} h2")).to_contain_text("Traced from")
+    assert f"region={region.id}:left" in page.url
+    expect(page.locator(f"#{ids.REGION_DETAILS} h3")).to_contain_text(region.name)
+
+
+def test_the_phone_layout_fits_the_screen(
+    offline_page: Page, base_url: str, atlas: Atlas, tmp_path: Path
+) -> None:
+    page = offline_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{base_url}/?symptom={_symptom(atlas).id}")
+    _ready(page)
+    expect(page.locator(".candidate").first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    shot = tmp_path / "phone.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+
+
+def test_a_malformed_link_shows_a_message_not_an_error_page(
+    offline_page: Page, base_url: str
+) -> None:
+    page = offline_page
+    page.goto(f"{base_url}/?symptom=no-such-thing&hops=many")
+    _ready(page)
+    notice = page.locator(f"#{ids.PAGE_NOTICE}")
+    expect(notice).to_contain_text("no-such-thing")
+    expect(notice).to_contain_text("many")
+    expect(page.locator(f"#{ids.TRACE_RESULTS} h2")).to_have_text("Where does it hurt?")

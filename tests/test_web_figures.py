@@ -263,7 +263,7 @@ def _apply(figure_json: dict[str, Any], patch_json: dict[str, Any]) -> dict[str,
     return result
 
 
-def test_patch_touches_only_the_overlay_and_matches_overlay_figure(atlas, graph, base):
+def test_patch_fills_the_overlay_dims_the_base_and_matches_overlay_figure(atlas, graph, base):
     result = trace(graph, "heel-pain", side="right")
     kwargs = {
         "trace": result,
@@ -274,16 +274,28 @@ def test_patch_touches_only_the_overlay_and_matches_overlay_figure(atlas, graph,
     patch = figures.overlay_patch(atlas, **kwargs).to_plotly_json()
     start = figures.overlay_start(atlas)
     assert {op["location"][0] for op in patch["operations"]} == {"data"}
-    assert {op["location"][1] for op in patch["operations"]} == set(
-        range(start, start + figures.OVERLAY_SIZE)
-    )
+    overlay = set(range(start, start + figures.OVERLAY_SIZE))
+    touched = {op["location"][1] for op in patch["operations"]}
+    assert overlay <= touched
+    # Below the overlay only the opacity changes: the base recedes, its data stays.
+    assert {
+        op["location"][2] for op in patch["operations"] if op["location"][1] not in overlay
+    } == {"opacity"}
     patched = _apply(base.to_plotly_json(), patch)
     expected = figures.overlay_figure(atlas, **kwargs).to_plotly_json()
-    for index in range(start, start + figures.OVERLAY_SIZE):
-        for key in ("x", "y", "text", "customdata"):
-            assert list(patched["data"][index].get(key, [])) == list(
-                expected["data"][index].get(key, [])
+    assert len(patched["data"]) == len(expected["data"])
+    for index in range(len(expected["data"])):
+        for key in ("x", "y", "text", "customdata", "opacity"):
+            assert _plain(patched["data"][index].get(key)) == _plain(
+                expected["data"][index].get(key)
             )
+    lines = patched["data"][0]["opacity"]
+    cleared = _apply(patched, figures.overlay_patch(atlas).to_plotly_json())
+    assert cleared["data"][0]["opacity"] > lines
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if value is not None and not isinstance(value, float | str) else value
 
 
 def test_an_empty_patch_clears_the_overlay(atlas, graph, base):

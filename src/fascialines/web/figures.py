@@ -128,6 +128,13 @@ _FOCUS_RING = "#E69F00"
 _SELECTED = "#111111"
 _TRIGGER = "#6A3D9A"
 ARROW = "triangle-up"
+#: Opacity of the base layers, without and with an overlay shown: the base recedes so the
+#: overlay reads first, and comes back when the overlay is cleared.
+_BASE_OPACITY: dict[str, dict[bool, float]] = {
+    "lines": {False: 0.55, True: 0.16},
+    "steps": {False: 0.8, True: 0.2},
+    "regions": {False: 1.0, True: 0.45},
+}
 _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 _VIEWS: tuple[View, ...] = ("front", "back")
 
@@ -363,7 +370,7 @@ def base_figure(atlas: Atlas) -> go.Figure:
                 legendgroup=line_id,
                 showlegend=False,
                 line={"color": style.colour, "width": 2.2, "dash": EVIDENCE_DASH[grade]},
-                opacity=0.55,
+                opacity=_BASE_OPACITY["lines"][False],
                 hoverinfo="skip",
             )
         )
@@ -373,7 +380,7 @@ def base_figure(atlas: Atlas) -> go.Figure:
                 name=f"{styles[line.id].label} (steps)",
                 legendgroup=line.id,
                 showlegend=False,
-                opacity=0.8,
+                opacity=_BASE_OPACITY["steps"][False],
                 **marks[line.id].props(),
             )
         )
@@ -437,7 +444,8 @@ def _region_markers(
         customdata=customdata,
         text=text,
         hovertemplate="%{text}<extra></extra>",
-        marker={"size": 7, "color": "white", "line": {"color": _INK, "width": 1.2}},
+        marker={"size": 6, "color": "white", "line": {"color": "#6b7580", "width": 1}},
+        opacity=_BASE_OPACITY["regions"][False],
     )
 
 
@@ -691,10 +699,14 @@ def _markers(
 
 def _felt_trace(atlas: Atlas, felt: Sequence[NodeKey]) -> dict[str, Any]:
     x, y, text, hover, customdata = [], [], [], [], []
+    labelled: set[bool] = set()
     for _, node, (px, py) in _markers(atlas, felt):
         x.append(px)
         y.append(py)
-        text.append("felt here")
+        # One "felt here" per view is enough; the rings say the rest.
+        front = px < body.VIEW_OFFSET / 2
+        text.append("" if front in labelled else "felt here")
+        labelled.add(front)
         customdata.append(list(node))
         hover.append(f"<b>felt here</b>: {_node_label(atlas.region(node[0]), node[1])}")
     return {
@@ -739,7 +751,7 @@ def _candidate_trace(
         hover.append(f"<b>#{candidate.rank} {label}</b><br>linked by the model {how}")
         sizes.append(_candidate_size(candidate.rank) + (6 if candidate.rank == focus_rank else 0))
         symbols.append("circle" if candidate.mechanism == "fascial-line" else "diamond")
-        opacity.append(1.0 if focused else 0.45)
+        opacity.append(1.0 if focused else 0.6)
         ring.append(_FOCUS_RING if candidate.rank == focus_rank else "white")
     return {
         "x": x,
@@ -829,6 +841,33 @@ def _overlay(
     ]
 
 
+def _base_opacity(atlas: Atlas, active: bool) -> dict[int, dict[str, Any]]:
+    """Opacity of every base layer the overlay dims, by trace index."""
+    groups, lines = len(_line_groups(atlas)), len(atlas.lines)
+    updates = {i: {"opacity": _BASE_OPACITY["lines"][active]} for i in range(groups)}
+    for i in range(groups, groups + lines):
+        updates[i] = {"opacity": _BASE_OPACITY["steps"][active]}
+    updates[overlay_start(atlas) - 1] = {"opacity": _BASE_OPACITY["regions"][active]}
+    return updates
+
+
+def _updates(
+    atlas: Atlas,
+    *,
+    trace: Trace | None,
+    focus_rank: int | None,
+    line: str | None,
+    region: NodeKey | None,
+) -> dict[int, dict[str, Any]]:
+    """Every trace property that depends on the view's state, by trace index."""
+    active = trace is not None or line is not None or region is not None
+    updates = _base_opacity(atlas, active)
+    start = overlay_start(atlas)
+    props = _overlay(atlas, trace=trace, focus_rank=focus_rank, line=line, region=region)
+    updates.update({start + offset: values for offset, values in enumerate(props)})
+    return updates
+
+
 def overlay_patch(
     atlas: Atlas,
     *,
@@ -856,15 +895,14 @@ def overlay_patch(
     Returns
     -------
     dash.Patch
-        Assigns every overlay trace (so all ``None`` clears the overlay); the rest of the figure
-        is untouched.
+        Assigns every overlay trace (so all ``None`` clears the overlay) and the opacity of the
+        base layers, which recede while an overlay is shown; nothing else of the figure.
     """
     patch = dash.Patch()
-    start = overlay_start(atlas)
-    props = _overlay(atlas, trace=trace, focus_rank=focus_rank, line=line, region=region)
-    for offset, values in enumerate(props):
+    updates = _updates(atlas, trace=trace, focus_rank=focus_rank, line=line, region=region)
+    for index, values in updates.items():
         for key, value in values.items():
-            patch["data"][start + offset][key] = value
+            patch["data"][index][key] = value
     return patch
 
 
@@ -878,10 +916,9 @@ def overlay_figure(
 ) -> go.Figure:
     """The base figure with the overlay of :func:`overlay_patch` applied: for tests and print."""
     fig = base_figure(atlas)
-    start = overlay_start(atlas)
-    props = _overlay(atlas, trace=trace, focus_rank=focus_rank, line=line, region=region)
-    for offset, values in enumerate(props):
-        fig.data[start + offset].update(values)
+    updates = _updates(atlas, trace=trace, focus_rank=focus_rank, line=line, region=region)
+    for index, values in updates.items():
+        fig.data[index].update(values)
     return fig
 
 

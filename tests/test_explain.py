@@ -31,7 +31,8 @@ def test_client_wording_is_plain_and_not_diagnostic(
     text = explain_candidate(heel, candidate(heel, "calf"), "client")
     assert "your left calf" in text  # the region's plain_name
     assert "your left heel" in text
-    assert "the Back Line" in text and "the Deep Line" in text
+    assert text.startswith("In the fascial-lines model, the Back Line runs from your left calf")
+    assert "Also, the Deep Line runs from your left calf to your left heel, 1 step apart" in text
     assert "may be linked to your heel pain" in text
     assert evidence_words("strong") in text
     assert evidence_words("not-studied") in text
@@ -48,7 +49,7 @@ def test_client_wording_falls_back_to_the_anatomical_name(headache: Trace) -> No
 
 def test_trigger_point_route_is_marked_separate_and_contested(headache: Trace) -> None:
     text = explain_candidate(headache, candidate(headache, "upper-trapezius"), "client")
-    assert "your left top of the shoulder" in text
+    assert "the top of the shoulder on your left side" in text
     assert "your left temple" in text
     assert "different idea from the fascial lines" in text
     assert "contested" in text

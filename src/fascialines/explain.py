@@ -66,7 +66,16 @@ def explain_candidate(trace: Trace, candidate: Candidate, audience: Audience = "
         raise ValueError(f"unknown audience {audience!r}: choose client or student")
     atlas = _atlas_of(trace)
     if audience == "client":
-        parts = [_client_path(atlas, trace, path) for path in candidate.paths]
+        parts = [
+            _client_path(atlas, path, first=index == 0)
+            for index, path in enumerate(candidate.paths)
+        ]
+        if candidate.paths:
+            complaint = f"your {trace.symptom.name.lower()}" if trace.symptom else "what you feel"
+            parts.append(
+                f"Tension in {_plain(atlas, candidate.region)} may be linked to {complaint}; "
+                f"this is one possibility to explore, not a finding."
+            )
         if candidate.trigger_points:
             parts.append(_client_trigger_points(atlas, candidate.trigger_points))
         return " ".join(parts)
@@ -91,7 +100,12 @@ def _plain(atlas: Atlas | None, region: RegionRef) -> str:
     if atlas is not None:
         found = atlas.region(region.id)
         words = found.plain_name or found.name.lower()
-    return f"your {region.side} {words}" if region.side != "midline" else f"your {words}"
+    if " of " in words:
+        # "top of the hip bone": "your" and the side read best around the phrase, not inside it.
+        return f"the {words}" + (f" on your {region.side} side" if region.side != "midline" else "")
+    if region.side == "midline":
+        return f"your {words}"
+    return f"your {region.side} {words}"
 
 
 def _line_name(atlas: Atlas | None, line_id: str, student: bool = False) -> str:
@@ -105,14 +119,13 @@ def _steps(hops: int) -> str:
     return f"{hops} step{'s' if hops != 1 else ''}"
 
 
-def _client_path(atlas: Atlas | None, trace: Trace, path: LinePath) -> str:
+def _client_path(atlas: Atlas | None, path: LinePath, first: bool) -> str:
     source, felt = _plain(atlas, path.regions[0]), _plain(atlas, path.regions[-1])
-    complaint = f"your {trace.symptom.name.lower()}" if trace.symptom else "what you feel"
+    opening = "In the fascial-lines model, " if first else "Also, "
     return (
-        f"In the fascial-lines model, {_line_name(atlas, path.line)} runs from {source} to "
-        f"{felt}, {_steps(path.hops)} apart. How well this connection is supported: "
-        f"{evidence_words(path.evidence)}. Tension there may be linked to {complaint}; it is "
-        f"one possibility to explore, not a finding."
+        f"{opening}{_line_name(atlas, path.line)} runs from {source} to {felt}, "
+        f"{_steps(path.hops)} apart (how well this connection is supported: "
+        f"{evidence_words(path.evidence)})."
     )
 
 

@@ -222,3 +222,44 @@ def test_schema_is_json_schema() -> None:
     schema = json.loads(done.stdout)
     assert schema["$schema"].startswith("https://json-schema.org/")
     assert "regions" in schema["properties"]
+
+
+def test_docs_prints_and_writes_the_reference(mini_atlas_path: Path, tmp_path: Path) -> None:
+    reference = pytest.importorskip("fascialines.reference")
+    from fascialines.atlas import load_atlas
+
+    expected = reference.render_reference(load_atlas(mini_atlas_path))
+    printed = run("docs", "--data", mini_atlas_path)
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout.rstrip("\n") == expected.rstrip("\n")
+    out = tmp_path / "reference.md"
+    written = run("docs", "--out", out, "--data", mini_atlas_path)
+    assert written.returncode == 0
+    assert out.read_text(encoding="utf-8") == expected
+    unwritable = run("docs", "--out", tmp_path / "missing" / "r.md", "--data", mini_atlas_path)
+    assert_one_line_error(unwritable, 1)
+
+
+def test_serve_hands_the_atlas_and_options_to_the_app(
+    mini_atlas_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    web = pytest.importorskip("fascialines.web.app")
+    calls: list[tuple[str, Any]] = []
+
+    class FakeApp:
+        def run(self, **options: Any) -> None:
+            calls.append(("run", options))
+
+    def fake_create_app(atlas: Any) -> FakeApp:
+        calls.append(("atlas", atlas.title))
+        return FakeApp()
+
+    monkeypatch.setattr(web, "create_app", fake_create_app)
+    from fascialines.cli import main
+
+    code = main(["serve", "--port", "9001", "--host", "0.0.0.0", "--data", str(mini_atlas_path)])
+    assert code == 0
+    assert calls == [
+        ("atlas", "mini atlas (test fixture)"),
+        ("run", {"host": "0.0.0.0", "port": 9001, "debug": False}),
+    ]

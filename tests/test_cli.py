@@ -263,3 +263,12 @@ def test_serve_hands_the_atlas_and_options_to_the_app(
         ("atlas", "mini atlas (test fixture)"),
         ("run", {"host": "0.0.0.0", "port": 9001, "debug": False}),
     ]
+
+
+def test_the_readme_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Python API", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    exec(compile(example, "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert printed.startswith("1 ")
+    assert "may be linked" in printed

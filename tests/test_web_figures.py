@@ -330,19 +330,47 @@ def test_clicks_off_a_region_give_none(click):
 
 
 def test_outline_spans_soles_to_vertex_on_the_midline():
-    outline = body.load_outline("front")
-    numbers = [float(n) for n in re.findall(r"-?\d+\.\d+", outline.silhouette)]
-    xs, ys = numbers[0::2], numbers[1::2]
-    assert min(ys) == pytest.approx(0.0, abs=0.2)
-    assert max(ys) == pytest.approx(100.0, abs=0.2)
+    polygon = body.silhouette_polygon("front")
+    xs, ys = [p[0] for p in polygon], [p[1] for p in polygon]
+    assert min(ys) == pytest.approx(0.0, abs=0.1)
+    assert max(ys) == pytest.approx(100.0, abs=0.1)
     assert (min(xs) + max(xs)) / 2 == pytest.approx(0.0, abs=0.3)
     assert max(xs) < body.X_HALF_WIDTH
 
 
 def test_back_outline_is_shifted_to_its_view():
-    numbers = [float(n) for n in re.findall(r"-?\d+\.\d+", body.load_outline("back").silhouette)]
-    xs = numbers[0::2]
+    xs = [p[0] for p in body.silhouette_polygon("back")]
     assert (min(xs) + max(xs)) / 2 == pytest.approx(body.VIEW_OFFSET, abs=0.3)
+
+
+def test_on_body_tells_the_body_from_the_background():
+    assert body.on_body("front", 0.0, 60.0)  # the belly
+    assert body.on_body("back", body.VIEW_OFFSET, 60.0)
+    assert not body.on_body("front", 0.0, 45.0)  # between the thighs
+    assert not body.on_body("front", 15.0, 40.0)  # beside the thigh, under the hand
+    assert not body.on_body("front", 0.0, 101.0)
+
+
+def test_landmarks_lie_on_the_drawing():
+    for name, (x, y) in body.LANDMARKS.items():
+        if y in (0.0, 100.0) or "crotch" in name:
+            continue  # on the outline itself
+        assert body.on_body("front", x - 0.3 if x else 0.0, y), name
+
+
+def test_every_region_of_the_packaged_atlas_lands_on_the_body():
+    atlas = load_atlas()
+    off_body = []
+    for region in atlas.regions:
+        sides = ("midline",) if region.laterality == "midline" else ("left", "right")
+        for view, point in (("front", region.front), ("back", region.back)):
+            if point is None:
+                continue
+            for side in sides:
+                x, y = body.figure_xy(point, view=view, side=side, body_area=region.body_area)
+                if not body.on_body(view, x, y):
+                    off_body.append(f"{region.id} {side} ({view}: x={point.x}, y={point.y})")
+    assert not off_body, "regions drawn off the body: " + "; ".join(off_body)
 
 
 def test_relative_path_commands_are_refused():

@@ -38,6 +38,8 @@ __all__ = [
     "assets_dir",
     "figure_xy",
     "load_outline",
+    "on_body",
+    "silhouette_polygon",
     "svg_to_figure",
     "transform_path",
 ]
@@ -53,10 +55,11 @@ X_HALF_WIDTH = 30.0
 Y_RANGE = (-3.0, 108.0)
 
 # The silhouette in its SVG view box, measured on the outline path: the vertex (top of the
-# head), the soles (lowest point of the feet) and the midline (centre of the symmetric figure).
-_SVG_VERTEX_Y = 3.0
+# head), the soles (lowest point of the feet) and the midline (centre of the symmetric figure),
+# all on the curve itself, not its control points.
+_SVG_VERTEX_Y = 7.4
 _SVG_SOLE_Y = 957.0
-_SVG_MIDLINE_X = 270.3
+_SVG_MIDLINE_X = 269.9
 _SVG_SCALE = 100.0 / (_SVG_SOLE_Y - _SVG_VERTEX_Y)
 
 #: Body areas drawn on the arm: their points are turned onto the drawn (abducted) arm.
@@ -68,16 +71,22 @@ ARM_AREAS = frozenset({"upper-limb", "hand"})
 _ATLAS_ARM = ((12.5, 80.0), (16.0, 62.0), (17.0, 46.0), (19.0, 38.0))
 _DRAWN_ARM = ((11.0, 79.5), (14.2, 65.8), (20.2, 53.5), (25.3, 45.5))
 
-#: Landmarks measured on the drawn outline, in atlas coordinates (x >= 0, the client's left on
-#: the front view), for whoever places regions: points that sit on the drawing's anatomy.
+#: Landmarks measured on the drawn outline, in atlas coordinates (x >= 0 towards the region's
+#: own side), for whoever places regions: where the drawing has them. The arm is given as the
+#: atlas places it (hanging); :func:`arm_to_drawing` turns it onto the drawn arm.
 LANDMARKS: dict[str, tuple[float, float]] = {
     "vertex": (0.0, 100.0),
-    "chin": (0.0, 86.5),
-    "acromion": (12.3, 81.5),
-    "navel": (0.0, 62.2),
-    "crotch": (0.0, 52.5),
-    "knee": (5.2, 27.5),
-    "ankle": (4.3, 5.0),
+    "head, widest (half width at the temples)": (4.8, 91.0),
+    "neck, narrowest": (3.1, 88.0),
+    "chin": (0.0, 87.0),
+    "acromion": (12.0, 81.0),
+    "armpit": (8.0, 69.5),
+    "navel": (0.0, 62.3),
+    "waist (half width)": (8.1, 62.0),
+    "hip (half width at the greater trochanter)": (9.3, 50.0),
+    "crotch": (0.0, 48.9),
+    "knee (centre of the leg)": (5.6, 28.0),
+    "ankle (centre of the leg)": (4.3, 7.0),
     "sole": (4.5, 0.0),
 }
 
@@ -158,6 +167,56 @@ def load_outline(view: View) -> Outline:
         silhouette=transform_path(match.group(1), dx=dx),
         details=tuple(transform_path(d, dx=dx) for d in _DETAIL.findall(text)),
     )
+
+
+def _flatten(d: str, samples: int = 8) -> list[tuple[float, float]]:
+    """The points of a path of ``M``/``L``/``C`` commands, each curve sampled ``samples`` times."""
+    points: list[tuple[float, float]] = []
+    for command, body_text in re.findall(r"([MLCZ])([^MLCZ]*)", d):
+        numbers = [float(n) for n in _NUMBER.findall(body_text)]
+        pairs = list(zip(numbers[0::2], numbers[1::2], strict=True))
+        if command in "ML":
+            points += pairs
+        elif command == "C":
+            for i in range(0, len(pairs) - 2, 3):
+                p0, (c1, c2, p3) = points[-1], pairs[i : i + 3]
+                for k in range(1, samples + 1):
+                    t = k / samples
+                    u = 1 - t
+                    points.append(
+                        (
+                            u**3 * p0[0]
+                            + 3 * u * u * t * c1[0]
+                            + 3 * u * t * t * c2[0]
+                            + t**3 * p3[0],
+                            u**3 * p0[1]
+                            + 3 * u * u * t * c1[1]
+                            + 3 * u * t * t * c2[1]
+                            + t**3 * p3[1],
+                        )
+                    )
+    return points
+
+
+@cache
+def silhouette_polygon(view: View) -> tuple[tuple[float, float], ...]:
+    """The silhouette of a view as a polygon in figure coordinates (curves sampled)."""
+    return tuple(_flatten(load_outline(view).silhouette))
+
+
+def on_body(view: View, x: float, y: float) -> bool:
+    """Whether a figure point lies on the drawn body of a view (inside its silhouette).
+
+    Notes
+    -----
+    Even-odd ray casting over the sampled silhouette: O(n) for n polygon points (about 2,000).
+    """
+    polygon = silhouette_polygon(view)
+    inside = False
+    for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
 
 
 def _similarity(

@@ -270,7 +270,8 @@ def trace(
     edge, and edges below ``min_evidence``), with edge weights from
     :data:`fascialines.graph.EVIDENCE_WEIGHT` and a cutoff of ``max_hops`` times the heaviest
     weight, so a search never leaves the neighbourhood of the symptom. Paths longer than
-    ``max_hops`` are dropped; the best path per (line, region) over both instances is kept and
+    ``max_hops`` are dropped (so where a line's branches form a loop, a region whose best
+    evidenced route is too long is left out even if a shorter, weaker one exists); the best path per (line, region) over both instances is kept and
     reversed to run from the source to where it is felt. A midline felt-at region seeds only
     the instance of the requested side (both for ``"both"``); a paired one seeds every instance
     through it, which is how a crossing line reaches the other side. The cost per trace is that
@@ -332,15 +333,13 @@ def trace_from(
     )
     nodes: list[NodeKey] = []
     for region, side in felt_at:
-        if region not in _region_ids(atlas):
-            raise ValueError(f"unknown region {region!r}")
+        try:
+            atlas.region(region)
+        except KeyError:
+            raise ValueError(f"unknown region {region!r}") from None
         for s in ("left", "right") if side == "both" else (side,):
             nodes.append(node_for(atlas, region, s))
     return _trace(graph, None, options, list(dict.fromkeys(nodes)), ())
-
-
-def _region_ids(atlas: Atlas) -> set[str]:
-    return {region.id for region in atlas.regions}
 
 
 def _ref(graph: nx.MultiGraph, node: NodeKey) -> RegionRef:

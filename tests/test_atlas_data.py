@@ -343,6 +343,25 @@ def test_unverified_trigger_point_patterns_say_so(atlas: Atlas) -> None:
     assert 0 < len(marked) < len(atlas.referral_patterns)
 
 
+def test_every_source_is_cited_somewhere(atlas: Atlas) -> None:
+    cited: set[str] = set()
+
+    def collect(value: object) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "sources":
+                    cited.update(item)
+                else:
+                    collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    dumped = atlas.model_dump(by_alias=True)
+    collect({key: value for key, value in dumped.items() if key != "sources"})
+    assert [source.id for source in atlas.sources if source.id not in cited] == []
+
+
 # -- the generated reference ------------------------------------------------------------------
 
 

@@ -271,10 +271,11 @@ def trace(
     :data:`fascialines.graph.EVIDENCE_WEIGHT` and a cutoff of ``max_hops`` times the heaviest
     weight, so a search never leaves the neighbourhood of the symptom. Paths longer than
     ``max_hops`` are dropped (so where a line's branches form a loop, a region whose best
-    evidenced route is too long is left out even if a shorter, weaker one exists); the best path per (line, region) over both instances is kept and
-    reversed to run from the source to where it is felt. A midline felt-at region seeds only
-    the instance of the requested side (both for ``"both"``); a paired one seeds every instance
-    through it, which is how a crossing line reaches the other side. The cost per trace is that
+    evidenced route is too long is left out even if a shorter, weaker one exists); the best
+    path per (line, region) over both instances is kept and reversed to run from the source
+    to where it is felt. A midline felt-at region seeds only the instance of the requested
+    side (both for ``"both"``); a paired one seeds every instance through it, which is how a
+    crossing line reaches the other side. The cost per trace is that
     of the bounded searches, O(L · (n log n + m)) for L line instances and the n nodes and m
     edges within the cutoff, independent of the atlas size.
 

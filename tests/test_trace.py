@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import json
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
 import fascialines
-from fascialines.atlas import Atlas
+from fascialines.atlas import Atlas, parse_atlas
+from fascialines.graph import EVIDENCE_WEIGHT
 from fascialines.trace import (
     RegionRef,
     ScoreParts,
@@ -246,3 +248,46 @@ def test_docstring_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
         failures, tried = doctest.testmod(importlib.import_module(name))
         assert tried > 0, name
         assert failures == 0, name
+
+
+def test_the_search_stays_near_the_symptom_on_a_large_atlas(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # One strong line through 3,000 regions: a bounded search settles a few dozen of them.
+    count = 3000
+    regions = [
+        {"id": f"r{i}", "name": f"R{i}", "kind": "track", "laterality": "paired",
+         "body_area": "trunk"}
+        for i in range(count)
+    ]  # fmt: skip
+    steps = [
+        {"from": f"r{i}", "to": f"r{i + 1}", "evidence": "strong", "sources": ["s"]}
+        for i in range(count - 1)
+    ]
+    raw = {
+        "schema_version": 1,
+        "regions": regions,
+        "lines": [
+            {"id": "long", "abbreviation": "LONG", "name": "Long", "colour": "#000000",
+             "summary": "s", "evidence": {"grade": "strong", "summary": "s", "sources": ["s"]},
+             "branches": [{"id": "main", "name": "Main", "transitions": steps}]}
+        ],
+        "symptoms": [{"id": "ache", "name": "Ache", "felt_at": [f"r{count // 2}"]}],
+        "sources": [{"id": "s", "citation": "s"}],
+    }  # fmt: skip
+    graph = fascialines.build_graph(parse_atlas(json.dumps(raw)))
+    settled: list[int] = []
+    dijkstra = nx.multi_source_dijkstra
+
+    def counting(*args: object, **kwargs: object) -> object:
+        distances, paths = dijkstra(*args, **kwargs)
+        settled.append(len(distances))
+        return distances, paths
+
+    monkeypatch.setattr(nx, "multi_source_dijkstra", counting)
+    result = trace(graph, "ache", side="left", max_hops=3)
+    assert [c.region.id for c in result.candidates[:2]] == ["r1499", "r1501"]
+    assert len(result.candidates) == 6  # three hops each way
+    # The cutoff (3 hops of the heaviest weight) reaches this many strong steps each way.
+    reach = 3 * max(EVIDENCE_WEIGHT.values()) / EVIDENCE_WEIGHT["strong"]
+    assert settled and max(settled) <= 2 * reach + 1 < count / 100

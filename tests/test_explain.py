@@ -9,7 +9,7 @@ import pytest
 
 from fascialines.atlas import EVIDENCE_ORDER
 from fascialines.explain import DISCLAIMER, evidence_words, explain_candidate, explain_trace
-from fascialines.trace import Candidate, Trace, trace
+from fascialines.trace import Candidate, Trace, trace, trace_from
 
 # Wording that would turn a teaching model into a diagnosis.
 DIAGNOSTIC = re.compile(r"\b(causes?|caused|causing|is the source|diagnos\w*|you have)\b", re.I)
@@ -101,3 +101,12 @@ def test_disclaimer_says_education_not_diagnosis() -> None:
     assert "education, not diagnosis" in DISCLAIMER
     assert "health professional" in DISCLAIMER
     assert "red flag" in DISCLAIMER
+
+
+def test_a_trace_from_clicked_regions_speaks_of_what_you_feel(mini_graph: nx.MultiGraph) -> None:
+    result = trace_from(mini_graph, [("rhomboids", "right")])
+    (first, *_) = explain_trace(result, "client")
+    assert first.endswith(
+        "Tension in your upper thoracic spinous processes may be linked to what you feel; "
+        "this is one possibility to explore, not a finding."
+    )

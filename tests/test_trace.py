@@ -211,6 +211,7 @@ def test_a_trace_is_deterministic(mini_atlas: Atlas) -> None:
         ({"max_hops": 2.5}, "whole number"),
         ({"lines": ["XX", "BL"]}, "unknown line xx: choose from BL, SL, DL"),
         ({"min_evidence": "good"}, "unknown evidence grade 'good'"),
+        ({"lines": [" ", ""]}, "no line given"),
     ],
 )
 def test_bad_options_raise_clear_errors(

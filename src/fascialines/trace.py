@@ -204,6 +204,8 @@ def resolve_lines(atlas: Atlas, lines: Iterable[str] | None) -> frozenset[str] |
     known = {line.id: line.id for line in atlas.lines}
     known.update({line.abbreviation.lower(): line.id for line in atlas.lines})
     wanted = [name.strip().lower() for name in lines if name.strip()]
+    if not wanted:
+        raise ValueError("no line given: name at least one line, or leave the filter out")
     unknown = [name for name in wanted if name not in known]
     if unknown:
         choices = ", ".join(line.abbreviation for line in atlas.lines)

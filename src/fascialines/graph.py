@@ -132,14 +132,15 @@ def build_graph(atlas: Atlas) -> nx.MultiGraph:
         sides = ("midline",) if region.laterality == "midline" else INSTANCES
         for side in sides:
             graph.add_node(_node(region, side), region=region.id, side=side, name=region.name)
+    midline = {region.id for region in atlas.regions if region.laterality == "midline"}
     for line in atlas.lines:
         for instance in INSTANCES:
-            _add_line_instance(graph, atlas, line, instance)
+            _add_line_instance(graph, midline, line, instance)
     graph.graph["referrals"] = _referrals(atlas)
     return graph
 
 
-def _add_line_instance(graph: nx.MultiGraph, atlas: Atlas, line: Line, instance: str) -> None:
+def _add_line_instance(graph: nx.MultiGraph, midline: set[str], line: Line, instance: str) -> None:
     crossings = {(crossing.from_, crossing.to) for crossing in line.midline_crossings}
     key = edge_key(line.id, instance)
     side_reached: dict[str, str] = {}
@@ -147,10 +148,10 @@ def _add_line_instance(graph: nx.MultiGraph, atlas: Atlas, line: Line, instance:
         side = side_reached.get(branch.transitions[0].from_, instance)
         side_reached.setdefault(branch.transitions[0].from_, side)
         for step in branch.transitions:
-            start = _node(atlas.region(step.from_), side)
+            start = (step.from_, "midline" if step.from_ in midline else side)
             if (step.from_, step.to) in crossings:
                 side = _OTHER_SIDE[side]
-            end = _node(atlas.region(step.to), side)
+            end = (step.to, "midline" if step.to in midline else side)
             side_reached.setdefault(step.to, side)
             if graph.has_edge(start, end, key):
                 # The same step listed twice on one line (two branches sharing a track).

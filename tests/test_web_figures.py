@@ -170,12 +170,13 @@ def test_overlay_marks_felt_at_candidates_and_paths_from_the_trace(atlas, graph)
         assert text == str(
             next(c.rank for c in result.candidates if (c.region.id, c.region.side) == tuple(cd))
         )
-    for candidate in result.candidates:
+    marked = [c for c in result.candidates if c.rank <= figures.MARKED_CANDIDATES]
+    for candidate in marked:
         node = (candidate.region.id, candidate.region.side)
         assert by_node.get(node, set()) == _positions(atlas, node)
 
     drawn = set().union(*(_segment_ends(p) for p in paths if len(p.x)))
-    for candidate in result.candidates:
+    for candidate in marked:
         for path in candidate.paths:
             assert path.regions[0] == candidate.region
             assert path.regions[-1] in result.felt_at
@@ -193,6 +194,20 @@ def test_overlay_marks_felt_at_candidates_and_paths_from_the_trace(atlas, graph)
                         )
                         assert segment in drawn
     assert len(selected.x) == 0
+
+
+def test_the_diagram_marks_the_best_candidates_and_the_focused_one():
+    atlas = load_atlas()
+    result = trace(build_graph(atlas), "headache", side="left")
+    assert len(result.candidates) > figures.MARKED_CANDIDATES + 1
+    last = result.candidates[-1]
+    for focus, expected in (
+        (None, set(range(1, figures.MARKED_CANDIDATES + 1))),
+        (last.rank, {*range(1, figures.MARKED_CANDIDATES + 1), last.rank}),
+    ):
+        fig = figures.overlay_figure(atlas, trace=result, focus_rank=focus)
+        candidates = _overlay_traces(atlas, fig)[1]["candidates"]
+        assert {int(text) for text in candidates.text} == expected
 
 
 def test_paths_run_from_source_to_felt_at(atlas, graph):

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EVIDENCE_DASH",
+    "MARKED_CANDIDATES",
     "OVERLAY_NAMES",
     "OVERLAY_SIZE",
     "PALETTE",
@@ -109,6 +110,8 @@ EVIDENCE_LABEL: dict[str, str] = {
     "not-found": "studied, not found",
 }
 
+#: How many of the best candidates the diagram marks (plus the focused one, whatever its rank).
+MARKED_CANDIDATES = 10
 #: Path slots in the overlay: one per (emphasis, line, grade) group of highlighted steps.
 PATH_SLOTS = 24
 #: The overlay traces after the path slots, in order.
@@ -824,7 +827,10 @@ def _overlay(
     candidates: Sequence[Candidate] = ()
     if trace is not None:
         felt = [(ref.id, ref.side) for ref in trace.felt_at]
-        candidates = trace.candidates
+        # The diagram marks the first few; the ranked list beside it holds them all.
+        candidates = [
+            c for c in trace.candidates if c.rank <= MARKED_CANDIDATES or c.rank == focus_rank
+        ]
         for candidate in candidates:
             bright = focus_rank is None or candidate.rank == focus_rank
             for path in candidate.paths:

@@ -14,7 +14,7 @@ from dash.development.base_component import Component
 from fascialines.atlas import Atlas
 from fascialines.explain import DISCLAIMER
 from fascialines.trace import trace
-from fascialines.web import ids
+from fascialines.web import callbacks, ids, panels
 from fascialines.web.app import create_app
 from fascialines.web.callbacks import CONTROLS, render_view, state_from_controls
 from fascialines.web.panels import EVIDENCE_LABELS
@@ -242,3 +242,19 @@ def test_the_page_loads_nothing_from_another_host(app: dash.Dash) -> None:
     assert "https://" not in page
     layout = client.get("/_dash-layout")
     assert layout.status_code == 200
+
+
+def test_a_long_list_folds_after_the_first_few_and_the_body_marks_only_those(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(panels, "DIAGRAM_TOP", 2)
+    symptom = mini_atlas.symptoms[0].id
+    found = trace(mini_graph, symptom)
+    assert len(found.candidates) > 3
+    view = render_view(mini_atlas, mini_graph, f"?symptom={symptom}")
+    folded = _find(view.results, dash.html.Details)
+    more = [d for d in folded if getattr(d, "className", "") == "more-candidates"]
+    assert len(more) == 1
+    assert len(_find(_find(more[0], dash.html.Ol), dash.html.H3)) == len(found.candidates) - 2
+    drawn = callbacks.drawn_trace(found, focus=4)
+    assert [c.rank for c in drawn.candidates] == [1, 2, 4]

@@ -18,8 +18,8 @@ __all__ = ["EVIDENCE_CHOICES", "page"]
 
 #: The minimum-evidence choices, strictest last, worded for people rather than as grades.
 EVIDENCE_CHOICES: tuple[tuple[str, str], ...] = (
-    ("not-found", "Any, including links studied and not found"),
-    ("not-studied", "Not studied (the model's claim) or better"),
+    ("not-found", "Any grade"),
+    ("not-studied", "Not studied or better"),
     ("limited", "Limited or better"),
     ("moderate", "Moderate or better"),
     ("strong", "Strong only"),
@@ -75,7 +75,7 @@ def _field(label: str, control: Component, control_id: str, hint: str | None = N
     children = [html.Label(label, htmlFor=control_id, className="field-label"), control]
     if hint:
         children.append(html.P(hint, className="field-hint"))
-    return html.Div(className="field", children=children)
+    return html.Div(className=f"field field-{control_id}", children=children)
 
 
 def _controls(atlas: Atlas) -> Component:
@@ -95,7 +95,7 @@ def _controls(atlas: Atlas) -> Component:
         className="panel controls",
         **{"aria-label": "Trace a symptom"},
         children=[
-            html.H2("Trace a symptom"),
+            html.H2("Trace a symptom", className="visually-hidden"),
             _field(
                 "Where is it felt?",
                 dcc.Dropdown(
@@ -125,7 +125,7 @@ def _controls(atlas: Atlas) -> Component:
                 ],
             ),
             _field(
-                "Steps along a line, at most",
+                "Steps, at most",
                 dcc.Slider(
                     id=ids.TRACE_HOPS,
                     min=1,
@@ -147,7 +147,7 @@ def _controls(atlas: Atlas) -> Component:
                 ids.TRACE_LINES,
             ),
             _field(
-                "Weakest evidence to show",
+                "Weakest evidence",
                 dcc.Dropdown(
                     id=ids.TRACE_EVIDENCE,
                     options=[{"label": text, "value": grade} for grade, text in EVIDENCE_CHOICES],
@@ -167,10 +167,7 @@ def _controls(atlas: Atlas) -> Component:
                         children="Copy link to this view",
                         copied_children="Link copied",
                     ),
-                    html.P(
-                        "The link holds everything on screen; nothing about you is stored.",
-                        className="field-hint",
-                    ),
+                    html.P("Nothing about you is stored.", className="field-hint"),
                 ],
             ),
         ],
@@ -182,16 +179,20 @@ def _diagram(figure: go.Figure) -> Component:
         className="panel diagram",
         **{"aria-label": "Body diagram"},
         children=[
-            dcc.Graph(
-                id=ids.BODY_GRAPH,
-                figure=figure,
+            # The frame sets the height; a responsive dcc.Graph fills its parent.
+            html.Div(
                 className="body-graph",
-                config={
-                    "displayModeBar": False,
-                    "scrollZoom": False,
-                    "doubleClick": False,
-                    "responsive": True,
-                },
+                children=dcc.Graph(
+                    id=ids.BODY_GRAPH,
+                    figure=figure,
+                    style={"height": "100%"},
+                    config={
+                        "displayModeBar": False,
+                        "scrollZoom": False,
+                        "doubleClick": False,
+                        "responsive": True,
+                    },
+                ),
             ),
             html.P(id=ids.BODY_CAPTION, className="caption"),
         ],

@@ -29,6 +29,9 @@ __all__ = [
     "safety_panel",
 ]
 
+#: How many candidates the diagram marks and the list shows unfolded; the rest are folded.
+DIAGRAM_TOP = 10
+
 EVIDENCE_LABELS: dict[str, str] = {
     "strong": "Strong evidence",
     "moderate": "Moderate evidence",
@@ -52,6 +55,10 @@ def _place(atlas: Atlas, ref: RegionRef) -> str:
     region = atlas.region(ref.id)
     name = region.plain_name or region.name
     return name if ref.side == "midline" else f"{name} ({ref.side})"
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _sources(atlas: Atlas, source_ids: Iterable[str], label: str = "Sources") -> Component:
@@ -159,7 +166,7 @@ def _candidate(atlas: Atlas, trace: Trace, candidate: Candidate, state: ViewStat
                     html.H3(
                         [
                             html.Span(f"{candidate.rank}.", className="rank"),
-                            f" {_place(atlas, candidate.region)}",
+                            " " + _capitalised(_place(atlas, candidate.region)),
                         ]
                     ),
                     evidence_badge(candidate.parts.evidence),
@@ -202,17 +209,28 @@ def results_panel(atlas: Atlas, trace: Trace | None, state: ViewState) -> list[C
                 "or weaker evidence."
             ),
         ]
-    return [
+    cards = [_candidate(atlas, trace, c, state) for c in trace.candidates]
+    count = len(cards)
+    children = [
         html.H2(title),
         html.P(
-            f"Felt at: {felt}. {len(trace.candidates)} linked place"
-            f"{'s' if len(trace.candidates) != 1 else ''}, best supported first."
+            f"Felt at: {felt}. {count} linked place{'s' if count != 1 else ''}, best supported "
+            f"first{f'; the body shows the first {DIAGRAM_TOP}' if count > DIAGRAM_TOP else ''}."
         ),
-        html.Ol(
-            [_candidate(atlas, trace, c, state) for c in trace.candidates],
-            className="candidates",
-        ),
+        html.Ol(cards[:DIAGRAM_TOP], className="candidates"),
     ]
+    if count > DIAGRAM_TOP:
+        children.append(
+            html.Details(
+                className="more-candidates",
+                open=bool(state.focus and state.focus > DIAGRAM_TOP),
+                children=[
+                    html.Summary(f"{count - DIAGRAM_TOP} more, less well supported"),
+                    html.Ol(cards[DIAGRAM_TOP:], className="candidates", start=DIAGRAM_TOP + 1),
+                ],
+            )
+        )
+    return children
 
 
 def safety_panel(atlas: Atlas, trace: Trace | None) -> list[Component]:
@@ -387,11 +405,11 @@ def diagram_caption(atlas: Atlas, trace: Trace | None, state: ViewState) -> str:
     ]
     if trace is not None:
         felt = ", ".join(_place(atlas, ref) for ref in trace.felt_at)
-        parts.append(
-            f"Marked: where it is felt ({felt}) and {len(trace.candidates)} linked places."
-        )
+        count = len(trace.candidates)
+        shown = f"the first {DIAGRAM_TOP} of {count}" if count > DIAGRAM_TOP else str(count)
+        parts.append(f"Marked: where it is felt ({felt}) and {shown} linked places, numbered.")
         if state.focus:
-            parts.append(f"Showing the paths of number {state.focus} only.")
+            parts.append(f"The paths of number {state.focus} stand out; the rest are dimmed.")
     if state.line:
         parts.append(f"Highlighted: the {atlas.line(state.line).name}.")
     if state.region:

@@ -14,7 +14,7 @@ from dash.development.base_component import Component
 from fascialines.atlas import Atlas
 from fascialines.explain import DISCLAIMER
 from fascialines.trace import trace
-from fascialines.web import callbacks, ids, panels
+from fascialines.web import ids, panels
 from fascialines.web.app import create_app
 from fascialines.web.callbacks import CONTROLS, render_view, state_from_controls
 from fascialines.web.panels import EVIDENCE_LABELS
@@ -244,7 +244,7 @@ def test_the_page_loads_nothing_from_another_host(app: dash.Dash) -> None:
     assert layout.status_code == 200
 
 
-def test_a_long_list_folds_after_the_first_few_and_the_body_marks_only_those(
+def test_a_long_list_folds_after_the_candidates_the_body_marks(
     mini_atlas: Atlas, mini_graph: nx.MultiGraph, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(panels, "DIAGRAM_TOP", 2)
@@ -256,5 +256,3 @@ def test_a_long_list_folds_after_the_first_few_and_the_body_marks_only_those(
     more = [d for d in folded if getattr(d, "className", "") == "more-candidates"]
     assert len(more) == 1
     assert len(_find(_find(more[0], dash.html.Ol), dash.html.H3)) == len(found.candidates) - 2
-    drawn = callbacks.drawn_trace(found, focus=4)
-    assert [c.rank for c in drawn.candidates] == [1, 2, 4]

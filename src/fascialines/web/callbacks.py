@@ -28,7 +28,7 @@ from fascialines.web.urlstate import (
     to_query,
 )
 
-__all__ = ["View", "drawn_trace", "register_callbacks", "render_view", "state_from_controls"]
+__all__ = ["View", "register_callbacks", "render_view", "state_from_controls"]
 
 CONTROLS = (
     ids.TRACE_SYMPTOM,
@@ -108,15 +108,6 @@ def _trace(graph: nx.MultiGraph, state: ViewState) -> tuple[Trace | None, tuple[
     return None, ()
 
 
-def drawn_trace(found: Trace | None, focus: int | None) -> Trace | None:
-    """The trace as drawn: the best few candidates (and the focused one), so the body stays
-    readable; the list beside it has them all."""
-    if found is None:
-        return None
-    kept = [c for c in found.candidates if c.rank <= panels.DIAGRAM_TOP or c.rank == focus]
-    return replace(found, candidates=tuple(kept))
-
-
 def render_view(atlas: Atlas, graph: nx.MultiGraph, search: str | None) -> View:
     """Everything on screen for a query string, as components and a figure patch."""
     state, notices = parse_query(atlas, search)
@@ -127,7 +118,7 @@ def render_view(atlas: Atlas, graph: nx.MultiGraph, search: str | None) -> View:
     state = replace(state, focus=focus)
     patch = figures.overlay_patch(
         atlas,
-        trace=drawn_trace(found, focus),
+        trace=found,
         focus_rank=focus,
         line=state.line,
         region=state.region,

@@ -18,6 +18,7 @@ from dash.development.base_component import Component
 from fascialines.atlas import Atlas, Region
 from fascialines.explain import DISCLAIMER, explain_candidate
 from fascialines.trace import Candidate, LinePath, RegionRef, Trace
+from fascialines.web.figures import MARKED_CANDIDATES
 from fascialines.web.urlstate import NodeKey, ViewState, to_query
 
 __all__ = [
@@ -29,8 +30,8 @@ __all__ = [
     "safety_panel",
 ]
 
-#: How many candidates the diagram marks and the list shows unfolded; the rest are folded.
-DIAGRAM_TOP = 10
+#: The list shows unfolded the candidates that the diagram marks; the rest are folded.
+DIAGRAM_TOP = MARKED_CANDIDATES
 
 EVIDENCE_LABELS: dict[str, str] = {
     "strong": "Strong evidence",

@@ -458,7 +458,7 @@ def _layout() -> go.Layout:
         annotations.append(
             {
                 "x": centre,
-                "y": 106.5,
+                "y": 102.6,
                 "text": f"<b>{view.capitalize()} view</b>",
                 "hovertext": "the client facing you" if view == "front" else "seen from behind",
                 "showarrow": False,
@@ -528,7 +528,8 @@ def _layout() -> go.Layout:
             "x": 0.0,
             "xanchor": "left",
             "y": 0.0,
-            "yanchor": "top",
+            "yanchor": "bottom",
+            "yref": "container",
             "font": {"size": 11},
             "itemclick": "toggle",
             "itemdoubleclick": "toggleothers",
@@ -539,7 +540,8 @@ def _layout() -> go.Layout:
             "x": 0.0,
             "xanchor": "left",
             "y": 1.0,
-            "yanchor": "bottom",
+            "yanchor": "top",
+            "yref": "container",
             "font": {"size": 11},
             "itemclick": False,
             "itemdoubleclick": False,

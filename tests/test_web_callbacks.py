@@ -256,3 +256,22 @@ def test_a_long_list_folds_after_the_candidates_the_body_marks(
     more = [d for d in folded if getattr(d, "className", "") == "more-candidates"]
     assert len(more) == 1
     assert len(_find(_find(more[0], dash.html.Ol), dash.html.H3)) == len(found.candidates) - 2
+
+
+def test_trigger_point_links_are_marked_as_a_second_mechanism_with_the_caveats(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    symptom = next(
+        s
+        for s in mini_atlas.symptoms
+        if any(c.trigger_points for c in trace(mini_graph, s.id).candidates)
+    )
+    view = render_view(mini_atlas, mini_graph, f"?symptom={symptom.id}")
+    text = _text(view.results)
+    with_links = [c for c in trace(mini_graph, symptom.id).candidates if c.trigger_points]
+    assert text.count("A second, contested mechanism") == len(with_links)
+    assert text.count("About trigger points") == 1
+    blocks = [d for d in _find(view.results, dash.html.Div) if getattr(d, "id", None)]
+    caveats = _text([d for d in blocks if d.id == "trigger-point-caveats"])
+    for caveat in mini_atlas.trigger_point_caveats:
+        assert caveat.text in caveats

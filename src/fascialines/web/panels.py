@@ -58,6 +58,14 @@ def _place(atlas: Atlas, ref: RegionRef) -> str:
     return name if ref.side == "midline" else f"{name} ({ref.side})"
 
 
+def _anatomical(atlas: Atlas, ref: RegionRef) -> list[Component]:
+    """The anatomical name after a plain one, for students, when the two differ."""
+    region = atlas.region(ref.id)
+    if not region.plain_name or region.plain_name.lower() == region.name.lower():
+        return []
+    return [html.Span(region.name, className="anatomical")]
+
+
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -123,23 +131,32 @@ def _trigger_points(atlas: Atlas, candidate: Candidate) -> Component | None:
             html.P(
                 [
                     html.Strong("A second, contested mechanism: trigger-point referral. "),
-                    "This is not a fascial line; examiners often disagree on finding trigger "
-                    "points.",
+                    "This is not a fascial line. ",
+                    html.A("Why it is contested", href="#trigger-point-caveats"),
+                    ".",
                 ]
             ),
             html.Ul(
                 [
                     html.Li(
-                        f"{_place(atlas, link.muscle)} → {_place(atlas, link.refers_to)}: "
+                        f"{atlas.region(link.muscle.id).name} → {_place(atlas, link.refers_to)}: "
                         f"{patterns[link.pattern].description}"
                     )
                     for link in candidate.trigger_points
                 ]
             ),
-            html.Ul(
-                [html.Li(caveat.text) for caveat in atlas.trigger_point_caveats],
-                className="caveats",
-            ),
+        ],
+    )
+
+
+def _trigger_point_caveats(atlas: Atlas) -> Component:
+    return html.Div(
+        id="trigger-point-caveats",
+        className="trigger-points",
+        children=[
+            html.H3("About trigger points"),
+            html.Ul([html.Li(caveat.text) for caveat in atlas.trigger_point_caveats]),
+            _sources(atlas, [s for caveat in atlas.trigger_point_caveats for s in caveat.sources]),
         ],
     )
 
@@ -148,8 +165,6 @@ def _candidate(atlas: Atlas, trace: Trace, candidate: Candidate, state: ViewStat
     focused = state.focus == candidate.rank
     source_ids = [s for path in candidate.paths for step in path.steps for s in step.sources]
     source_ids += [s for link in candidate.trigger_points for s in link.sources]
-    if candidate.trigger_points:
-        source_ids += [s for caveat in atlas.trigger_point_caveats for s in caveat.sources]
     focus_link = dcc.Link(
         "Show all" if focused else "Show on the body",
         href=_href(atlas, replace(state, focus=None if focused else candidate.rank)),
@@ -168,6 +183,7 @@ def _candidate(atlas: Atlas, trace: Trace, candidate: Candidate, state: ViewStat
                         [
                             html.Span(f"{candidate.rank}.", className="rank"),
                             " " + _capitalised(_place(atlas, candidate.region)),
+                            *_anatomical(atlas, candidate.region),
                         ]
                     ),
                     evidence_badge(candidate.parts.evidence),
@@ -231,6 +247,8 @@ def results_panel(atlas: Atlas, trace: Trace | None, state: ViewState) -> list[C
                 ],
             )
         )
+    if any(c.trigger_points for c in trace.candidates) and atlas.trigger_point_caveats:
+        children.append(_trigger_point_caveats(atlas))
     return children
 
 
@@ -274,14 +292,15 @@ def line_panel(atlas: Atlas, line_id: str | None, state: ViewState) -> list[Comp
     if line_id is None:
         return [html.P("Choose a line to see it on the body and its stations step by step.")]
     line = atlas.line(line_id)
+    branched = len(line.branches) > 1
     rows = [
         html.Tr(
             [
-                html.Td(branch.name if len(line.branches) > 1 else ""),
+                *([html.Td(branch.name)] if branched else []),
                 html.Td(_region_link(atlas, state, step.from_)),
                 html.Td(_region_link(atlas, state, step.to)),
                 html.Td(evidence_badge(step.evidence)),
-                html.Td("this step" if step.evidence_basis == "transition" else "line only"),
+                html.Td("this step" if step.evidence_basis == "transition" else "the line"),
                 html.Td(
                     ", ".join(step.sources),
                     title="; ".join(atlas.source(s).citation for s in step.sources),
@@ -291,7 +310,7 @@ def line_panel(atlas: Atlas, line_id: str | None, state: ViewState) -> list[Comp
         for branch in line.branches
         for step in branch.transitions
     ]
-    head = ["Track", "From", "To", "Evidence", "Rated for", "Sources"]
+    head = [*(["Track"] if branched else []), "From", "To", "Evidence", "Rated for", "Sources"]
     children = [
         html.H3(
             [

@@ -523,10 +523,12 @@ def _layout() -> go.Layout:
         font={"family": _FONT, "color": _INK},
         # Horizontal legends above and under the drawing wrap with the width of any screen.
         legend={
-            "title": {"text": "Lines "},
+            # Titles above their entries: beside them, plotly wraps rows past a phone's width.
+            "title": {"text": "Lines", "side": "top left"},
             "orientation": "h",
             "x": 0.0,
             "xanchor": "left",
+            "xref": "container",
             "y": 0.0,
             "yanchor": "bottom",
             "yref": "container",
@@ -535,10 +537,11 @@ def _layout() -> go.Layout:
             "itemdoubleclick": "toggleothers",
         },
         legend2={
-            "title": {"text": "Evidence "},
+            "title": {"text": "Evidence", "side": "top left"},
             "orientation": "h",
             "x": 0.0,
             "xanchor": "left",
+            "xref": "container",
             "y": 1.0,
             "yanchor": "top",
             "yref": "container",
@@ -703,7 +706,7 @@ def _markers(
 
 
 def _felt_trace(atlas: Atlas, felt: Sequence[NodeKey]) -> dict[str, Any]:
-    x, y, text, hover, customdata = [], [], [], [], []
+    x, y, text, hover, customdata, positions = [], [], [], [], [], []
     labelled: set[bool] = set()
     for _, node, (px, py) in _markers(atlas, felt):
         x.append(px)
@@ -712,6 +715,9 @@ def _felt_trace(atlas: Atlas, felt: Sequence[NodeKey]) -> dict[str, Any]:
         front = px < body.VIEW_OFFSET / 2
         text.append("" if front in labelled else "felt here")
         labelled.add(front)
+        # The label goes outward, away from the midline, where the candidates are not.
+        centre = 0.0 if front else body.VIEW_OFFSET
+        positions.append("middle left" if px < centre else "middle right")
         customdata.append(list(node))
         hover.append(f"<b>felt here</b>: {_node_label(atlas.region(node[0]), node[1])}")
     return {
@@ -721,7 +727,7 @@ def _felt_trace(atlas: Atlas, felt: Sequence[NodeKey]) -> dict[str, Any]:
         "hovertext": hover,
         "customdata": customdata,
         "mode": "markers+text",
-        "textposition": "top center",
+        "textposition": positions,
         "textfont": {"color": _FELT, "size": 12},
         "marker": {
             "symbol": "circle-open",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import inspect
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -218,6 +219,26 @@ def test_paths_run_from_source_to_felt_at(atlas, graph):
     felt_places = set().union(*(_positions(atlas, (r.id, r.side)) for r in result.felt_at))
     # A segment never starts where the symptom is felt: every step points towards it.
     assert not starts & felt_places
+
+
+def test_arrows_point_along_each_step_towards_where_it_is_felt(atlas, graph):
+    result = trace(graph, "headache", side="left")
+    arrows = _overlay_traces(atlas, figures.overlay_figure(atlas, trace=result))[1]["steps"]
+    angle_at = {
+        (round(x, 6), round(y, 6)): angle
+        for x, y, angle in zip(arrows.x, arrows.y, arrows.marker.angle, strict=True)
+    }
+    checked = 0
+    for candidate in result.candidates:
+        for path in candidate.paths:
+            for step in path.steps:
+                ends = [(step.start.id, step.start.side), (step.end.id, step.end.side)]
+                for _, a, b in figures._segments(atlas, [tuple(ends)]):
+                    middle = (round((a[0] + b[0]) / 2, 6), round((a[1] + b[1]) / 2, 6))
+                    expected = math.degrees(math.atan2(b[0] - a[0], b[1] - a[1]))
+                    assert angle_at[middle] == pytest.approx(expected)
+                    checked += 1
+    assert checked
 
 
 def test_focus_rank_emphasises_one_candidate(atlas, graph):

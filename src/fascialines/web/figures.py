@@ -251,6 +251,7 @@ class _Marks:
         symbol: str,
         size: float,
         opacity: float = 1.0,
+        oriented: bool = False,
     ) -> None:
         self.x.append((a[0] + b[0]) / 2)
         self.y.append((a[1] + b[1]) / 2)
@@ -258,10 +259,10 @@ class _Marks:
         self.colour.append(colour)
         self.symbol.append(symbol)
         self.size.append(size)
-        # An arrow points from a to b: marker angles run clockwise from "up", and the equal axis
-        # scales make data angles true on screen. Line symbols stay upright.
+        # An oriented marker points from a to b: marker angles run clockwise from "up", and the
+        # equal axis scales make data angles true on screen. Line symbols stay upright.
         pointing = math.degrees(math.atan2(b[0] - a[0], b[1] - a[1]))
-        self.angle.append(pointing if symbol == ARROW else 0.0)
+        self.angle.append(pointing if oriented else 0.0)
         self.opacity.append(opacity)
 
     def extend(self, other: _Marks) -> None:
@@ -662,6 +663,7 @@ def _add_path(
                 symbol=ARROW,
                 size=11 if bright else 8,
                 opacity=1.0 if bright else 0.35,
+                oriented=True,
             )
 
 
@@ -682,7 +684,7 @@ def _trigger_trace(
             ends = [((link.muscle.id, link.muscle.side), (link.refers_to.id, link.refers_to.side))]
             for _, a, b in _segments(atlas, ends):
                 poly.add(a, b)
-                arrows.add(a, b, text, colour=_TRIGGER, symbol=ARROW, size=10)
+                arrows.add(a, b, text, colour=_TRIGGER, symbol=ARROW, size=10, oriented=True)
     props = {
         "x": poly.x,
         "y": poly.y,

@@ -182,7 +182,8 @@ def _point(region: Region, side: str, view: View) -> tuple[float, float, bool] |
     if point is None:
         return None
     x, y = body.figure_xy(point, view=view, side=side, body_area=region.body_area)
-    return x, y, own is not None
+    # A hundredth of a percent of height is far below a pixel; shorter numbers, lighter JSON.
+    return round(x, 2), round(y, 2), own is not None
 
 
 def _segments(
@@ -253,8 +254,8 @@ class _Marks:
         opacity: float = 1.0,
         oriented: bool = False,
     ) -> None:
-        self.x.append((a[0] + b[0]) / 2)
-        self.y.append((a[1] + b[1]) / 2)
+        self.x.append(round((a[0] + b[0]) / 2, 2))
+        self.y.append(round((a[1] + b[1]) / 2, 2))
         self.text.append(text)
         self.colour.append(colour)
         self.symbol.append(symbol)
@@ -262,7 +263,7 @@ class _Marks:
         # An oriented marker points from a to b: marker angles run clockwise from "up", and the
         # equal axis scales make data angles true on screen. Line symbols stay upright.
         pointing = math.degrees(math.atan2(b[0] - a[0], b[1] - a[1]))
-        self.angle.append(pointing if oriented else 0.0)
+        self.angle.append(round(pointing, 1) if oriented else 0.0)
         self.opacity.append(opacity)
 
     def extend(self, other: _Marks) -> None:

@@ -8,3 +8,12 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         },
     },
 });
+
+// The copy-link wrapper is focusable; Enter or Space on it clicks the clipboard inside.
+document.addEventListener("keydown", function (event) {
+    const wrapper = event.target.closest && event.target.closest(".copy-link");
+    if (wrapper && (event.key === "Enter" || event.key === " ")) {
+        event.preventDefault();
+        wrapper.querySelector("#share-copy").click();
+    }
+});

@@ -51,6 +51,12 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 @pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    # The copy-link journey reads back what was copied.
+    return {**browser_context_args, "permissions": ["clipboard-read", "clipboard-write"]}
+
+
+@pytest.fixture(scope="session")
 def atlas() -> Atlas:
     """The packaged atlas, so the journeys check what ships; ``FASCIALINES_DATA`` picks another."""
     return load_atlas(os.environ.get("FASCIALINES_DATA") or None)

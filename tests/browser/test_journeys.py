@@ -38,6 +38,16 @@ def _symptom(atlas: Atlas) -> Symptom:
     return next(s for s in atlas.symptoms if s.aliases and s.aliases[0] != s.name)
 
 
+def _unique_alias(atlas: Atlas) -> tuple[Symptom, str]:
+    """A symptom and an alias that the search finds in no other symptom."""
+    texts = {s.id: " ".join([s.name, *s.aliases]).lower() for s in atlas.symptoms}
+    for symptom in atlas.symptoms:
+        for alias in symptom.aliases:
+            if [i for i, text in texts.items() if alias.lower() in text] == [symptom.id]:
+                return symptom, alias
+    raise AssertionError("every alias also matches another symptom")
+
+
 def _ready(page: Page) -> None:
     expect(page.locator("#body-graph .js-plotly-plot .main-svg").first).to_be_visible()
     page.wait_for_load_state("networkidle")
@@ -49,6 +59,7 @@ def _overlay_points(page: Page, atlas: Atlas) -> int:
 
 def _choose(page: Page, dropdown_id: str, typed: str, option: str) -> None:
     page.locator(f"#{dropdown_id}").click()
+    expect(page.locator(".dash-dropdown-search")).to_be_focused()
     page.keyboard.type(typed)
     page.locator(".dash-dropdown-option", has_text=option).first.click()
 
@@ -150,3 +161,33 @@ def test_a_malformed_link_shows_a_message_not_an_error_page(
     expect(notice).to_contain_text("no-such-thing")
     expect(notice).to_contain_text("many")
     expect(page.locator(f"#{ids.TRACE_RESULTS} h2")).to_have_text("Where does it hurt?")
+
+
+def _tab_to(page: Page, selector: str, limit: int = 40) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_the_keyboard_alone_chooses_a_symptom_and_copies_the_link(
+    offline_page: Page, base_url: str, atlas: Atlas
+) -> None:
+    page, (symptom, alias) = offline_page, _unique_alias(atlas)
+    page.goto(base_url)
+    _ready(page)
+    _tab_to(page, f"#{ids.TRACE_SYMPTOM}")
+    page.keyboard.press("Enter")
+    expect(page.locator(".dash-dropdown-search")).to_be_focused()
+    page.keyboard.type(alias)
+    expect(page.locator(".dash-dropdown-option")).to_have_count(1)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page.locator(f"#{ids.TRACE_RESULTS} h2")).to_have_text(symptom.name)
+    _tab_to(page, ".copy-link")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid", "keyboard focus is visible"
+    page.keyboard.press("Enter")
+    expect(page.locator(".copy-link")).to_have_text("Link copied")
+    assert page.evaluate("navigator.clipboard.readText()") == page.url

@@ -160,12 +160,18 @@ def _controls(atlas: Atlas) -> Component:
             html.Div(
                 className="share",
                 children=[
-                    dcc.Clipboard(
-                        id=ids.SHARE_COPY,
+                    # dcc.Clipboard renders a bare div; the wrapper makes it a keyboard button
+                    # (assets/app.js turns Enter and Space on it into a click).
+                    html.Div(
+                        role="button",
+                        tabIndex=0,
+                        className="button copy-link",
                         title="Copy a link to this view",
-                        className="button",
-                        children="Copy link to this view",
-                        copied_children="Link copied",
+                        children=dcc.Clipboard(
+                            id=ids.SHARE_COPY,
+                            children="Copy link to this view",
+                            copied_children="Link copied",
+                        ),
                     ),
                     html.P("Nothing about you is stored.", className="field-hint"),
                 ],

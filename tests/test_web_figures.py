@@ -105,6 +105,57 @@ def test_line_styles_are_distinct(atlas):
     assert len(set(figures.PALETTE)) == len(figures.PALETTE) == 12
 
 
+def test_packaged_lines_use_the_checked_palette():
+    atlas = load_atlas()
+    assert [s.colour for s in figures.line_styles(atlas).values()] == list(figures.PALETTE)
+
+
+# Machado, Oliveira & Fernandes (2009) simulation matrices at full severity, linear RGB.
+_VISION = {
+    "normal": ((1, 0, 0), (0, 1, 0), (0, 0, 1)),
+    "protan": (
+        (0.152286, 1.052583, -0.204868),
+        (0.114503, 0.786281, 0.099216),
+        (-0.003882, -0.048116, 1.051998),
+    ),
+    "deutan": (
+        (0.367322, 0.860646, -0.227968),
+        (0.280085, 0.672501, 0.047413),
+        (-0.011820, 0.042940, 0.968881),
+    ),
+    "tritan": (
+        (1.255528, -0.076749, -0.178779),
+        (-0.078411, 0.930809, 0.147602),
+        (0.004733, 0.691367, 0.303900),
+    ),
+}
+
+
+def _lab(colour: str, vision: str) -> tuple[float, float, float]:
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    rgb = [linear(int(colour[i : i + 2], 16) / 255) for i in (1, 3, 5)]
+    r, g, b = (
+        min(max(sum(m * c for m, c in zip(row, rgb, strict=True)), 0), 1) for row in _VISION[vision]
+    )
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+@pytest.mark.parametrize("vision", list(_VISION))
+def test_line_colours_stay_apart_for_colour_blind_readers(vision):
+    labs = [_lab(colour, vision) for colour in figures.PALETTE]
+    closest = min(math.dist(a, b) for i, a in enumerate(labs) for b in labs[i + 1 :])
+    assert closest >= (20 if vision == "normal" else 10)
+
+
 def test_region_markers_cover_every_node_with_a_point(atlas, graph, base):
     markers = base.data[figures.overlay_start(atlas) - 1]
     expected = set()

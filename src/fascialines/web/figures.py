@@ -364,7 +364,7 @@ def base_figure(atlas: Atlas) -> go.Figure:
         style = styles[line_id]
         for _, a, b in _segments(atlas, [(start, end)]):
             polylines[line_id, edge["evidence"]].add(a, b)
-            marks[line_id].add(a, b, text, colour=style.colour, symbol=style.symbol, size=6)
+            marks[line_id].add(a, b, text, colour=style.colour, symbol=style.symbol, size=5)
 
     for line_id, grade in _line_groups(atlas):
         style, poly = styles[line_id], polylines[line_id, grade]
@@ -451,7 +451,7 @@ def _region_markers(
         customdata=customdata,
         text=text,
         hovertemplate="%{text}<extra></extra>",
-        marker={"size": 6, "color": "white", "line": {"color": "#6b7580", "width": 1}},
+        marker={"size": 5, "color": "white", "line": {"color": "#7d868f", "width": 0.8}},
         opacity=_BASE_OPACITY["regions"][False],
     )
 

@@ -9,11 +9,18 @@ new figure.
 Trace order
 -----------
 1. One trace per (line, evidence grade) present in the atlas, atlas order then strongest grade
-   first; both views and both sides, segments separated by ``None``.
-2. One legend entry per line (no data), then one per evidence grade (no data).
-3. The region markers (``customdata = [region_id, side]``).
-4. The overlay, :data:`OVERLAY_SIZE` traces: :data:`PATH_SLOTS` path slots, then the felt-at
-   rings, the candidate markers and the selected-region ring.
+   first; both views and both sides, segments separated by ``None``; no hover.
+2. One trace per line of markers at the middle of its segments: the line's symbol, and a hover
+   text naming the step, its grade and its sources.
+3. One legend entry per line (no data), then one per evidence grade (no data).
+4. The region markers (``customdata = [region_id, side]``), at :func:`overlay_start` - 1.
+5. The overlay, :data:`OVERLAY_SIZE` traces from :func:`overlay_start`: :data:`PATH_SLOTS`
+   path slots, then :data:`OVERLAY_NAMES` in order (trigger-point links, step arrows, felt-at
+   rings, candidate markers, the selected-region ring).
+
+Every hoverable point that sits on a node carries that node's ``customdata``, so a click on a
+node always reaches :func:`clicked_region`. While an overlay is shown the base layers recede
+(their opacity is part of the patch).
 """
 
 from __future__ import annotations

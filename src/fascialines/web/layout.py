@@ -108,7 +108,7 @@ def _controls(atlas: Atlas) -> Component:
                 hint="Or click a point on the body to trace from it.",
             ),
             html.Fieldset(
-                className="field",
+                className=f"field field-{ids.TRACE_SIDE}",
                 children=[
                     html.Legend("Side", className="field-label"),
                     dcc.RadioItems(

@@ -17,7 +17,7 @@ from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas, Region
 from fascialines.explain import DISCLAIMER, explain_candidate
-from fascialines.trace import Candidate, LinePath, RegionRef, Trace
+from fascialines.trace import Candidate, LinePath, RegionRef, Trace, TriggerPointLink
 from fascialines.web.figures import MARKED_CANDIDATES
 from fascialines.web.urlstate import NodeKey, ViewState, to_query
 
@@ -139,14 +139,23 @@ def _trigger_points(atlas: Atlas, candidate: Candidate) -> Component | None:
             html.Ul(
                 [
                     html.Li(
-                        f"{atlas.region(link.muscle.id).name} → {_place(atlas, link.refers_to)}: "
-                        f"{patterns[link.pattern].description}"
+                        f"{atlas.region(links[0].muscle.id).name} → "
+                        + ", ".join(_place(atlas, link.refers_to) for link in links)
+                        + f": {patterns[pattern_id].description}"
                     )
-                    for link in candidate.trigger_points
+                    for pattern_id, links in _by_pattern(candidate).items()
                 ]
             ),
         ],
     )
+
+
+def _by_pattern(candidate: Candidate) -> dict[str, list[TriggerPointLink]]:
+    """A candidate's trigger-point links grouped by pattern, so each description shows once."""
+    groups: dict[str, list[TriggerPointLink]] = {}
+    for link in candidate.trigger_points:
+        groups.setdefault(link.pattern, []).append(link)
+    return groups
 
 
 def _trigger_point_caveats(atlas: Atlas) -> Component:

@@ -52,7 +52,7 @@ VIEW_OFFSET = 62.0
 #: Half the width of one view in figure units: the hands reach about 27 from the midline.
 X_HALF_WIDTH = 30.0
 #: Figure ``y`` range: a margin under the soles and above the vertex for the view titles.
-Y_RANGE = (-1.5, 104.0)
+Y_RANGE = (-3.0, 104.0)
 
 # The silhouette in its SVG view box, measured on the outline path: the vertex (top of the
 # head), the soles (lowest point of the feet) and the midline (centre of the symmetric figure),

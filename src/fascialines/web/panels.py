@@ -18,7 +18,7 @@ from dash.development.base_component import Component
 from fascialines.atlas import Atlas, Region
 from fascialines.explain import DISCLAIMER, explain_candidate
 from fascialines.trace import Candidate, LinePath, RegionRef, Trace, TriggerPointLink
-from fascialines.web.figures import MARKED_CANDIDATES
+from fascialines.web.figures import MARKED_CANDIDATES, line_styles
 from fascialines.web.urlstate import NodeKey, ViewState, to_query
 
 __all__ = [
@@ -64,6 +64,11 @@ def _anatomical(atlas: Atlas, ref: RegionRef) -> list[Component]:
     if not region.plain_name or region.plain_name.lower() == region.name.lower():
         return []
     return [html.Span(region.name, className="anatomical")]
+
+
+def _colour(atlas: Atlas, line_id: str) -> str:
+    # The diagram may remap the data's colours to a colour-blind-safe palette: follow it.
+    return line_styles(atlas)[line_id].colour
 
 
 def _capitalised(text: str) -> str:
@@ -112,7 +117,9 @@ def _path_words(atlas: Atlas, path: LinePath) -> Component:
     return html.Li(
         className="path",
         children=[
-            html.Span(line.abbreviation, className="line-chip", style={"--chip": line.colour}),
+            html.Span(
+                line.abbreviation, className="line-chip", style={"--chip": _colour(atlas, line.id)}
+            ),
             f" {line.name}: ",
             " → ".join(_place(atlas, ref) for ref in path.regions),
             f" ({path.hops} step{'s' if path.hops != 1 else ''}) ",
@@ -323,7 +330,11 @@ def line_panel(atlas: Atlas, line_id: str | None, state: ViewState) -> list[Comp
     children = [
         html.H3(
             [
-                html.Span(line.abbreviation, className="line-chip", style={"--chip": line.colour}),
+                html.Span(
+                    line.abbreviation,
+                    className="line-chip",
+                    style={"--chip": _colour(atlas, line.id)},
+                ),
                 f" {line.name}",
             ]
         ),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import dash
@@ -15,7 +17,7 @@ from fascialines.atlas import Atlas
 from fascialines.explain import DISCLAIMER
 from fascialines.trace import trace
 from fascialines.web import ids, panels
-from fascialines.web.app import create_app
+from fascialines.web.app import assets_dir, create_app
 from fascialines.web.callbacks import CONTROLS, render_view, state_from_controls
 from fascialines.web.panels import EVIDENCE_LABELS
 from fascialines.web.urlstate import ViewState, format_region, parse_query
@@ -275,3 +277,16 @@ def test_trigger_point_links_are_marked_as_a_second_mechanism_with_the_caveats(
     caveats = _text([d for d in blocks if d.id == "trigger-point-caveats"])
     for caveat in mini_atlas.trigger_point_caveats:
         assert caveat.text in caveats
+
+
+def test_the_vendored_plotly_bundle_is_the_version_plotly_ships() -> None:
+    # dcc.Graph uses window.Plotly when a script has set it: the small basic bundle in the
+    # assets replaces the full one, so it must be the plotly.js that this plotly expects.
+    import plotly
+
+    def version(path: Path) -> str:
+        head = path.read_text(encoding="utf-8")[:300]
+        return re.search(r"plotly\.js.*? v(\d+\.\d+\.\d+)", head).group(1)
+
+    shipped = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    assert version(assets_dir() / "vendor" / "plotly-basic.min.js") == version(shipped)

@@ -68,9 +68,13 @@ def test_choosing_a_symptom_by_alias_fills_the_list_and_the_diagram(
     offline_page: Page, base_url: str, atlas: Atlas
 ) -> None:
     page, symptom = offline_page, _symptom(atlas)
+    scripts: list[str] = []
+    page.on("request", lambda request: scripts.append(request.url.split("?")[0]))
     page.goto(base_url)
     _ready(page)
     assert _overlay_points(page, atlas) == 0
+    # The small plotly bundle in the assets stands in for the full one.
+    assert not [url for url in scripts if url.endswith("/plotly.min.js")]
     _choose(page, ids.TRACE_SYMPTOM, symptom.aliases[0], symptom.name)
     expect(page.locator(f"#{ids.TRACE_RESULTS} h2")).to_have_text(symptom.name)
     expect(page.locator(".candidate").first).to_be_visible()

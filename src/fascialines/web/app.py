@@ -2,7 +2,10 @@
 
 ``create_app(atlas).run()`` serves it; :mod:`fascialines.web.wsgi` exposes ``server`` for
 gunicorn. Everything the browser loads (Dash's scripts, plotly.js, the stylesheet) is served by
-the app itself: no CDN, no external font.
+the app itself: no CDN, no external font. ``assets/vendor/plotly-basic.min.js`` (the npm package
+``plotly.js-basic-dist-min`` at the plotly.js version plotly ships, MIT) sets ``window.Plotly``,
+so dcc.Graph never loads the full bundle: about 395 KB gzipped instead of 1.47 MB. The diagram
+needs only scatter traces, shapes and annotations, which the basic bundle has.
 """
 
 from __future__ import annotations

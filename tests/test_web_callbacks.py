@@ -246,6 +246,16 @@ def test_the_page_loads_nothing_from_another_host(app: dash.Dash) -> None:
     assert layout.status_code == 200
 
 
+def test_the_page_forbids_scripts_from_anywhere_but_itself(app: dash.Dash) -> None:
+    policy = app.server.test_client().get("/").headers["Content-Security-Policy"]
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["default-src"] == "'self'"
+    sources = directives["script-src"].split()
+    assert sources[0] == "'self'"
+    assert all(s.startswith("'sha256-") for s in sources[1:]), "only hashed inline scripts"
+    assert "unsafe-eval" not in policy
+
+
 def test_a_long_list_folds_after_the_candidates_the_body_marks(
     mini_atlas: Atlas, mini_graph: nx.MultiGraph, monkeypatch: pytest.MonkeyPatch
 ) -> None:

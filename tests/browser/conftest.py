@@ -87,6 +87,8 @@ def offline_page(page: Any, base_url: str) -> Iterator[Any]:
     page.route("**/*", guard)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    # A Content-Security-Policy violation is only a console error: catch those too.
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     yield page
     assert elsewhere == [], f"requests left 127.0.0.1: {elsewhere}"
     assert errors == [], f"errors in the page: {errors}"

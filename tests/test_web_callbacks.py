@@ -13,12 +13,13 @@ import networkx as nx
 import pytest
 from dash.development.base_component import Component
 
-from fascialines.atlas import Atlas
+from fascialines.atlas import Atlas, load_atlas
 from fascialines.explain import DISCLAIMER
+from fascialines.graph import build_graph
 from fascialines.trace import trace
 from fascialines.web import ids, panels
 from fascialines.web.app import assets_dir, create_app
-from fascialines.web.callbacks import CONTROLS, render_view, state_from_controls
+from fascialines.web.callbacks import CONTROLS, focus_clicked, render_view, state_from_controls
 from fascialines.web.panels import EVIDENCE_LABELS
 from fascialines.web.urlstate import ViewState, format_region, parse_query
 
@@ -174,6 +175,19 @@ def test_a_click_on_the_body_selects_that_region(mini_atlas: Atlas) -> None:
     assert state.region == ("calf", "right")
 
 
+def test_a_click_on_a_candidate_of_the_trace_focuses_it(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    symptom = mini_atlas.symptoms[0].id
+    second = trace(mini_graph, symptom).candidates[1]
+    node = (second.region.id, second.region.side)
+    state = focus_clicked(mini_graph, ViewState(symptom=symptom, region=node))
+    assert state.focus == second.rank == 2
+    felt = trace(mini_graph, symptom).felt_at[0]
+    elsewhere = ViewState(symptom=symptom, region=(felt.id, felt.side))
+    assert focus_clicked(mini_graph, elsewhere).focus is None
+
+
 def _post(app: dash.Dash, output: str, outputs: list[dict], inputs: list[dict], changed: list[str]):
     body = {
         "output": output,
@@ -300,3 +314,12 @@ def test_the_vendored_plotly_bundle_is_the_version_plotly_ships() -> None:
 
     shipped = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
     assert version(assets_dir() / "vendor" / "plotly-basic.min.js") == version(shipped)
+
+
+def test_a_region_in_an_endangerment_site_says_to_take_care() -> None:
+    atlas = load_atlas()
+    site = atlas.endangerment_sites[0]
+    region = atlas.region(site.regions[0])
+    node = (region.id, "midline" if region.laterality == "midline" else "left")
+    view = render_view(atlas, build_graph(atlas), f"?region={format_region(node)}")
+    assert f"{site.name}: {site.reason}" in _text(view.region)

@@ -28,7 +28,7 @@ from fascialines.web.urlstate import (
     to_query,
 )
 
-__all__ = ["View", "register_callbacks", "render_view", "state_from_controls"]
+__all__ = ["View", "focus_clicked", "register_callbacks", "render_view", "state_from_controls"]
 
 CONTROLS = (
     ids.TRACE_SYMPTOM,
@@ -86,6 +86,19 @@ def state_from_controls(
     if clicked is not None and state.symptom is None:
         state = replace(state, focus=None)
     return state
+
+
+def focus_clicked(graph: nx.MultiGraph, state: ViewState) -> ViewState:
+    """With a symptom traced, a click on one of its candidates focuses that candidate."""
+    if not (state.symptom and state.region):
+        return state
+    found, _ = _trace(graph, state)
+    ranks = [
+        c.rank
+        for c in (found.candidates if found else ())
+        if (c.region.id, c.region.side) == state.region
+    ]
+    return replace(state, focus=ranks[0]) if ranks else state
 
 
 def _trace(graph: nx.MultiGraph, state: ViewState) -> tuple[Trace | None, tuple[str, ...]]:
@@ -157,6 +170,8 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: nx.MultiGraph) -> No
         state = state_from_controls(
             atlas, current, dict(zip(CONTROLS, values, strict=True)), clicked
         )
+        if clicked:
+            state = focus_clicked(graph, state)
         query = to_query(atlas, state)
         return {
             "search": query if query != (search or "") else dash.no_update,

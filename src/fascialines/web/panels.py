@@ -71,6 +71,21 @@ def _colour(atlas: Atlas, line_id: str) -> str:
     return line_styles(atlas)[line_id].colour
 
 
+def _take_care(atlas: Atlas, region_id: str) -> Component | None:
+    """The endangerment sites a region lies in: where pressure must stay light."""
+    sites = [site for site in atlas.endangerment_sites if region_id in site.regions]
+    if not sites:
+        return None
+    return html.Div(
+        className="take-care",
+        children=[
+            html.Strong("Take care here. "),
+            *[f"{site.name}: {site.reason} " for site in sites],
+            _sources(atlas, [s for site in sites for s in site.sources]),
+        ],
+    )
+
+
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -215,6 +230,7 @@ def _candidate(atlas: Atlas, trace: Trace, candidate: Candidate, state: ViewStat
                 ]
             ),
             _trigger_points(atlas, candidate),
+            _take_care(atlas, candidate.region.id),
             _self_care(atlas, atlas.region(candidate.region.id)),
             _sources(atlas, source_ids),
         ],
@@ -420,7 +436,7 @@ def region_panel(
                 ]
             ),
         ]
-    children.append(_self_care(atlas, region))
+    children += [_take_care(atlas, region.id), _self_care(atlas, region)]
     return children
 
 

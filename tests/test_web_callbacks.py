@@ -323,3 +323,11 @@ def test_a_region_in_an_endangerment_site_says_to_take_care() -> None:
     node = (region.id, "midline" if region.laterality == "midline" else "left")
     view = render_view(atlas, build_graph(atlas), f"?region={format_region(node)}")
     assert f"{site.name}: {site.reason}" in _text(view.region)
+
+
+def test_the_wsgi_module_serves_the_packaged_atlas() -> None:
+    from fascialines.web import wsgi
+
+    page = wsgi.server.test_client().get("/")
+    assert page.status_code == 200
+    assert "fascialines" in page.data.decode()

@@ -420,7 +420,7 @@ def region_panel(
     receives = [p for p in atlas.referral_patterns if region.id in p.refers_to]
     children = [
         html.H3(name),
-        html.P(region.plain_name and f"In plain words: {region.plain_name}."),
+        html.P(f"In plain words: {region.plain_name}.") if region.plain_name else None,
         html.P(region.description) if region.description else None,
         html.H4("Lines through it"),
         html.Ul(items) if items else html.P("No line passes through this region."),

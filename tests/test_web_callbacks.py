@@ -331,3 +331,14 @@ def test_the_wsgi_module_serves_the_packaged_atlas() -> None:
     page = wsgi.server.test_client().get("/")
     assert page.status_code == 200
     assert "fascialines" in page.data.decode()
+
+
+def test_the_empty_view_offers_example_links_that_open_real_views(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    view = render_view(mini_atlas, mini_graph, "")
+    links = [link.href for link in _find(view.results, dash.dcc.Link)]
+    states = [parse_query(mini_atlas, href) for href in links]
+    assert all(messages == () for _, messages in states)
+    assert {s.symptom for s, _ in states if s.symptom} <= {x.id for x in mini_atlas.symptoms}
+    assert {s.line for s, _ in states if s.line} == {line.id for line in mini_atlas.lines}

@@ -237,16 +237,60 @@ def _candidate(atlas: Atlas, trace: Trace, candidate: Candidate, state: ViewStat
     )
 
 
+#: Complaints the article behind this project starts from, offered as first examples.
+EXAMPLE_SYMPTOMS = ("headache", "low-back-pain", "plantar-fasciitis", "menstrual-pain", "hip-pain")
+
+
+def _welcome(atlas: Atlas, state: ViewState) -> list[Component]:
+    known = {symptom.id for symptom in atlas.symptoms}
+    examples = [i for i in EXAMPLE_SYMPTOMS if i in known] or sorted(known)[:5]
+    return [
+        html.H2("Where does it hurt?"),
+        html.P(
+            "Choose a complaint, or click a point on the body, to see which places the "
+            "myofascial lines connect it to, ranked, with the evidence for each link."
+        ),
+        html.P("For example:"),
+        html.Ul(
+            className="chips",
+            children=[
+                html.Li(
+                    dcc.Link(
+                        atlas.symptom_by_id(symptom_id).name,
+                        href=_href(atlas, state.with_trace_options(symptom=symptom_id)),
+                    )
+                )
+                for symptom_id in examples
+            ],
+        ),
+        html.P("Or follow one line from end to end:"),
+        html.Ul(
+            className="chips",
+            children=[
+                html.Li(
+                    dcc.Link(
+                        [
+                            html.Span(
+                                line.abbreviation,
+                                className="line-chip",
+                                style={"--chip": _colour(atlas, line.id)},
+                            ),
+                            f" {line.name}",
+                        ],
+                        href=_href(atlas, replace(state, line=line.id)),
+                    )
+                )
+                for line in atlas.lines
+            ],
+        ),
+        html.P(DISCLAIMER, className="disclaimer"),
+    ]
+
+
 def results_panel(atlas: Atlas, trace: Trace | None, state: ViewState) -> list[Component]:
     """The ranked list of candidate sources, or a prompt when nothing is traced yet."""
     if trace is None:
-        return [
-            html.H2("Where does it hurt?"),
-            html.P(
-                "Choose a complaint, or click a point on the body, to see which places the "
-                "myofascial lines connect it to, ranked, with the evidence for each link."
-            ),
-        ]
+        return _welcome(atlas, state)
     felt = ", ".join(_place(atlas, ref) for ref in trace.felt_at)
     title = trace.symptom.name if trace.symptom else f"Traced from the {felt}"
     if not trace.candidates:

@@ -195,3 +195,18 @@ def test_the_keyboard_alone_chooses_a_symptom_and_copies_the_link(
     page.keyboard.press("Enter")
     expect(page.locator(".copy-link")).to_have_text("Link copied")
     assert page.evaluate("navigator.clipboard.readText()") == page.url
+
+
+def test_choosing_a_candidate_in_the_list_focuses_it_without_reloading(
+    offline_page: Page, base_url: str, atlas: Atlas
+) -> None:
+    page = offline_page
+    page.goto(base_url)
+    _ready(page)
+    page.evaluate("window.notReloaded = true")
+    page.locator(".chips a").first.click()
+    expect(page.locator(".candidate").nth(1)).to_be_visible()
+    page.locator(".candidate").nth(1).get_by_text("Show on the body").click()
+    expect(page.locator(".candidate-focused h3")).to_contain_text("2.")
+    assert "focus=2" in page.url
+    assert page.evaluate("window.notReloaded") is True, "links navigate inside the app"

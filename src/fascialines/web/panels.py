@@ -244,7 +244,20 @@ EXAMPLE_SYMPTOMS = ("headache", "low-back-pain", "plantar-fasciitis", "menstrual
 def _welcome(atlas: Atlas, state: ViewState) -> list[Component]:
     known = {symptom.id for symptom in atlas.symptoms}
     examples = [i for i in EXAMPLE_SYMPTOMS if i in known] or sorted(known)[:5]
+    shown = []
+    if state.line:
+        shown = [
+            html.P(
+                className="shown-line",
+                children=[
+                    f"The {atlas.line(state.line).name} is highlighted on the body. ",
+                    html.A("Its steps, evidence and sources", href="#line-heading"),
+                    " are below.",
+                ],
+            )
+        ]
     return [
+        *shown,
         html.H2("Where does it hurt?"),
         html.P(
             "Choose a complaint, or click a point on the body, to see which places the "
@@ -405,7 +418,7 @@ def line_panel(atlas: Atlas, line_id: str | None, state: ViewState) -> list[Comp
             children=html.Table(
                 className="stations",
                 children=[
-                    html.Caption(f"{line.name}: each step from foot or hand to head"),
+                    html.Caption(f"{line.name}: each step, in the model's published order"),
                     html.Thead(html.Tr([html.Th(text, scope="col") for text in head])),
                     html.Tbody(rows),
                 ],

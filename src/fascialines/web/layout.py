@@ -181,6 +181,11 @@ def _controls(atlas: Atlas) -> Component:
 
 
 def _diagram(figure: go.Figure) -> Component:
+    # The cell spans the whole row, so the sticky panel inside never slides over the explorers.
+    return html.Div(className="diagram-cell", children=_diagram_panel(figure))
+
+
+def _diagram_panel(figure: go.Figure) -> Component:
     return html.Section(
         className="panel diagram",
         **{"aria-label": "Body diagram"},

@@ -455,7 +455,9 @@ def region_panel(
     name = region.name if node[1] == "midline" else f"{region.name} ({node[1]})"
     neighbours: dict[str, dict[NodeKey, str]] = {}
     for _, other, data in sorted(graph.edges(node, data=True), key=lambda e: (e[2]["line"], e[1])):
-        direction = "towards the head" if data["step"][0] == node[0] else "towards the foot"
+        # Lines run foot to head or, for the arm lines, in their published order: say which
+        # neighbour comes first rather than naming a direction that would be wrong for some.
+        direction = "after it" if data["step"][0] == node[0] else "before it"
         neighbours.setdefault(data["line"], {})[other] = direction
     items = [
         html.Li(

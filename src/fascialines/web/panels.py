@@ -15,7 +15,7 @@ import networkx as nx
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from fascialines.atlas import Atlas, Region
+from fascialines.atlas import Atlas, Region, Source
 from fascialines.explain import DISCLAIMER, explain_candidate
 from fascialines.trace import Candidate, LinePath, RegionRef, Trace, TriggerPointLink
 from fascialines.web.figures import MARKED_CANDIDATES, line_styles
@@ -84,6 +84,23 @@ def _take_care(atlas: Atlas, region_id: str) -> Component | None:
             _sources(atlas, [s for site in sites for s in site.sources]),
         ],
     )
+
+
+def _short_citation(source: Source) -> str:
+    """ "Wilke et al. 2016" from "Wilke J, Krause F, Vogt L, Banzer W. What is …"; else the id."""
+    authors = [_surname(chunk) for chunk in source.citation.split(". ")[0].split(",")]
+    if not source.year or None in authors[:2]:
+        return source.id
+    others = {1: "", 2: f" and {authors[-1]}"}.get(len(authors), " et al.")
+    return f"{authors[0]}{others} {source.year}"
+
+
+def _surname(author: str) -> str | None:
+    """ "Van der Does AJ" → "Van der Does"; ``None`` when it is not "Surname Initials"."""
+    words = author.split()
+    if len(words) >= 2 and words[-1].isupper() and len(words[-1]) <= 3:
+        return " ".join(words[:-1])
+    return None
 
 
 def _capitalised(text: str) -> str:
@@ -391,7 +408,7 @@ def line_panel(atlas: Atlas, line_id: str | None, state: ViewState) -> list[Comp
                 html.Td(evidence_badge(step.evidence)),
                 html.Td("this step" if step.evidence_basis == "transition" else "the line"),
                 html.Td(
-                    ", ".join(step.sources),
+                    "; ".join(_short_citation(atlas.source(s)) for s in step.sources),
                     title="; ".join(atlas.source(s).citation for s in step.sources),
                 ),
             ]

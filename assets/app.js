@@ -17,3 +17,22 @@ document.addEventListener("keydown", function (event) {
         wrapper.querySelector("#share-copy").click();
     }
 });
+
+// Dash's slider thumb (role="slider") has no name of its own, and a <label for> cannot name
+// the <div> around it: point each thumb at the label written for its slider.
+function nameSliderThumbs() {
+    document.querySelectorAll("label[for]").forEach(function (label) {
+        const target = document.getElementById(label.htmlFor);
+        if (!target) {
+            return;
+        }
+        target.querySelectorAll('[role="slider"]:not([aria-labelledby])').forEach(function (thumb) {
+            label.id = label.id || label.htmlFor + "-label";
+            thumb.setAttribute("aria-labelledby", label.id);
+        });
+    });
+}
+new MutationObserver(nameSliderThumbs).observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+});

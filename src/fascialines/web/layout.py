@@ -193,6 +193,11 @@ def _diagram_panel(figure: go.Figure) -> Component:
             # The frame sets the height; a responsive dcc.Graph fills its parent.
             html.Div(
                 className="body-graph",
+                role="group",
+                **{
+                    "aria-label": "Body diagram, front and back",
+                    "aria-describedby": ids.BODY_CAPTION,
+                },
                 children=dcc.Graph(
                     id=ids.BODY_GRAPH,
                     figure=figure,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from fascialines.atlas import Atlas, Symptom
@@ -141,17 +142,25 @@ def test_clicking_a_region_with_no_symptom_traces_from_it(
     expect(page.locator(f"#{ids.REGION_DETAILS} h3")).to_contain_text(region.name)
 
 
-def test_the_phone_layout_fits_the_screen(
-    offline_page: Page, base_url: str, atlas: Atlas, tmp_path: Path
+@pytest.mark.parametrize(("width", "height"), [(1440, 900), (1024, 768), (390, 844)])
+def test_the_layout_fits_desktop_tablet_and_phone(
+    offline_page: Page, base_url: str, atlas: Atlas, tmp_path: Path, width: int, height: int
 ) -> None:
     page = offline_page
-    page.set_viewport_size({"width": 390, "height": 844})
+    page.set_viewport_size({"width": width, "height": height})
     page.goto(f"{base_url}/?symptom={_symptom(atlas).id}")
     _ready(page)
     expect(page.locator(".candidate").first).to_be_visible()
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    shot = tmp_path / "phone.png"
-    page.screenshot(path=str(shot), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "no sideways scroll"
+    diagram = page.locator("#body-graph").bounding_box()
+    assert diagram is not None and diagram["width"] >= min(width - 40, 500)
+    # Wide enough screens put the list beside the diagram; a phone puts it below.
+    results = page.locator("#results").bounding_box()
+    assert results is not None
+    beside = results["x"] >= diagram["x"] + diagram["width"]
+    assert beside == (width > 760)
+    shot = tmp_path / f"view-{width}.png"
+    page.screenshot(path=str(shot), full_page=width < 500)
     assert shot.stat().st_size > 10_000
 
 

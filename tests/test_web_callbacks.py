@@ -20,7 +20,7 @@ from fascialines.trace import trace
 from fascialines.web import ids, panels
 from fascialines.web.app import assets_dir, create_app
 from fascialines.web.callbacks import CONTROLS, focus_clicked, render_view, state_from_controls
-from fascialines.web.panels import EVIDENCE_LABELS
+from fascialines.web.pieces import EVIDENCE_LABELS, short_citation
 from fascialines.web.urlstate import ViewState, format_region, parse_query
 
 
@@ -368,4 +368,4 @@ def test_sources_in_the_line_table_are_named_by_author_and_year(
     citation: str, year: int | None, short: str
 ) -> None:
     source = Source(id="the-id", citation=citation, year=year)
-    assert panels._short_citation(source) == short
+    assert short_citation(source) == short

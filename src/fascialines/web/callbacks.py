@@ -18,7 +18,7 @@ from dash import ClientsideFunction, Input, Output, ctx, html
 
 from fascialines.atlas import Atlas
 from fascialines.trace import Trace, TraceOptions, UnknownSymptom, trace, trace_from
-from fascialines.web import figures, ids, panels
+from fascialines.web import explorers, figures, ids, panels
 from fascialines.web.urlstate import (
     LOWEST_GRADE,
     ViewState,
@@ -140,8 +140,8 @@ def render_view(atlas: Atlas, graph: nx.MultiGraph, search: str | None) -> View:
         patch=patch,
         results=panels.results_panel(atlas, found, state),
         safety=panels.safety_panel(atlas, found),
-        line=panels.line_panel(atlas, state.line, state),
-        region=panels.region_panel(atlas, graph, state.region, state),
+        line=explorers.line_panel(atlas, state.line, state),
+        region=explorers.region_panel(atlas, graph, state.region, state),
         caption=panels.diagram_caption(atlas, found, state),
         notices=notices + problems,
     )

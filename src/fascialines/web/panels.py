@@ -1,147 +1,39 @@
-"""What fills the page after each interaction: the ranked list, the safety notes, the explorers.
+"""The trace results: the ranked list of candidate sources, the safety notes, the caption.
 
-Each function takes core results (a :class:`~fascialines.trace.Trace`, an atlas line, a graph
-node) and returns Dash components. They are the text alternative to the body diagram, so every
-fact drawn there is also written here, and colour is never the only cue: each evidence badge
-says its grade in words.
+Each function takes a :class:`~fascialines.trace.Trace` and returns Dash components. They are
+the text alternative to the body diagram: every candidate and path drawn there is written here,
+with its evidence in words, its explanation, its trigger-point patterns and its self-care note.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 
-import networkx as nx
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from fascialines.atlas import Atlas, Region, Source
+from fascialines.atlas import Atlas
 from fascialines.explain import DISCLAIMER, explain_candidate
-from fascialines.trace import Candidate, LinePath, RegionRef, Trace, TriggerPointLink
-from fascialines.web.figures import MARKED_CANDIDATES, line_styles
-from fascialines.web.urlstate import NodeKey, ViewState, to_query
+from fascialines.trace import Candidate, LinePath, Trace, TriggerPointLink
+from fascialines.web.figures import MARKED_CANDIDATES
+from fascialines.web.pieces import (
+    anatomical_name,
+    capitalised,
+    evidence_badge,
+    line_colour,
+    node_name,
+    place,
+    query_href,
+    self_care,
+    sources_list,
+    take_care,
+)
+from fascialines.web.urlstate import ViewState
 
-__all__ = [
-    "EVIDENCE_LABELS",
-    "evidence_badge",
-    "line_panel",
-    "region_panel",
-    "results_panel",
-    "safety_panel",
-]
+__all__ = ["DIAGRAM_TOP", "diagram_caption", "results_panel", "safety_panel"]
 
 #: The list shows unfolded the candidates that the diagram marks; the rest are folded.
 DIAGRAM_TOP = MARKED_CANDIDATES
-
-EVIDENCE_LABELS: dict[str, str] = {
-    "strong": "Strong evidence",
-    "moderate": "Moderate evidence",
-    "limited": "Limited evidence",
-    "not-studied": "Not studied: the model's claim",
-    "not-found": "Studied, not found",
-}
-
-
-def evidence_badge(grade: str) -> Component:
-    """A badge that names the grade in words; its colour only repeats what the words say."""
-    return html.Span(EVIDENCE_LABELS.get(grade, grade), className=f"badge badge-{grade}")
-
-
-def _href(atlas: Atlas, state: ViewState) -> str:
-    # A bare "?" keeps the current page when the state is empty.
-    return to_query(atlas, state) or "?"
-
-
-def _place(atlas: Atlas, ref: RegionRef) -> str:
-    region = atlas.region(ref.id)
-    name = region.plain_name or region.name
-    return name if ref.side == "midline" else f"{name} ({ref.side})"
-
-
-def _anatomical(atlas: Atlas, ref: RegionRef) -> list[Component]:
-    """The anatomical name after a plain one, for students, when the two differ."""
-    region = atlas.region(ref.id)
-    if not region.plain_name or region.plain_name.lower() == region.name.lower():
-        return []
-    return [html.Span(region.name, className="anatomical")]
-
-
-def _colour(atlas: Atlas, line_id: str) -> str:
-    # The diagram may remap the data's colours to a colour-blind-safe palette: follow it.
-    return line_styles(atlas)[line_id].colour
-
-
-def _take_care(atlas: Atlas, region_id: str) -> Component | None:
-    """The endangerment sites a region lies in: where pressure must stay light."""
-    sites = [site for site in atlas.endangerment_sites if region_id in site.regions]
-    if not sites:
-        return None
-    return html.Div(
-        className="take-care",
-        children=[
-            html.Strong("Take care here. "),
-            *[f"{site.name}: {site.reason} " for site in sites],
-            _sources(atlas, [s for site in sites for s in site.sources]),
-        ],
-    )
-
-
-def _short_citation(source: Source) -> str:
-    """ "Wilke et al. 2016" from "Wilke J, Krause F, Vogt L, Banzer W. What is …"; else the id."""
-    authors = [_surname(chunk) for chunk in source.citation.split(". ")[0].split(",")]
-    if not source.year or None in authors[:2]:
-        return source.id
-    others = {1: "", 2: f" and {authors[-1]}"}.get(len(authors), " et al.")
-    return f"{authors[0]}{others} {source.year}"
-
-
-def _surname(author: str) -> str | None:
-    """ "Van der Does AJ" → "Van der Does"; ``None`` when it is not "Surname Initials"."""
-    words = author.split()
-    if len(words) >= 2 and words[-1].isupper() and len(words[-1]) <= 3:
-        return " ".join(words[:-1])
-    return None
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _sources(atlas: Atlas, source_ids: Iterable[str], label: str = "Sources") -> Component:
-    unique = list(dict.fromkeys(source_ids))
-    return html.Details(
-        className="sources",
-        children=[
-            html.Summary(f"{label} ({len(unique)})"),
-            html.Ul([html.Li(atlas.source(source_id).citation) for source_id in unique]),
-        ],
-    )
-
-
-def _self_care(atlas: Atlas, region: Region) -> Component | None:
-    care = region.self_care
-    if care is None:
-        return None
-    return html.Details(
-        className="self-care",
-        children=[
-            html.Summary(f"Self-care for the {region.plain_name or region.name}"),
-            html.Dl(
-                [
-                    item
-                    for term, text in (
-                        ("Tool", care.tool),
-                        ("How", care.how),
-                        ("How long", care.duration),
-                        ("How often", care.frequency),
-                        ("Avoid", care.avoid),
-                    )
-                    for item in (html.Dt(term), html.Dd(text))
-                ]
-            ),
-            _sources(atlas, care.sources),
-        ],
-    )
 
 
 def _path_words(atlas: Atlas, path: LinePath) -> Component:
@@ -150,10 +42,12 @@ def _path_words(atlas: Atlas, path: LinePath) -> Component:
         className="path",
         children=[
             html.Span(
-                line.abbreviation, className="line-chip", style={"--chip": _colour(atlas, line.id)}
+                line.abbreviation,
+                className="line-chip",
+                style={"--chip": line_colour(atlas, line.id)},
             ),
             f" {line.name}: ",
-            " → ".join(_place(atlas, ref) for ref in path.regions),
+            " → ".join(place(atlas, ref) for ref in path.regions),
             f" ({path.hops} step{'s' if path.hops != 1 else ''}) ",
             evidence_badge(path.evidence),
         ],
@@ -179,7 +73,7 @@ def _trigger_points(atlas: Atlas, candidate: Candidate) -> Component | None:
                 [
                     html.Li(
                         f"{atlas.region(links[0].muscle.id).name} → "
-                        + ", ".join(_place(atlas, link.refers_to) for link in links)
+                        + ", ".join(place(atlas, link.refers_to) for link in links)
                         + f": {patterns[pattern_id].description}"
                     )
                     for pattern_id, links in _by_pattern(candidate).items()
@@ -204,7 +98,9 @@ def _trigger_point_caveats(atlas: Atlas) -> Component:
         children=[
             html.H3("About trigger points"),
             html.Ul([html.Li(caveat.text) for caveat in atlas.trigger_point_caveats]),
-            _sources(atlas, [s for caveat in atlas.trigger_point_caveats for s in caveat.sources]),
+            sources_list(
+                atlas, [s for caveat in atlas.trigger_point_caveats for s in caveat.sources]
+            ),
         ],
     )
 
@@ -215,7 +111,7 @@ def _candidate(atlas: Atlas, trace: Trace, candidate: Candidate, state: ViewStat
     source_ids += [s for link in candidate.trigger_points for s in link.sources]
     focus_link = dcc.Link(
         "Show all" if focused else "Show on the body",
-        href=_href(atlas, replace(state, focus=None if focused else candidate.rank)),
+        href=query_href(atlas, replace(state, focus=None if focused else candidate.rank)),
         className="button button-small",
         title=f"Paths of number {candidate.rank} are emphasised on the body"
         if focused
@@ -230,8 +126,8 @@ def _candidate(atlas: Atlas, trace: Trace, candidate: Candidate, state: ViewStat
                     html.H3(
                         [
                             html.Span(f"{candidate.rank}.", className="rank"),
-                            " " + _capitalised(_place(atlas, candidate.region)),
-                            *_anatomical(atlas, candidate.region),
+                            " " + capitalised(place(atlas, candidate.region)),
+                            *anatomical_name(atlas, candidate.region),
                         ]
                     ),
                     evidence_badge(candidate.parts.evidence),
@@ -247,9 +143,9 @@ def _candidate(atlas: Atlas, trace: Trace, candidate: Candidate, state: ViewStat
                 ]
             ),
             _trigger_points(atlas, candidate),
-            _take_care(atlas, candidate.region.id),
-            _self_care(atlas, atlas.region(candidate.region.id)),
-            _sources(atlas, source_ids),
+            take_care(atlas, candidate.region.id),
+            self_care(atlas, atlas.region(candidate.region.id)),
+            sources_list(atlas, source_ids),
         ],
     )
 
@@ -287,7 +183,7 @@ def _welcome(atlas: Atlas, state: ViewState) -> list[Component]:
                 html.Li(
                     dcc.Link(
                         atlas.symptom_by_id(symptom_id).name,
-                        href=_href(atlas, state.with_trace_options(symptom=symptom_id)),
+                        href=query_href(atlas, state.with_trace_options(symptom=symptom_id)),
                     )
                 )
                 for symptom_id in examples
@@ -303,11 +199,11 @@ def _welcome(atlas: Atlas, state: ViewState) -> list[Component]:
                             html.Span(
                                 line.abbreviation,
                                 className="line-chip",
-                                style={"--chip": _colour(atlas, line.id)},
+                                style={"--chip": line_colour(atlas, line.id)},
                             ),
                             f" {line.name}",
                         ],
-                        href=_href(atlas, replace(state, line=line.id)),
+                        href=query_href(atlas, replace(state, line=line.id)),
                     )
                 )
                 for line in atlas.lines
@@ -321,7 +217,7 @@ def results_panel(atlas: Atlas, trace: Trace | None, state: ViewState) -> list[C
     """The ranked list of candidate sources, or a prompt when nothing is traced yet."""
     if trace is None:
         return _welcome(atlas, state)
-    felt = ", ".join(_place(atlas, ref) for ref in trace.felt_at)
+    felt = ", ".join(place(atlas, ref) for ref in trace.felt_at)
     title = trace.symptom.name if trace.symptom else f"Traced from the {felt}"
     if not trace.candidates:
         return [
@@ -393,150 +289,13 @@ def safety_panel(atlas: Atlas, trace: Trace | None) -> list[Component]:
     return [html.Aside(className="safety", children=children, **{"aria-label": "Safety"})]
 
 
-def line_panel(atlas: Atlas, line_id: str | None, state: ViewState) -> list[Component]:
-    """A line's summary, evidence summary and the table of its transitions with sources."""
-    if line_id is None:
-        return [html.P("Choose a line to see it on the body and its stations step by step.")]
-    line = atlas.line(line_id)
-    branched = len(line.branches) > 1
-    rows = [
-        html.Tr(
-            [
-                *([html.Td(branch.name)] if branched else []),
-                html.Td(_region_link(atlas, state, step.from_)),
-                html.Td(_region_link(atlas, state, step.to)),
-                html.Td(evidence_badge(step.evidence)),
-                html.Td("this step" if step.evidence_basis == "transition" else "the line"),
-                html.Td(
-                    "; ".join(_short_citation(atlas.source(s)) for s in step.sources),
-                    title="; ".join(atlas.source(s).citation for s in step.sources),
-                ),
-            ]
-        )
-        for branch in line.branches
-        for step in branch.transitions
-    ]
-    head = [*(["Track"] if branched else []), "From", "To", "Evidence", "Rated for", "Sources"]
-    children = [
-        html.H3(
-            [
-                html.Span(
-                    line.abbreviation,
-                    className="line-chip",
-                    style={"--chip": _colour(atlas, line.id)},
-                ),
-                f" {line.name}",
-            ]
-        ),
-        html.P(line.summary),
-        html.P([evidence_badge(line.evidence.grade), " ", line.evidence.summary]),
-        html.Div(
-            className="table-wrap",
-            children=html.Table(
-                className="stations",
-                children=[
-                    html.Caption(f"{line.name}: each step, in the model's published order"),
-                    html.Thead(html.Tr([html.Th(text, scope="col") for text in head])),
-                    html.Tbody(rows),
-                ],
-            ),
-        ),
-    ]
-    if line.midline_crossings:
-        children.append(
-            html.P(
-                "Crosses the midline: "
-                + "; ".join(crossing.description for crossing in line.midline_crossings)
-            )
-        )
-    sources = [line.evidence.sources] + [step.sources for step in line.transitions]
-    children.append(_sources(atlas, [s for group in sources for s in group]))
-    return children
-
-
-def _region_link(atlas: Atlas, state: ViewState, region_id: str) -> Component:
-    region = atlas.region(region_id)
-    side = "midline" if region.laterality == "midline" else "left"
-    if state.region and state.region[1] in ("left", "right") and side != "midline":
-        side = state.region[1]
-    return dcc.Link(region.name, href=_href(atlas, replace(state, region=(region_id, side))))
-
-
-def region_panel(
-    atlas: Atlas, graph: nx.MultiGraph, node: NodeKey | None, state: ViewState
-) -> list[Component]:
-    """Every line through a region and its neighbours along each, with trigger-point links."""
-    if node is None:
-        return [html.P("Choose a region, or click one on the body, to see the lines through it.")]
-    region = atlas.region(node[0])
-    name = region.name if node[1] == "midline" else f"{region.name} ({node[1]})"
-    neighbours: dict[str, dict[NodeKey, str]] = {}
-    for _, other, data in sorted(graph.edges(node, data=True), key=lambda e: (e[2]["line"], e[1])):
-        # Lines run foot to head or, for the arm lines, in their published order: say which
-        # neighbour comes first rather than naming a direction that would be wrong for some.
-        direction = "after it" if data["step"][0] == node[0] else "before it"
-        neighbours.setdefault(data["line"], {})[other] = direction
-    items = [
-        html.Li(
-            [
-                dcc.Link(atlas.line(line_id).name, href=_href(atlas, replace(state, line=line_id))),
-                ": ",
-                *_joined(
-                    dcc.Link(
-                        f"{_node_name(atlas, other)} ({direction})",
-                        href=_href(atlas, replace(state, region=other)),
-                    )
-                    for other, direction in others.items()
-                ),
-            ]
-        )
-        for line_id, others in neighbours.items()
-    ]
-    refers = [p for p in atlas.referral_patterns if p.muscle == region.id]
-    receives = [p for p in atlas.referral_patterns if region.id in p.refers_to]
-    children = [
-        html.H3(name),
-        html.P(f"In plain words: {region.plain_name}.") if region.plain_name else None,
-        html.P(region.description) if region.description else None,
-        html.H4("Lines through it"),
-        html.Ul(items) if items else html.P("No line passes through this region."),
-    ]
-    if refers or receives:
-        children += [
-            html.H4("Trigger-point referral (a separate, contested mechanism)"),
-            html.Ul(
-                [html.Li(f"Refers pain: {p.description}") for p in refers]
-                + [
-                    html.Li(f"{atlas.region(p.muscle).name} refers pain here: {p.description}")
-                    for p in receives
-                ]
-            ),
-        ]
-    children += [_take_care(atlas, region.id), _self_care(atlas, region)]
-    return children
-
-
-def _node_name(atlas: Atlas, node: NodeKey) -> str:
-    region = atlas.region(node[0])
-    return region.name if node[1] == "midline" else f"{region.name}, {node[1]}"
-
-
-def _joined(items: Iterable[Component]) -> list[Component | str]:
-    out: list[Component | str] = []
-    for item in items:
-        if out:
-            out.append(", ")
-        out.append(item)
-    return out
-
-
 def diagram_caption(atlas: Atlas, trace: Trace | None, state: ViewState) -> str:
     """One sentence saying what the diagram shows, for people who cannot see it."""
     parts = [
         "Front view on the left (the client's right side on your left), back view on the right."
     ]
     if trace is not None:
-        felt = ", ".join(_place(atlas, ref) for ref in trace.felt_at)
+        felt = ", ".join(place(atlas, ref) for ref in trace.felt_at)
         count = len(trace.candidates)
         shown = f"the first {DIAGRAM_TOP} of {count}" if count > DIAGRAM_TOP else str(count)
         parts.append(f"Marked: where it is felt ({felt}) and {shown} linked places, numbered.")
@@ -545,5 +304,5 @@ def diagram_caption(atlas: Atlas, trace: Trace | None, state: ViewState) -> str:
     if state.line:
         parts.append(f"Highlighted: the {atlas.line(state.line).name}.")
     if state.region:
-        parts.append(f"Selected: {_node_name(atlas, state.region)}.")
+        parts.append(f"Selected: {node_name(atlas, state.region)}.")
     return " ".join(parts)

@@ -1,0 +1,166 @@
+"""Small components shared by the panels: evidence badges, place names, sources, safety notes.
+
+Colour is never the only cue: a badge names its grade in words, a line chip its abbreviation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from dash import html
+from dash.development.base_component import Component
+
+from fascialines.atlas import Atlas, Region, Source
+from fascialines.trace import RegionRef
+from fascialines.web.figures import line_styles
+from fascialines.web.urlstate import NodeKey, ViewState, to_query
+
+__all__ = [
+    "EVIDENCE_LABELS",
+    "anatomical_name",
+    "capitalised",
+    "evidence_badge",
+    "joined",
+    "line_colour",
+    "node_name",
+    "place",
+    "query_href",
+    "self_care",
+    "short_citation",
+    "sources_list",
+    "take_care",
+]
+
+EVIDENCE_LABELS: dict[str, str] = {
+    "strong": "Strong evidence",
+    "moderate": "Moderate evidence",
+    "limited": "Limited evidence",
+    "not-studied": "Not studied: the model's claim",
+    "not-found": "Studied, not found",
+}
+
+
+def evidence_badge(grade: str) -> Component:
+    """A badge that names the grade in words; its colour only repeats what the words say."""
+    return html.Span(EVIDENCE_LABELS.get(grade, grade), className=f"badge badge-{grade}")
+
+
+def query_href(atlas: Atlas, state: ViewState) -> str:
+    """The in-app link to a view: its query string (a bare ``?`` for the empty view)."""
+    return to_query(atlas, state) or "?"
+
+
+def place(atlas: Atlas, ref: RegionRef) -> str:
+    """A region in the client's words with its side: ``"calf (left)"``."""
+    region = atlas.region(ref.id)
+    name = region.plain_name or region.name
+    return name if ref.side == "midline" else f"{name} ({ref.side})"
+
+
+def node_name(atlas: Atlas, node: NodeKey) -> str:
+    """A graph node by its anatomical name and side: ``"Gastrocnemius, left"``."""
+    region = atlas.region(node[0])
+    return region.name if node[1] == "midline" else f"{region.name}, {node[1]}"
+
+
+def anatomical_name(atlas: Atlas, ref: RegionRef) -> list[Component]:
+    """The anatomical name after a plain one, for students, when the two differ."""
+    region = atlas.region(ref.id)
+    if not region.plain_name or region.plain_name.lower() == region.name.lower():
+        return []
+    return [html.Span(region.name, className="anatomical")]
+
+
+def line_colour(atlas: Atlas, line_id: str) -> str:
+    """The colour the diagram draws a line in, so a chip in the text matches it."""
+    return line_styles(atlas)[line_id].colour
+
+
+def take_care(atlas: Atlas, region_id: str) -> Component | None:
+    """The endangerment sites a region lies in: where pressure must stay light."""
+    sites = [site for site in atlas.endangerment_sites if region_id in site.regions]
+    if not sites:
+        return None
+    return html.Div(
+        className="take-care",
+        children=[
+            html.Strong("Take care here. "),
+            *[f"{site.name}: {site.reason} " for site in sites],
+            sources_list(atlas, [s for site in sites for s in site.sources]),
+        ],
+    )
+
+
+def short_citation(source: Source) -> str:
+    """Author and year, e.g. ``Wilke et al. 2016``, from a Vancouver-style citation; else the id.
+
+    ``"Wilke J, Krause F, Vogt L, Banzer W. What is …"`` gives ``"Wilke et al. 2016"``; a
+    citation that does not start with "Surname Initials" (an institution) keeps its id.
+    """
+    authors = [_surname(chunk) for chunk in source.citation.split(". ")[0].split(",")]
+    if not source.year or None in authors[:2]:
+        return source.id
+    others = {1: "", 2: f" and {authors[-1]}"}.get(len(authors), " et al.")
+    return f"{authors[0]}{others} {source.year}"
+
+
+def _surname(author: str) -> str | None:
+    """``"Van der Does AJ"`` → ``"Van der Does"``; ``None`` unless it is "Surname Initials"."""
+    words = author.split()
+    if len(words) >= 2 and words[-1].isupper() and len(words[-1]) <= 3:
+        return " ".join(words[:-1])
+    return None
+
+
+def capitalised(text: str) -> str:
+    """The text with its first letter upper-cased (``str.capitalize`` lowers the rest)."""
+    return text[:1].upper() + text[1:]
+
+
+def sources_list(atlas: Atlas, source_ids: Iterable[str], label: str = "Sources") -> Component:
+    """A folded list of full citations, each source once, in order of first mention."""
+    unique = list(dict.fromkeys(source_ids))
+    return html.Details(
+        className="sources",
+        children=[
+            html.Summary(f"{label} ({len(unique)})"),
+            html.Ul([html.Li(atlas.source(source_id).citation) for source_id in unique]),
+        ],
+    )
+
+
+def self_care(atlas: Atlas, region: Region) -> Component | None:
+    """A region's self-care note (tool, how, how long, how often, what to avoid), folded."""
+    care = region.self_care
+    if care is None:
+        return None
+    return html.Details(
+        className="self-care",
+        children=[
+            html.Summary(f"Self-care for the {region.plain_name or region.name}"),
+            html.Dl(
+                [
+                    item
+                    for term, text in (
+                        ("Tool", care.tool),
+                        ("How", care.how),
+                        ("How long", care.duration),
+                        ("How often", care.frequency),
+                        ("Avoid", care.avoid),
+                    )
+                    for item in (html.Dt(term), html.Dd(text))
+                ]
+            ),
+            sources_list(atlas, care.sources),
+        ],
+    )
+
+
+def joined(items: Iterable[Component]) -> list[Component | str]:
+    """Components separated by commas, for a sentence of links."""
+    out: list[Component | str] = []
+    for item in items:
+        if out:
+            out.append(", ")
+        out.append(item)
+    return out

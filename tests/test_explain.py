@@ -31,11 +31,13 @@ def test_client_wording_is_plain_and_not_diagnostic(
     text = explain_candidate(heel, candidate(heel, "calf"), "client")
     assert "your left calf" in text  # the region's plain_name
     assert "your left heel" in text
-    assert text.startswith("In the fascial-lines model, the Back Line runs from your left calf")
-    assert "Also, the Deep Line runs from your left calf to your left heel, 1 step apart" in text
+    assert text.startswith("In the fascial-lines model, the Back Line links your left calf")
+    assert "Also, the Deep Line links your left calf with your left heel, 1 step along" in text
     assert "may be linked to your heel pain" in text
     assert evidence_words("strong") in text
     assert evidence_words("not-studied") in text
+    # The Deep Line's grade is carried down from the line; the Back Line's step is rated itself.
+    assert text.count("a rating of the whole line rather than of this link") == 1
     for paragraph in explain_trace(heel, "client") + explain_trace(headache, "client"):
         assert not DIAGNOSTIC.search(paragraph), paragraph
         assert "wilke-2016" not in paragraph  # source ids are for students
@@ -43,7 +45,8 @@ def test_client_wording_is_plain_and_not_diagnostic(
 
 def test_client_wording_falls_back_to_the_anatomical_name(headache: Trace) -> None:
     text = explain_candidate(headache, candidate(headache, "splenius"), "client")
-    assert "your left splenius capitis" in text  # no plain_name in the fixture
+    # No plain_name in the fixture; a phrase of several words takes the side after it.
+    assert "the splenius capitis on your left side" in text
     assert "your occipital ridge" in text  # midline: no side
 
 

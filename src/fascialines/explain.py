@@ -23,12 +23,12 @@ DISCLAIMER = (
 )
 
 _EVIDENCE_WORDS = {
-    "strong": "strong: studied and found in several studies",
-    "moderate": "moderate: studied and found, with some gaps",
-    "limited": "limited: studied, with little support found",
-    "not-studied": "not studied: the model's claim only",
-    "not-found": "weak: studied and not found",
-    "": "no line evidence: a trigger-point pattern only",
+    "strong": "strong (studied and found in several studies)",
+    "moderate": "moderate (studied and found, with some gaps)",
+    "limited": "limited (studied, with little support found)",
+    "not-studied": "not studied (the model's claim only)",
+    "not-found": "weak (studied and not found)",
+    "": "no line evidence (a trigger-point pattern only)",
 }
 
 
@@ -40,7 +40,7 @@ def evidence_words(grade: str) -> str:
     Examples
     --------
     >>> evidence_words("strong")
-    'strong: studied and found in several studies'
+    'strong (studied and found in several studies)'
     """
     try:
         return _EVIDENCE_WORDS[grade]
@@ -100,11 +100,11 @@ def _plain(atlas: Atlas | None, region: RegionRef) -> str:
     if atlas is not None:
         found = atlas.region(region.id)
         words = found.plain_name or found.name.lower()
-    if " of " in words:
-        # "top of the hip bone": "your" and the side read best around the phrase, not inside it.
-        return f"the {words}" + (f" on your {region.side} side" if region.side != "midline" else "")
     if region.side == "midline":
         return f"your {words}"
+    if " " in words:
+        # "your left muscles beside the spine" misreads: the side goes after a longer phrase.
+        return f"the {words} on your {region.side} side"
     return f"your {region.side} {words}"
 
 
@@ -122,10 +122,12 @@ def _steps(hops: int) -> str:
 def _client_path(atlas: Atlas | None, path: LinePath, first: bool) -> str:
     source, felt = _plain(atlas, path.regions[0]), _plain(atlas, path.regions[-1])
     opening = "In the fascial-lines model, " if first else "Also, "
+    whole_line = all(step.evidence_basis == "line" for step in path.steps)
+    rated = ", a rating of the whole line rather than of this link" if whole_line else ""
     return (
-        f"{opening}{_line_name(atlas, path.line)} runs from {source} to {felt}, "
-        f"{_steps(path.hops)} apart (how well this connection is supported: "
-        f"{evidence_words(path.evidence)})."
+        f"{opening}{_line_name(atlas, path.line)} links {source} with {felt}, "
+        f"{_steps(path.hops)} along the line. Evidence for this link: "
+        f"{evidence_words(path.evidence)}{rated}."
     )
 
 

@@ -106,6 +106,11 @@ def test_a_shared_link_opens_the_same_view_and_back_returns_to_it(
     expect(page.locator(f"#{ids.TRACE_SIDE} input[value=left]")).to_be_checked()
     expect(page.locator(".candidate-focused")).to_have_count(1)
 
+    page.get_by_role("link", name="Start again").click()
+    expect(page.locator(f"#{ids.TRACE_RESULTS} h2")).to_have_text("Where does it hurt?")
+    expect(page.locator(f"#{ids.TRACE_SIDE} input[value=both]")).to_be_checked()
+    assert "?" not in page.url.rstrip("?")
+
 
 def test_exploring_a_line_shows_every_step_with_its_evidence(
     offline_page: Page, base_url: str, atlas: Atlas

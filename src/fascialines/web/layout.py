@@ -173,7 +173,13 @@ def _controls(atlas: Atlas) -> Component:
                             copied_children="Link copied",
                         ),
                     ),
-                    html.P("Nothing about you is stored.", className="field-hint"),
+                    html.P(
+                        [
+                            "Nothing about you is stored. ",
+                            dcc.Link("Start again", href="?", className="start-again"),
+                        ],
+                        className="field-hint",
+                    ),
                 ],
             ),
         ],

@@ -227,3 +227,21 @@ def test_choosing_a_candidate_in_the_list_focuses_it_without_reloading(
     expect(page.locator(".candidate-focused h3")).to_contain_text("2.")
     assert "focus=2" in page.url
     assert page.evaluate("window.notReloaded") is True, "links navigate inside the app"
+
+
+def test_a_region_is_found_by_its_plain_name_and_shows_its_lines(
+    offline_page: Page, base_url: str, atlas: Atlas
+) -> None:
+    page = offline_page
+    region = next(
+        r
+        for line in atlas.lines
+        for r in map(atlas.region, line.stations)
+        if r.laterality == "paired" and r.plain_name and r.plain_name.lower() not in r.name.lower()
+    )
+    page.goto(base_url)
+    _ready(page)
+    _choose(page, ids.REGION_PICKER, region.plain_name, f"{region.name} (right)")
+    expect(page.locator(f"#{ids.REGION_DETAILS} h3")).to_have_text(f"{region.name} (right)")
+    expect(page.locator(f"#{ids.REGION_DETAILS} li").first).to_be_visible()
+    assert f"region={region.id}:right" in page.url

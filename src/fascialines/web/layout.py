@@ -222,7 +222,6 @@ def _diagram_panel(figure: go.Figure) -> Component:
 
 
 def _explorers(atlas: Atlas) -> Component:
-    region_options = [{"label": label, "value": value} for value, label in _region_choices(atlas)]
     return html.Section(
         className="explorers",
         children=[
@@ -253,7 +252,7 @@ def _explorers(atlas: Atlas) -> Component:
                         "Region",
                         dcc.Dropdown(
                             id=ids.REGION_PICKER,
-                            options=region_options,
+                            options=_region_options(atlas),
                             placeholder="Choose a region, or click one on the body",
                         ),
                         ids.REGION_PICKER,
@@ -265,15 +264,17 @@ def _explorers(atlas: Atlas) -> Component:
     )
 
 
-def _region_choices(atlas: Atlas) -> list[tuple[str, str]]:
-    choices = []
+def _region_options(atlas: Atlas) -> list[dict[str, str]]:
+    """One option per graph node; the search also matches the plain name and the aliases."""
+    options = []
     for region in sorted(atlas.regions, key=lambda r: r.name.lower()):
-        if region.laterality == "midline":
-            choices.append((format_region((region.id, "midline")), region.name))
-        else:
-            for side in ("left", "right"):
-                choices.append((format_region((region.id, side)), f"{region.name} ({side})"))
-    return choices
+        search = " ".join([region.name, region.plain_name or "", *region.aliases])
+        sides = ["midline"] if region.laterality == "midline" else ["left", "right"]
+        for side in sides:
+            label = region.name if side == "midline" else f"{region.name} ({side})"
+            value = format_region((region.id, side))
+            options.append({"label": label, "value": value, "search": f"{search} {side}"})
+    return options
 
 
 def _footer(atlas: Atlas) -> Component:

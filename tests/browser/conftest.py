@@ -15,10 +15,14 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from fascialines.atlas import Atlas, load_atlas
 from fascialines.web.app import create_app
+
+# A busy two-core CI machine can take several seconds to draw the diagram the first time.
+expect.set_options(timeout=15_000)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Without the background-networking flags Chromium keeps calling home on a closed network.

@@ -444,3 +444,148 @@ def test_shoulder_pain_reaches_the_thoracic_spine_and_ribs(
     ]
     assert any("thoracic" in name for name in names)
     assert any("rib" in name for name in names)
+
+
+# -- the domain review's checks -----------------------------------------------------------------
+
+#: The crossing steps of reference §1.4 and §1.7: the Spiral Line at the upper thoracic spinous
+#: processes and at the linea alba, the Back Functional Line at the lumbosacral junction, the
+#: Front Functional Line at the pubic symphysis.
+CROSSING_STEPS = {
+    "SPL": {("splenius", "upper-thoracic-spines"), ("external-oblique", "linea-alba")},
+    "BFL": {("thoracolumbar-fascia", "sacrum")},
+    "FFL": {("rectus-sheath", "pubic-symphysis")},
+}
+
+#: Source ids of the project's reference list for display (reference §6, with its extras).
+REFERENCE_LIST = {
+    "myers-2020",
+    "wilke-2016",
+    "krause-2016",
+    "wilke-2017",
+    "wilke-2018",
+    "burk-2020",
+    "travell-simons-1983",
+    "travell-simons-1992",
+    "lucas-2009",
+    "quintner-2015",
+    "ajimsha-2015",
+    "laimi-2018",
+    "wu-2021",
+    "overmann-2024",
+    "chaudhry-2008",
+    "schleip-2003",
+    "tozzi-2014",
+    "ajimsha-2014",
+    "snoop4-cmaj-2023",
+    "nice-ng59-2016",
+}
+
+#: Red flags reference §4.2 ties to a complaint: cauda equina to low back pain and sciatica,
+#: SNOOP4 to headaches, artery dissection to the neck, heart causes to the chest, shoulder and
+#: arm, a clot to the calf and the back of the knee.
+REQUIRED_FLAGS = {
+    "low-back-pain": {"cauda-equina", "back-cancer", "back-infection", "fracture-risk"},
+    "buttock-pain": {"cauda-equina", "back-cancer", "back-infection", "fracture-risk"},
+    "headache": {"headache-emergency", "headache-snoop4", "giant-cell-arteritis", "meningitis"},
+    "occipital-headache": {"headache-emergency", "headache-snoop4", "neck-artery-dissection"},
+    "eye-pain": {"headache-emergency", "headache-snoop4", "giant-cell-arteritis"},
+    "neck-pain": {"neck-artery-dissection"},
+    "chest-tightness": {"cardiac-chest-pain", "aortic-dissection"},
+    "shoulder-pain": {"cardiac-chest-pain"},
+    "tingling-arms": {"cardiac-chest-pain", "nerve-symptoms"},
+    "calf-pain": {"calf-dvt"},
+    "back-of-knee-pain": {"calf-dvt"},
+}
+
+#: The classic referral mappings reference §3 marks as checked: muscle region -> areas.
+CLASSIC_REFERRALS = {
+    "trapezius": {"temple"},
+    "sternocleidomastoid": {"forehead", "ear", "eye"},
+    "suboccipitals": {"back-of-head", "temple"},
+    "soleus": {"heel", "sacroiliac"},
+    "gluteus-minimus": {"outer-thigh", "outer-lower-leg"},
+    "quadratus-lumborum": {"lateral-hip", "buttock"},
+    "scalenes": {"chest", "hand"},
+    "infraspinatus": {"shoulder-front"},
+    "iliopsoas": {"lower-back"},
+    "rectus-abdominis": {"lower-back", "lower-abdomen"},
+    "adductor-longus": {"groin", "inner-knee"},
+    "vastus-lateralis": {"outer-knee"},
+    "gastrocnemius": {"calf", "back-of-knee"},
+}
+
+
+def test_lines_cross_exactly_where_the_model_puts_the_crossings(atlas: Atlas) -> None:
+    lines = _by_abbreviation(atlas)
+    for abbreviation, steps in CROSSING_STEPS.items():
+        found = {(c.from_, c.to) for c in lines[abbreviation].midline_crossings}
+        assert found == steps, abbreviation
+
+
+def test_left_spiral_line_returns_to_the_left_side_below_the_navel(graph: nx.MultiGraph) -> None:
+    nodes = {node for edge in _edges(graph, "spiral-line@left") for node in edge}
+    lower = {"asis", "iliotibial-tract", "tibialis-anterior", "fibularis", "hamstrings"}
+    assert {side for region, side in nodes if region in lower} == {"left"}
+    assert ("external-oblique", "right") in nodes and ("internal-oblique", "left") in nodes
+    assert ("occipital-ridge", "right") not in nodes
+
+
+def test_deep_front_line_has_every_published_track(atlas: Atlas) -> None:
+    dfl = _by_abbreviation(atlas)["DFL"]
+    stations = set(dfl.stations)
+    for track in (
+        {"plantar-tarsals", "tibialis-posterior", "popliteus", "medial-femoral-epicondyle"},
+        {"adductor-magnus", "ischial-ramus", "pelvic-floor", "coccyx", "anterior-sacral-fascia"},
+        {"linea-aspera", "adductor-longus", "lesser-trochanter", "iliopsoas", "lumbar-vertebrae"},
+        {"longus-colli", "basilar-occiput"},
+        {"diaphragm", "pericardium", "pharyngeal-constrictors", "scalenes"},
+        {"xiphoid", "transversus-thoracis", "infrahyoids", "hyoid", "suprahyoids", "mandible"},
+    ):
+        assert track <= stations, track - stations
+
+
+def test_only_the_superficial_front_line_is_graded_not_found(atlas: Atlas) -> None:
+    # The review found no SFL transition; every other line was either rated or not studied.
+    for line in atlas.lines:
+        grades = {step.evidence for step in line.transitions} | {line.evidence.grade}
+        assert ("not-found" in grades) == (line.abbreviation == "SFL"), line.abbreviation
+
+
+def test_step_notes_cite_the_studies_they_name(atlas: Atlas) -> None:
+    named = {"Krause et al. 2016": "krause-2016", "Wilke et al. 2020": "wilke-2020"}
+    for line in atlas.lines:
+        for step in line.transitions:
+            for words, source in named.items():
+                if step.note and words in step.note:
+                    assert source in step.sources, (line.id, step.from_, step.to, source)
+
+
+def test_sources_outside_the_reference_list_say_they_are_unverified(atlas: Atlas) -> None:
+    assert {source.id for source in atlas.sources} >= REFERENCE_LIST
+    for source in atlas.sources:
+        if source.id not in REFERENCE_LIST:
+            assert source.note and "unverified" in source.note, source.id
+
+
+def test_red_flags_sit_on_the_complaints_they_screen(atlas: Atlas) -> None:
+    for symptom_id, flags in REQUIRED_FLAGS.items():
+        missing = flags - set(atlas.symptom_by_id(symptom_id).red_flags)
+        assert not missing, (symptom_id, missing)
+
+
+def test_the_checked_classic_referrals_are_there(atlas: Atlas) -> None:
+    reaches: dict[str, set[str]] = {}
+    for pattern in atlas.referral_patterns:
+        reaches.setdefault(pattern.muscle, set()).update(pattern.refers_to)
+    for muscle, areas in CLASSIC_REFERRALS.items():
+        assert areas <= reaches.get(muscle, set()), (muscle, areas - reaches.get(muscle, set()))
+
+
+def test_contraindications_cover_the_reference_list(atlas: Atlas) -> None:
+    kinds = {item.id: item.kind for item in atlas.contraindications}
+    absolute = {"malignancy", "aneurysm", "acute-inflammation", "fever-infection", "dvt"}
+    assert {kinds.get(item) for item in absolute | {"bleeding-disorder"}} == {"absolute"}
+    local = {"skin-infection", "wounds", "bruise-strain", "fracture", "osteoporosis"}
+    local |= {"anticoagulants", "circulation", "neuropathy", "high-risk-pregnancy"}
+    assert {kinds.get(item) for item in local} == {"local"}

@@ -16,11 +16,11 @@ from dash.development.base_component import Component
 from fascialines.atlas import Atlas, Source, load_atlas
 from fascialines.explain import DISCLAIMER
 from fascialines.graph import build_graph
-from fascialines.trace import trace
+from fascialines.trace import RegionRef, trace
 from fascialines.web import ids, panels
 from fascialines.web.app import assets_dir, create_app
 from fascialines.web.callbacks import CONTROLS, focus_clicked, render_view, state_from_controls
-from fascialines.web.pieces import EVIDENCE_LABELS, short_citation
+from fascialines.web.pieces import EVIDENCE_LABELS, places, short_citation
 from fascialines.web.urlstate import ViewState, format_region, parse_query
 
 
@@ -63,29 +63,98 @@ def app(mini_atlas: Atlas) -> dash.Dash:
     return create_app(mini_atlas)
 
 
+def _cards(results: Any) -> list[Component]:
+    return [
+        card
+        for card in _find(results, dash.html.Li)
+        if getattr(card, "className", "").startswith("candidate")
+    ]
+
+
+def _class(node: Component) -> str:
+    return getattr(node, "className", None) or ""
+
+
 def test_a_symptom_lists_the_candidates_in_rank_order_with_their_safety_notes(
     mini_atlas: Atlas, mini_graph: nx.MultiGraph
 ) -> None:
     symptom = next(s for s in mini_atlas.symptoms if s.red_flags)
     expected = trace(mini_graph, symptom.id, "left")
     view = render_view(mini_atlas, mini_graph, f"?symptom={symptom.id}&side=left")
-    cards = _find(view.results, dash.html.Li)
-    headings = [
-        _text(_find(card, dash.html.H3))
-        for card in cards
-        if getattr(card, "className", "").startswith("candidate")
-    ]
+    cards = _cards(view.results)
+    headings = [_text(_find(card, dash.html.H3)) for card in cards]
     assert len(headings) == len(expected.candidates) > 0
     for heading, candidate in zip(headings, expected.candidates, strict=True):
         assert heading.startswith(f"{candidate.rank}.")
     # Each card says its evidence in words, not by colour alone.
     assert EVIDENCE_LABELS[expected.candidates[0].parts.evidence] in _text(cards[0])
-    safety = _text(view.safety)
-    assert DISCLAIMER in safety
-    for flag in expected.red_flags:
-        assert flag.text in safety
+    assert DISCLAIMER in _text(view.safety)
+    assert "Education, not a diagnosis" in _text(view.results)
     assert view.notices == ()
     assert isinstance(view.patch, dash.Patch)
+
+
+def test_the_red_flags_come_before_the_ranked_list(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    symptom = next(s for s in mini_atlas.symptoms if s.red_flags)
+    view = render_view(mini_atlas, mini_graph, f"?symptom={symptom.id}")
+    top = [_class(child) for child in view.results]
+    assert top.index("red-flags") < top.index("candidates")
+    assert top.index("not-diagnosis") < top.index("red-flags")
+    box = _text(view.results[top.index("red-flags")])
+    for flag_id in symptom.red_flags:
+        flag = next(f for f in mini_atlas.red_flags if f.id == flag_id)
+        assert flag.text in box
+        assert flag.action in box
+    # The link in the note reaches the full disclaimer and the contraindications below.
+    links = [a.href for a in _find(view.results[top.index("not-diagnosis")], dash.html.A)]
+    assert links == [f"#{view.safety[0].id}"]
+
+
+def test_a_symptom_without_red_flags_has_no_red_flag_box(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    symptom = next(s for s in mini_atlas.symptoms if not s.red_flags)
+    view = render_view(mini_atlas, mini_graph, f"?symptom={symptom.id}")
+    assert "red-flags" not in [_class(child) for child in view.results]
+    assert "not-diagnosis" in [_class(child) for child in view.results]
+
+
+def _open_ranks(results: Any) -> list[int]:
+    return [
+        rank
+        for rank, card in enumerate(_cards(results), start=1)
+        for details in _find(card, dash.html.Details)
+        if _class(details) == "candidate-details" and details.open
+    ]
+
+
+def test_only_the_focused_candidate_is_unfolded_and_the_first_when_none_is(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    symptom = mini_atlas.symptoms[0].id
+    assert len(trace(mini_graph, symptom).candidates) > 2
+    assert _open_ranks(render_view(mini_atlas, mini_graph, f"?symptom={symptom}").results) == [1]
+    focused = render_view(mini_atlas, mini_graph, f"?symptom={symptom}&focus=2")
+    assert _open_ranks(focused.results) == [2]
+    # Folded or not, every card keeps its one-line summary and its path in words.
+    for card in _cards(focused.results):
+        assert [p for p in _find(card, dash.html.P) if _class(p) == "summary-line"]
+        assert _find(card, dash.html.Ul)
+
+
+def test_no_source_id_or_doubled_bracket_reaches_the_screen(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    for symptom in mini_atlas.symptoms:
+        view = render_view(mini_atlas, mini_graph, f"?symptom={symptom.id}&side=left")
+        text = _text([view.results, view.safety, view.caption])
+        for source in mini_atlas.sources:
+            assert re.search(rf"(?<![\w-]){re.escape(source.id)}(?![\w-])", text) is None, (
+                f"{source.id} shown in {symptom.id}"
+            )
+        assert ") (" not in text and "))" not in text
 
 
 def test_the_focused_candidate_is_marked_and_its_link_clears_the_focus(
@@ -93,9 +162,7 @@ def test_the_focused_candidate_is_marked_and_its_link_clears_the_focus(
 ) -> None:
     symptom = mini_atlas.symptoms[0].id
     view = render_view(mini_atlas, mini_graph, f"?symptom={symptom}&focus=1")
-    focused = [
-        c for c in _find(view.results, dash.html.Li) if "focused" in getattr(c, "className", "")
-    ]
+    focused = [c for c in _cards(view.results) if "focused" in _class(c)]
     assert len(focused) == 1
     link = _find(focused[0], dash.dcc.Link)[0]
     assert parse_query(mini_atlas, link.href)[0].focus is None
@@ -360,12 +427,51 @@ def test_the_empty_view_offers_example_links_that_open_real_views(
             "Njoo and Van der Does 1994",
         ),
         ("Myers TW. Anatomy Trains. 2020.", 2020, "Myers 2020"),
-        ("National Institute for Health and Care Excellence. Low back pain.", 2016, "the-id"),
-        ("Myers TW. Anatomy Trains.", None, "the-id"),
+        (
+            "National Institute for Health and Care Excellence. Low back pain.",
+            2016,
+            "National Institute for Health and Care Excellence 2016",
+        ),
+        ("Myers TW. Anatomy Trains.", None, "Myers TW"),
     ],
 )
-def test_sources_in_the_line_table_are_named_by_author_and_year(
+def test_sources_are_named_by_author_and_year_never_by_id(
     citation: str, year: int | None, short: str
 ) -> None:
     source = Source(id="the-id", citation=citation, year=year)
     assert short_citation(source) == short
+
+
+@pytest.mark.parametrize(
+    ("refs", "words"),
+    [
+        ((("calf", "left"), ("heel", "left")), "calf and heel, on the left"),
+        ((("calf", "left"), ("calf", "right")), "calf, on both sides"),
+        ((("calf", "left"), ("sacrum", "midline")), "sacrum, and on the left: calf"),
+        (
+            (("calf", "left"), ("sacrum", "midline"), ("heel", "right")),
+            "calf (left), sacrum and heel (right)",
+        ),
+        ((("thigh", "right"),), "outside of the thigh (IT band), on the right"),
+        (
+            (("thigh", "right"), ("heel", "left")),
+            "outside of the thigh (IT band, right) and heel (left)",
+        ),
+    ],
+)
+def test_places_say_each_side_once_and_never_stutter_brackets(
+    refs: tuple[tuple[str, str], ...], words: str
+) -> None:
+    names = {
+        "calf": "calf",
+        "heel": "heel",
+        "sacrum": "sacrum",
+        "thigh": "outside of the thigh (IT band)",
+    }
+
+    class Named:
+        def region(self, region_id: str) -> Any:
+            return type("R", (), {"plain_name": names[region_id], "name": region_id})()
+
+    found = places(Named(), [RegionRef(id=i, name=i, side=side) for i, side in refs])
+    assert found == words

@@ -7,13 +7,14 @@ with its evidence in words, its explanation, its trigger-point patterns and its 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from dash import dcc, html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
-from fascialines.explain import DISCLAIMER, explain_candidate
+from fascialines.explain import DISCLAIMER, evidence_words, explain_candidate
 from fascialines.trace import Candidate, LinePath, Trace, TriggerPointLink
 from fascialines.web.figures import MARKED_CANDIDATES
 from fascialines.web.pieces import (
@@ -23,8 +24,11 @@ from fascialines.web.pieces import (
     line_colour,
     node_name,
     place,
+    places,
     query_href,
+    route,
     self_care,
+    short_citation,
     sources_list,
     take_care,
 )
@@ -36,8 +40,14 @@ __all__ = ["DIAGRAM_TOP", "diagram_caption", "results_panel", "safety_panel"]
 DIAGRAM_TOP = MARKED_CANDIDATES
 
 
-def _path_words(atlas: Atlas, path: LinePath) -> Component:
+def _path_words(atlas: Atlas, path: LinePath, candidate: Candidate) -> Component:
+    """A path in words; its side and grade are said only where they differ from the card's."""
     line = atlas.line(path.line)
+    stops = route(atlas, path.regions, candidate.region.side)
+    steps = f", {path.hops} step{'s' if path.hops != 1 else ''}"
+    grade = (
+        [] if path.evidence == candidate.parts.evidence else [" ", evidence_badge(path.evidence)]
+    )
     return html.Li(
         className="path",
         children=[
@@ -47,9 +57,9 @@ def _path_words(atlas: Atlas, path: LinePath) -> Component:
                 style={"--chip": line_colour(atlas, line.id)},
             ),
             f" {line.name}: ",
-            " → ".join(place(atlas, ref) for ref in path.regions),
-            f" ({path.hops} step{'s' if path.hops != 1 else ''}) ",
-            evidence_badge(path.evidence),
+            " → ".join(stops),
+            steps,
+            *grade,
         ],
     )
 
@@ -105,8 +115,48 @@ def _trigger_point_caveats(atlas: Atlas) -> Component:
     )
 
 
+def _summary_line(atlas: Atlas, candidate: Candidate) -> str:
+    """The one line a folded card shows: how well supported it is, in words."""
+    if not candidate.paths:
+        areas = places(atlas, (link.refers_to for link in candidate.trigger_points))
+        return (
+            f"Trigger points here are classically said to send pain to the {areas}: a "
+            "separate and contested idea, not a fascial line."
+        )
+    parts = candidate.parts
+    best = next(
+        (p for p in candidate.paths if (p.evidence, p.hops) == (parts.evidence, parts.hops)),
+        candidate.paths[0],
+    )
+    whole_line = all(step.evidence_basis == "line" for step in best.steps)
+    # "moderate (studied and found, with some gaps)": the badge says the first word.
+    words = evidence_words(candidate.parts.evidence)
+    text = capitalised(words[words.find("(") + 1 : -1] if words.endswith(")") else words)
+    text += " (a rating of the whole line, not of this link)." if whole_line else "."
+    if candidate.trigger_points:
+        text += " Also a trigger-point pattern, a separate and contested idea."
+    return text
+
+
+def _student_wording(atlas: Atlas, trace: Trace, candidate: Candidate) -> str:
+    """The student paragraph with each source named by author and year instead of its id."""
+    text = explain_candidate(trace, candidate, "student")
+    ids = {s for path in candidate.paths for step in path.steps for s in step.sources}
+    ids |= {s for link in candidate.trigger_points for s in link.sources}
+    ids |= {s for caveat in atlas.trigger_point_caveats for s in caveat.sources}
+    # Longest first, so an id that is the start of another never replaces part of it.
+    for source_id in sorted(ids, key=len, reverse=True):
+        text = re.sub(
+            rf"(?<![\w-]){re.escape(source_id)}(?![\w-])",
+            short_citation(atlas.source(source_id)),
+            text,
+        )
+    return text
+
+
 def _candidate(atlas: Atlas, trace: Trace, candidate: Candidate, state: ViewState) -> Component:
     focused = state.focus == candidate.rank
+    unfolded = focused or (state.focus is None and candidate.rank == 1)
     source_ids = [s for path in candidate.paths for step in path.steps for s in step.sources]
     source_ids += [s for link in candidate.trigger_points for s in link.sources]
     focus_link = dcc.Link(
@@ -119,6 +169,7 @@ def _candidate(atlas: Atlas, trace: Trace, candidate: Candidate, state: ViewStat
     )
     return html.Li(
         className="candidate" + (" candidate-focused" if focused else ""),
+        id=f"candidate-{candidate.rank}",
         children=[
             html.Div(
                 className="candidate-head",
@@ -130,22 +181,35 @@ def _candidate(atlas: Atlas, trace: Trace, candidate: Candidate, state: ViewStat
                             *anatomical_name(atlas, candidate.region),
                         ]
                     ),
-                    evidence_badge(candidate.parts.evidence),
-                    focus_link,
+                    html.Div(
+                        className="candidate-actions",
+                        children=[evidence_badge(candidate.parts.evidence), focus_link],
+                    ),
                 ],
             ),
-            html.Ul([_path_words(atlas, path) for path in candidate.paths], className="paths"),
-            html.P(explain_candidate(trace, candidate, "client"), className="explanation"),
-            html.Details(
-                [
-                    html.Summary("Student wording"),
-                    html.P(explain_candidate(trace, candidate, "student")),
-                ]
+            html.Ul(
+                [_path_words(atlas, path, candidate) for path in candidate.paths],
+                className="paths",
             ),
-            _trigger_points(atlas, candidate),
-            take_care(atlas, candidate.region.id),
-            self_care(atlas, atlas.region(candidate.region.id)),
-            sources_list(atlas, source_ids),
+            html.P(_summary_line(atlas, candidate), className="summary-line"),
+            html.Details(
+                className="candidate-details",
+                open=unfolded,
+                children=[
+                    html.Summary("Why, self-care and sources"),
+                    html.P(explain_candidate(trace, candidate, "client"), className="explanation"),
+                    html.Details(
+                        [
+                            html.Summary("Student wording"),
+                            html.P(_student_wording(atlas, trace, candidate)),
+                        ]
+                    ),
+                    _trigger_points(atlas, candidate),
+                    take_care(atlas, candidate.region.id),
+                    self_care(atlas, atlas.region(candidate.region.id)),
+                    sources_list(atlas, source_ids),
+                ],
+            ),
         ],
     )
 
@@ -213,16 +277,54 @@ def _welcome(atlas: Atlas, state: ViewState) -> list[Component]:
     ]
 
 
+def _complaint(trace: Trace) -> str:
+    return f"your {trace.symptom.name.lower()}" if trace.symptom else "what you feel"
+
+
+def _safety_first(atlas: Atlas, trace: Trace) -> list[Component]:
+    """What comes before any candidate: not a diagnosis, and when to see a doctor instead."""
+    notice = html.P(
+        className="not-diagnosis",
+        children=[
+            html.Strong("Education, not a diagnosis. "),
+            "These are connections a teaching model describes, not the cause of your pain. ",
+            html.A("Read the full note and when bodywork is not safe", href="#safety"),
+            ".",
+        ],
+    )
+    if not trace.red_flags:
+        return [notice]
+    flags = html.Div(
+        className="red-flags",
+        role="note",
+        **{"aria-labelledby": "red-flags-heading"},
+        children=[
+            html.H3(
+                [
+                    html.Span("!", className="warning-sign", **{"aria-hidden": "true"}),
+                    " See a doctor first if…",
+                ],
+                id="red-flags-heading",
+            ),
+            html.Ul(
+                [html.Li([flag.text, " ", html.Strong(flag.action)]) for flag in trace.red_flags]
+            ),
+        ],
+    )
+    return [notice, flags]
+
+
 def results_panel(atlas: Atlas, trace: Trace | None, state: ViewState) -> list[Component]:
-    """The ranked list of candidate sources, or a prompt when nothing is traced yet."""
+    """The red flags first, then the ranked list of candidate sources; a prompt when empty."""
     if trace is None:
         return _welcome(atlas, state)
-    felt = ", ".join(place(atlas, ref) for ref in trace.felt_at)
+    felt = places(atlas, trace.felt_at)
     title = trace.symptom.name if trace.symptom else f"Traced from the {felt}"
     if not trace.candidates:
         return [
             html.H2(title),
             html.P(f"Felt at: {felt}."),
+            *_safety_first(atlas, trace),
             html.P(
                 "No line reaches this within these settings: allow more steps, more lines "
                 "or weaker evidence."
@@ -232,9 +334,14 @@ def results_panel(atlas: Atlas, trace: Trace | None, state: ViewState) -> list[C
     count = len(cards)
     children = [
         html.H2(title),
+        html.P(f"Felt at: {felt}.", className="felt-at"),
+        *_safety_first(atlas, trace),
         html.P(
-            f"Felt at: {felt}. {count} linked place{'s' if count != 1 else ''}, best supported "
-            f"first{f'; the body shows the first {DIAGRAM_TOP}' if count > DIAGRAM_TOP else ''}."
+            f"{count} place{'s' if count != 1 else ''} where tension may be linked to "
+            f"{_complaint(trace)}, best supported first"
+            f"{f' (the body marks the first {DIAGRAM_TOP})' if count > DIAGRAM_TOP else ''}. "
+            "Each is a possibility to explore, not a finding.",
+            className="list-intro",
         ),
         html.Ol(cards[:DIAGRAM_TOP], className="candidates"),
     ]
@@ -254,39 +361,43 @@ def results_panel(atlas: Atlas, trace: Trace | None, state: ViewState) -> list[C
     return children
 
 
+#: How each kind of contraindication is headed for a client.
+CONTRAINDICATION_KINDS = {
+    "absolute": "No bodywork or self-massage at all with",
+    "local": "Not on the area affected, or only with care and advice, with",
+}
+
+
 def safety_panel(atlas: Atlas, trace: Trace | None) -> list[Component]:
-    """Red flags of the traced symptom, the contraindications and the disclaimer."""
+    """The full disclaimer and the contraindications, below the list; the red flags come first."""
     if trace is None:
         return []
-    children: list[Component] = [html.P(DISCLAIMER, className="disclaimer")]
-    if trace.red_flags:
-        children.append(
-            html.Div(
-                className="red-flags",
-                children=[
-                    html.H3("See a doctor first if"),
-                    html.Ul(
-                        [
-                            html.Li([html.Strong(flag.text), f" {flag.action}"])
-                            for flag in trace.red_flags
-                        ]
-                    ),
-                ],
-            )
-        )
+    children: list[Component] = [
+        html.H2("Before you try anything"),
+        html.P(DISCLAIMER, className="disclaimer"),
+    ]
     if atlas.contraindications:
+        groups = [
+            (heading, [item.text for item in atlas.contraindications if item.kind == kind])
+            for kind, heading in CONTRAINDICATION_KINDS.items()
+        ]
         children.append(
             html.Details(
                 className="contraindications",
                 children=[
                     html.Summary("When bodywork or self-massage is not safe"),
-                    html.Ul(
-                        [html.Li(f"{item.text} ({item.kind})") for item in atlas.contraindications]
-                    ),
+                    *[
+                        item
+                        for heading, texts in groups
+                        if texts
+                        for item in (html.H4(heading), html.Ul([html.Li(t) for t in texts]))
+                    ],
                 ],
             )
         )
-    return [html.Aside(className="safety", children=children, **{"aria-label": "Safety"})]
+    return [
+        html.Aside(id="safety", className="safety", children=children, **{"aria-label": "Safety"})
+    ]
 
 
 def diagram_caption(atlas: Atlas, trace: Trace | None, state: ViewState) -> str:
@@ -295,7 +406,7 @@ def diagram_caption(atlas: Atlas, trace: Trace | None, state: ViewState) -> str:
         "Front view on the left (the client's right side on your left), back view on the right."
     ]
     if trace is not None:
-        felt = ", ".join(place(atlas, ref) for ref in trace.felt_at)
+        felt = places(atlas, trace.felt_at)
         count = len(trace.candidates)
         shown = f"the first {DIAGRAM_TOP} of {count}" if count > DIAGRAM_TOP else str(count)
         parts.append(f"Marked: where it is felt ({felt}) and {shown} linked places, numbered.")

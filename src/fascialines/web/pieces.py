@@ -24,11 +24,15 @@ __all__ = [
     "line_colour",
     "node_name",
     "place",
+    "places",
+    "plain_name",
     "query_href",
+    "route",
     "self_care",
     "short_citation",
     "sources_list",
     "take_care",
+    "with_side",
 ]
 
 EVIDENCE_LABELS: dict[str, str] = {
@@ -50,11 +54,68 @@ def query_href(atlas: Atlas, state: ViewState) -> str:
     return to_query(atlas, state) or "?"
 
 
+def plain_name(atlas: Atlas, region_id: str) -> str:
+    """A region in the client's words, without its side."""
+    region = atlas.region(region_id)
+    return region.plain_name or region.name
+
+
+def with_side(name: str, side: str) -> str:
+    """``"calf (left)"``; a name that already ends in brackets takes the side inside them."""
+    if side == "midline":
+        return name
+    if name.endswith(")"):
+        # "outside of the thigh (IT band) (right)" reads as a stutter.
+        return f"{name[:-1]}, {side})"
+    return f"{name} ({side})"
+
+
 def place(atlas: Atlas, ref: RegionRef) -> str:
     """A region in the client's words with its side: ``"calf (left)"``."""
-    region = atlas.region(ref.id)
-    name = region.plain_name or region.name
-    return name if ref.side == "midline" else f"{name} ({ref.side})"
+    return with_side(plain_name(atlas, ref.id), ref.side)
+
+
+def places(atlas: Atlas, refs: Iterable[RegionRef]) -> str:
+    """Several places in one phrase, each side said once.
+
+    ``heel (left), arch (left)`` becomes ``"heel and arch, on the left"``; a place felt on both
+    sides says so: ``"heel (both sides)"``.
+    """
+    sides: dict[str, set[str]] = {}
+    for ref in refs:
+        sides.setdefault(plain_name(atlas, ref.id), set()).add(ref.side)
+    labels = {name: _side_label(found) for name, found in sides.items()}
+    middle = [name for name, label in labels.items() if label == "midline"]
+    sided = {name: label for name, label in labels.items() if label != "midline"}
+    shared = set(sided.values())
+    if len(shared) != 1:
+        return _and([with_side(name, label) for name, label in labels.items()])
+    label = _on(shared.pop())
+    if not middle:
+        return f"{_and(list(sided))}, {label}"
+    return f"{_and(middle)}, and {label}: {_and(list(sided))}"
+
+
+def route(atlas: Atlas, refs: Iterable[RegionRef], side: str) -> list[str]:
+    """A path's places in order; each names its side only where it is not ``side``."""
+    return [
+        plain_name(atlas, ref.id) if ref.side in (side, "midline") else place(atlas, ref)
+        for ref in refs
+    ]
+
+
+def _side_label(sides: set[str]) -> str:
+    if sides >= {"left", "right"}:
+        return "both sides"
+    return sides.pop() if len(sides) == 1 else "midline"
+
+
+def _on(label: str) -> str:
+    return f"on {label}" if label == "both sides" else f"on the {label}"
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def node_name(atlas: Atlas, node: NodeKey) -> str:
@@ -92,14 +153,16 @@ def take_care(atlas: Atlas, region_id: str) -> Component | None:
 
 
 def short_citation(source: Source) -> str:
-    """Author and year, e.g. ``Wilke et al. 2016``, from a Vancouver-style citation; else the id.
+    """Author and year, e.g. ``Wilke et al. 2016``, from a Vancouver-style citation.
 
     ``"Wilke J, Krause F, Vogt L, Banzer W. What is …"`` gives ``"Wilke et al. 2016"``; a
-    citation that does not start with "Surname Initials" (an institution) keeps its id.
+    citation that does not start with "Surname Initials" (an institution) is named by its first
+    sentence and year. Never the id: people read these.
     """
-    authors = [_surname(chunk) for chunk in source.citation.split(". ")[0].split(",")]
+    first = source.citation.split(". ")[0].rstrip(".")
+    authors = [_surname(chunk) for chunk in first.split(",")]
     if not source.year or None in authors[:2]:
-        return source.id
+        return f"{first} {source.year}" if source.year else first
     others = {1: "", 2: f" and {authors[-1]}"}.get(len(authors), " et al.")
     return f"{authors[0]}{others} {source.year}"
 

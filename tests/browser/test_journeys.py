@@ -245,3 +245,41 @@ def test_a_region_is_found_by_its_plain_name_and_shows_its_lines(
     expect(page.locator(f"#{ids.REGION_DETAILS} h3")).to_have_text(f"{region.name} (right)")
     expect(page.locator(f"#{ids.REGION_DETAILS} li").first).to_be_visible()
     assert f"region={region.id}:right" in page.url
+
+
+def test_the_red_flags_and_the_not_a_diagnosis_note_are_on_the_first_screen(
+    offline_page: Page, base_url: str, atlas: Atlas
+) -> None:
+    page = offline_page
+    symptom = max(atlas.symptoms, key=lambda s: len(s.red_flags))
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(f"{base_url}/?symptom={symptom.id}")
+    _ready(page)
+    note = page.locator(".not-diagnosis")
+    expect(note).to_be_in_viewport(ratio=1)
+    flags = page.locator(".red-flags li")
+    expect(flags).to_have_count(len(symptom.red_flags))
+    flags_box = page.locator(".red-flags").bounding_box()
+    first = page.locator(".candidate").first.bounding_box()
+    assert flags_box is not None and first is not None
+    assert flags_box["y"] + flags_box["height"] <= first["y"], "red flags before any candidate"
+    # The note's link leads to the full disclaimer and the contraindications below the list.
+    note.get_by_role("link").click()
+    expect(page.locator("#safety .disclaimer")).to_be_in_viewport()
+
+
+def test_only_the_focused_candidate_shows_its_details(
+    offline_page: Page, base_url: str, atlas: Atlas
+) -> None:
+    page = offline_page
+    page.goto(f"{base_url}/?symptom={_symptom(atlas).id}")
+    _ready(page)
+    opened = page.locator(".candidate-details[open]")
+    expect(opened).to_have_count(1)
+    expect(page.locator(".candidate").first.locator(".explanation")).to_be_visible()
+    expect(page.locator(".candidate").nth(2).locator(".explanation")).to_be_hidden()
+    page.locator(".candidate").nth(2).get_by_text("Show on the body").click()
+    expect(page.locator(".candidate-focused h3")).to_contain_text("3.")
+    expect(opened).to_have_count(1)
+    expect(page.locator(".candidate-focused .explanation")).to_be_visible()
+    expect(page.locator(".candidate").first.locator(".explanation")).to_be_hidden()

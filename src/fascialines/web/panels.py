@@ -409,7 +409,7 @@ def diagram_caption(atlas: Atlas, trace: Trace | None, state: ViewState) -> str:
         felt = places(atlas, trace.felt_at)
         count = len(trace.candidates)
         shown = f"the first {DIAGRAM_TOP} of {count}" if count > DIAGRAM_TOP else str(count)
-        parts.append(f"Marked: where it is felt ({felt}) and {shown} linked places, numbered.")
+        parts.append(f"Marked: {shown} linked places, numbered, and where it is felt: {felt}.")
         if state.focus:
             parts.append(f"The paths of number {state.focus} stand out; the rest are dimmed.")
     if state.line:

@@ -10,8 +10,10 @@ Trace order
 -----------
 1. One trace per (line, evidence grade) present in the atlas, atlas order then strongest grade
    first; both views and both sides, segments separated by ``None``; no hover.
-2. One trace per line of markers at the middle of its segments: the line's symbol, and a hover
-   text naming the step, its grade and its sources.
+2. One trace per line of markers at the middle of its segments, each with a hover text naming
+   the step, its grade and its sources. The markers are invisible (they only catch the pointer)
+   except one per line and view, which shows the line's symbol: colour is never the only cue,
+   and the resting diagram stays calm.
 3. One legend entry per line (no data), then one per evidence grade (no data).
 4. The region markers (``customdata = [region_id, side]``), at :func:`overlay_start` - 1.
 5. The overlay, :data:`OVERLAY_SIZE` traces from :func:`overlay_start`: :data:`PATH_SLOTS`
@@ -79,8 +81,8 @@ PALETTE: tuple[str, ...] = (
     "#AA4499",  # Tol purple
     "#CC79A7",  # Okabe-Ito reddish purple
 )
-#: A marker symbol per line, drawn at the middle of each of its segments, so colour is never the
-#: only thing that tells two lines apart.
+#: A marker symbol per line, shown once per view on the line and in the legend, so colour is
+#: never the only thing that tells two lines apart.
 SYMBOLS: tuple[str, ...] = (
     "circle",
     "square",
@@ -135,7 +137,9 @@ OVERLAY_SIZE = PATH_SLOTS + len(OVERLAY_NAMES)
 
 _INK = "#3d4650"
 _FELT = "#C0152F"
+_FELT_FILL = "rgba(192, 21, 47, 0.2)"
 _CANDIDATE = "#1F3A5F"
+_CANDIDATE_DIM = "#7D8CA3"
 _FOCUS_RING = "#E69F00"
 _SELECTED = "#111111"
 _TRIGGER = "#6A3D9A"
@@ -143,10 +147,15 @@ ARROW = "triangle-up"
 #: Opacity of the base layers, without and with an overlay shown: the base recedes so the
 #: overlay reads first, and comes back when the overlay is cleared.
 _BASE_OPACITY: dict[str, dict[bool, float]] = {
-    "lines": {False: 0.55, True: 0.16},
-    "steps": {False: 0.8, True: 0.2},
-    "regions": {False: 1.0, True: 0.45},
+    "lines": {False: 0.6, True: 0.14},
+    "steps": {False: 0.9, True: 0.15},
+    "regions": {False: 0.75, True: 0.3},
 }
+#: Width of a line at rest: thin strokes, so twelve lines read as a chart, not as static.
+_BASE_WIDTH = 1.5
+#: Size of the one visible symbol per line and view, and of the invisible hover targets.
+_EMBLEM_SIZE = 7
+_HOVER_TARGET_SIZE = 8
 _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 _VIEWS: tuple[View, ...] = ("front", "back")
 
@@ -358,6 +367,7 @@ def base_figure(atlas: Atlas) -> go.Figure:
     marks: dict[str, _Marks] = defaultdict(_Marks.empty)
     lines_at: dict[NodeKey, set[str]] = defaultdict(set)
     drawn: set[tuple[str, frozenset[NodeKey]]] = set()
+    longest: dict[tuple[str, View], tuple[float, int]] = {}
     for u, v, edge in sorted(graph.edges(data=True), key=lambda e: (e[2]["line"], e[0], e[1])):
         line_id = edge["line"]
         lines_at[u].add(line_id)
@@ -369,9 +379,25 @@ def base_figure(atlas: Atlas) -> go.Figure:
         start, end = (u, v) if u[0] == start_id else (v, u)
         text = _step_text(atlas, line_id, start_id, end_id, edge)
         style = styles[line_id]
-        for _, a, b in _segments(atlas, [(start, end)]):
+        for view, a, b in _segments(atlas, [(start, end)]):
             polylines[line_id, edge["evidence"]].add(a, b)
-            marks[line_id].add(a, b, text, colour=style.colour, symbol=style.symbol, size=5)
+            length = math.dist(a, b)
+            if length > longest.get((line_id, view), (0.0, -1))[0]:
+                longest[line_id, view] = (length, len(marks[line_id].x))
+            # Invisible, but hoverable: the step's grade and sources are a pointer away.
+            marks[line_id].add(
+                a,
+                b,
+                text,
+                colour=style.colour,
+                symbol=style.symbol,
+                size=_HOVER_TARGET_SIZE,
+                opacity=0.0,
+            )
+    # One symbol per line and view, on its longest segment, where the most room is.
+    for (line_id, _), (_, index) in longest.items():
+        marks[line_id].size[index] = _EMBLEM_SIZE
+        marks[line_id].opacity[index] = 1.0
 
     for line_id, grade in _line_groups(atlas):
         style, poly = styles[line_id], polylines[line_id, grade]
@@ -383,7 +409,7 @@ def base_figure(atlas: Atlas) -> go.Figure:
                 name=f"{style.label} ({EVIDENCE_LABEL[grade]})",
                 legendgroup=line_id,
                 showlegend=False,
-                line={"color": style.colour, "width": 2.2, "dash": EVIDENCE_DASH[grade]},
+                line={"color": style.colour, "width": _BASE_WIDTH, "dash": EVIDENCE_DASH[grade]},
                 opacity=_BASE_OPACITY["lines"][False],
                 hoverinfo="skip",
             )
@@ -458,7 +484,9 @@ def _region_markers(
         customdata=customdata,
         text=text,
         hovertemplate="%{text}<extra></extra>",
-        marker={"size": 5, "color": "white", "line": {"color": "#7d868f", "width": 0.8}},
+        # Small and quiet: plotly picks the nearest point within 20 px, so a small dot is
+        # still easy to hover and click.
+        marker={"size": 4, "color": "#7d868f", "line": {"width": 0}},
         opacity=_BASE_OPACITY["regions"][False],
     )
 
@@ -534,8 +562,9 @@ def _layout() -> go.Layout:
         font={"family": _FONT, "color": _INK},
         # Horizontal legends above and under the drawing wrap with the width of any screen.
         legend={
-            # Titles above their entries: beside them, plotly wraps rows past a phone's width.
-            "title": {"text": "Lines", "side": "top left"},
+            # Titles above their entries. Not "top left": plotly then indents the entries by the
+            # title's width but wraps them as if it did not, and the last ones overflow.
+            "title": {"text": "Lines", "side": "top"},
             "orientation": "h",
             "x": 0.0,
             "xanchor": "left",
@@ -543,12 +572,14 @@ def _layout() -> go.Layout:
             "y": 0.0,
             "yanchor": "bottom",
             "yref": "container",
-            "font": {"size": 11},
+            "font": {"size": 10},
+            # Not grouped: plotly wraps grouped horizontal legends past the figure's width.
+            "traceorder": "normal",
             "itemclick": "toggle",
             "itemdoubleclick": "toggleothers",
         },
         legend2={
-            "title": {"text": "Evidence", "side": "top left"},
+            "title": {"text": "Evidence", "side": "top"},
             "orientation": "h",
             "x": 0.0,
             "xanchor": "left",
@@ -556,7 +587,7 @@ def _layout() -> go.Layout:
             "y": 1.0,
             "yanchor": "top",
             "yref": "container",
-            "font": {"size": 11},
+            "font": {"size": 10},
             "itemclick": False,
             "itemdoubleclick": False,
         },
@@ -630,10 +661,10 @@ def _path_traces(
                 "y": poly.y,
                 "line": {
                     "color": style.colour,
-                    "width": 5 if group.bright else 3,
+                    "width": 3.5 if group.bright else 2,
                     "dash": dash_style,
                 },
-                "opacity": 1.0 if group.bright else 0.3,
+                "opacity": 1.0 if group.bright else 0.35,
             }
         )
     cleared = {
@@ -671,7 +702,7 @@ def _add_path(
                 text,
                 colour=colour,
                 symbol=ARROW,
-                size=11 if bright else 8,
+                size=9 if bright else 6,
                 opacity=1.0 if bright else 0.35,
                 oriented=True,
             )
@@ -694,12 +725,23 @@ def _trigger_trace(
             ends = [((link.muscle.id, link.muscle.side), (link.refers_to.id, link.refers_to.side))]
             for _, a, b in _segments(atlas, ends):
                 poly.add(a, b)
-                arrows.add(a, b, text, colour=_TRIGGER, symbol=ARROW, size=10, oriented=True)
+                # Without a focus many links converge on the felt-at area: faint arrows there,
+                # so the candidates' numbers stay readable.
+                arrows.add(
+                    a,
+                    b,
+                    text,
+                    colour=_TRIGGER,
+                    symbol=ARROW,
+                    size=8 if focus_rank is not None else 6,
+                    opacity=1.0 if focus_rank is not None else 0.5,
+                    oriented=True,
+                )
     props = {
         "x": poly.x,
         "y": poly.y,
         "mode": "lines",
-        "line": {"color": _TRIGGER, "width": 2, "dash": "dot"},
+        "line": {"color": _TRIGGER, "width": 1.5 if focus_rank is not None else 1.0, "dash": "dot"},
         "hoverinfo": "skip",
     }
     return props, arrows
@@ -717,21 +759,36 @@ def _markers(
                 yield index, node, (placed[0], placed[1])
 
 
+def _view_centre(x: float) -> float:
+    """The midline of the view a figure ``x`` lies on."""
+    return 0.0 if x < body.VIEW_OFFSET / 2 else body.VIEW_OFFSET
+
+
 def _felt_trace(atlas: Atlas, felt: Sequence[NodeKey]) -> dict[str, Any]:
-    x, y, text, hover, customdata, positions = [], [], [], [], [], []
-    labelled: set[bool] = set()
+    """Soft red discs where the symptom is felt, and one "felt here" label per view.
+
+    The discs are translucent: where several felt-at nodes crowd together (a headache covers
+    much of the head) they merge into one marked area instead of a pile of rings, and the
+    candidate numbers drawn over them stay readable.
+    """
+    x, y, hover, customdata = [], [], [], []
     for _, node, (px, py) in _markers(atlas, felt):
         x.append(px)
         y.append(py)
-        # One "felt here" per view is enough; the rings say the rest.
-        front = px < body.VIEW_OFFSET / 2
-        text.append("" if front in labelled else "felt here")
-        labelled.add(front)
-        # The label goes outward, away from the midline, where the candidates are not.
-        centre = 0.0 if front else body.VIEW_OFFSET
-        positions.append("middle left" if px < centre else "middle right")
         customdata.append(list(node))
         hover.append(f"<b>felt here</b>: {_node_label(atlas.region(node[0]), node[1])}")
+    # The label goes on the outermost disc of each view, outward, away from the midline where
+    # the candidates and paths mostly are.
+    text, positions = [""] * len(x), ["middle right"] * len(x)
+    outermost: dict[float, int] = {}
+    for index, px in enumerate(x):
+        centre = _view_centre(px)
+        best = outermost.get(centre)
+        if best is None or (abs(px - centre), y[index]) > (abs(x[best] - centre), y[best]):
+            outermost[centre] = index
+    for centre, index in outermost.items():
+        text[index] = "<b>felt here</b>"
+        positions[index] = "middle left" if x[index] < centre else "middle right"
     return {
         "x": x,
         "y": y,
@@ -742,40 +799,92 @@ def _felt_trace(atlas: Atlas, felt: Sequence[NodeKey]) -> dict[str, Any]:
         "textposition": positions,
         "textfont": {"color": _FELT, "size": 12},
         "marker": {
-            "symbol": "circle-open",
-            "size": 22,
-            "color": _FELT,
-            "line": {"width": 3.5, "color": _FELT},
+            "symbol": "circle",
+            "size": 15,
+            "color": _FELT_FILL,
+            "line": {"width": 1.5, "color": _FELT},
         },
         "hovertemplate": "%{hovertext}<extra></extra>",
     }
 
 
+#: Candidates closer than this (figure units, percent of height) to a better-ranked one on the
+#: same view are crowded: a small marker with the number beside it, not under its neighbour.
+_CROWDED = 2.8
+
+
 def _candidate_size(rank: int) -> float:
-    # The first source is the biggest; sizes shrink by rank and stop at a readable minimum.
-    return max(13.0, 28.0 - 2.5 * (rank - 1))
+    # The first source is the biggest; sizes shrink by rank and stop where two digits still fit.
+    return max(14.0, 22.0 - 1.5 * (rank - 1))
+
+
+#: Where a number beside its marker sits, as an offset in figure units, by text position.
+_BESIDE: dict[str, tuple[float, float]] = {
+    "middle right": (1.8, 0.0),
+    "middle left": (-1.8, 0.0),
+    "top center": (0.0, 1.6),
+    "bottom center": (0.0, -1.6),
+}
+
+
+def _beside(here: tuple[float, float], taken: Sequence[tuple[float, float]]) -> str:
+    """Where a crowded candidate's number goes: the side farthest from what is already drawn.
+
+    ``taken`` holds the markers and numbers placed so far.
+    """
+
+    def room(position: str) -> float:
+        dx, dy = _BESIDE[position]
+        spot = (here[0] + dx, here[1] + dy)
+        return min((math.dist(spot, other) for other in taken), default=math.inf)
+
+    return max(_BESIDE, key=room)
 
 
 def _candidate_trace(
     atlas: Atlas, candidates: Sequence[Candidate], focus_rank: int | None
 ) -> dict[str, Any]:
+    """Numbered markers for the candidate sources, best first, sized by rank.
+
+    A candidate crowded by a better-ranked one gets a small marker with its number beside it,
+    where it has the most room, so no number hides under another marker.
+    """
     x, y, text, hover, customdata, sizes, symbols, opacity, ring = ([] for _ in range(9))
+    positions, text_colours, colours = [], [], []
+    taken: list[tuple[float, float]] = []
     nodes = [(c.region.id, c.region.side) for c in candidates]
     for index, _, (px, py) in _markers(atlas, nodes):
         candidate = candidates[index]
         focused = focus_rank is None or candidate.rank == focus_rank
         lines = ", ".join(atlas.line(line_id).abbreviation for line_id in candidate.lines)
         how = f"along {lines}" if lines else "by trigger-point referral only"
+        label = _node_label(atlas.region(candidate.region.id), candidate.region.side)
+        neighbour = min(
+            ((qx, qy) for qx, qy in zip(x, y, strict=True)),
+            key=lambda q: math.dist(q, (px, py)),
+            default=None,
+        )
+        crowded = neighbour is not None and math.dist(neighbour, (px, py)) < _CROWDED
+        size = 9.0 if crowded else _candidate_size(candidate.rank)
         x.append(px)
         y.append(py)
         text.append(str(candidate.rank))
         customdata.append([candidate.region.id, candidate.region.side])
-        label = _node_label(atlas.region(candidate.region.id), candidate.region.side)
         hover.append(f"<b>#{candidate.rank} {label}</b><br>linked by the model {how}")
-        sizes.append(_candidate_size(candidate.rank) + (6 if candidate.rank == focus_rank else 0))
+        sizes.append(size + (4 if candidate.rank == focus_rank else 0))
         symbols.append("circle" if candidate.mechanism == "fascial-line" else "diamond")
-        opacity.append(1.0 if focused else 0.6)
+        opacity.append(1.0 if focused else 0.9)
         ring.append(_FOCUS_RING if candidate.rank == focus_rank else "white")
+        position = _beside((px, py), taken) if crowded else "middle center"
+        positions.append(position)
+        taken.append((px, py))
+        if crowded:
+            dx, dy = _BESIDE[position]
+            taken.append((px + dx, py + dy))
+        text_colours.append(_CANDIDATE if crowded else "white")
+        # Dimmed by a lighter colour, not by transparency alone: a "felt here" disc under a
+        # dimmed candidate must not show through its number.
+        colours.append(_CANDIDATE if focused else _CANDIDATE_DIM)
     return {
         "x": x,
         "y": y,
@@ -783,14 +892,14 @@ def _candidate_trace(
         "hovertext": hover,
         "customdata": customdata,
         "mode": "markers+text",
-        "textposition": "middle center",
-        "textfont": {"color": "white", "size": 11},
+        "textposition": positions,
+        "textfont": {"color": text_colours, "size": 11},
         "marker": {
             "symbol": symbols,
             "size": sizes,
-            "color": _CANDIDATE,
+            "color": colours,
             "opacity": opacity,
-            "line": {"width": 2.5, "color": ring},
+            "line": {"width": 2, "color": ring},
         },
         "hovertemplate": "%{hovertext}<extra></extra>",
     }

@@ -477,3 +477,71 @@ def test_midline_points_stay_on_the_midline():
         body.VIEW_OFFSET,
         50.0,
     )
+
+
+# -- legibility ----------------------------------------------------------------------------
+
+
+def _view_of(x: float) -> str:
+    return "front" if x < body.VIEW_OFFSET / 2 else "back"
+
+
+def test_line_symbols_show_once_per_line_and_view_and_every_step_keeps_its_hover(atlas, base):
+    first = len(figures._line_groups(atlas))
+    for line, marks in zip(atlas.lines, base.data[first : first + len(atlas.lines)], strict=True):
+        assert marks.legendgroup == line.id
+        assert all(f"<b>{line.abbreviation}</b>" in text for text in marks.text)
+        assert len(marks.text) == len(marks.x) > 0
+        shown = [
+            _view_of(x) for x, opacity in zip(marks.x, marks.marker.opacity, strict=True) if opacity
+        ]
+        assert sorted(shown) == sorted({_view_of(x) for x in marks.x})
+
+
+def test_every_region_marker_has_a_hover_label_naming_it(atlas, base):
+    markers = base.data[figures.overlay_start(atlas) - 1]
+    assert len(markers.customdata) == len(markers.text) == len(markers.x) > 0
+    for (region_id, _), text in zip(markers.customdata, markers.text, strict=True):
+        assert atlas.region(region_id).name in text
+        assert "lines:" in text
+
+
+def test_one_felt_here_label_per_view():
+    atlas = load_atlas()
+    result = trace(build_graph(atlas), "headache", side="left")
+    felt = _overlay_traces(atlas, figures.overlay_figure(atlas, trace=result))[1]["felt-at"]
+    labelled = [_view_of(x) for x, text in zip(felt.x, felt.text, strict=True) if text]
+    assert sorted(labelled) == sorted({_view_of(x) for x in felt.x})
+    assert len(felt.x) > len(labelled), "headache is felt at several places per view"
+
+
+@pytest.mark.parametrize(("symptom", "side"), [("headache", "left"), ("hip-pain", "right")])
+def test_no_candidate_number_sits_under_another_marker(symptom, side):
+    atlas = load_atlas()
+    result = trace(build_graph(atlas), symptom, side=side)
+    fig = figures.overlay_figure(atlas, trace=result)
+    candidates = _overlay_traces(atlas, fig)[1]["candidates"]
+    placed: list[tuple[float, float]] = []
+    labels: list[tuple[float, float]] = []
+    for x, y, position in zip(candidates.x, candidates.y, candidates.textposition, strict=True):
+        near = [p for p in placed if math.dist(p, (x, y)) < figures._CROWDED]
+        if position == "middle center":
+            # A number inside its marker only where no better-ranked marker is close.
+            assert not near
+        else:
+            assert near, "a number is set beside its marker only when crowded"
+            dx, dy = figures._BESIDE[position]
+            spot = (x + dx, y + dy)
+            assert all(math.dist(spot, p) > 0.5 for p in [*placed, *labels])
+            labels.append(spot)
+        placed.append((x, y))
+    assert labels, "these symptoms have crowded candidates"
+
+
+def test_horizontal_legends_wrap_within_the_figure(base):
+    # A title beside horizontal entries makes plotly indent them without wrapping them
+    # earlier, so the last entries overflow a narrow figure.
+    for legend in (base.layout.legend, base.layout.legend2):
+        assert legend.orientation == "h"
+        assert "left" not in (legend.title.side or "")
+    assert "grouped" not in (base.layout.legend.traceorder or "")

@@ -515,7 +515,7 @@ def _layout() -> go.Layout:
                     "text": f"<b>{side[0].upper()}</b>",
                     "hovertext": f"the client's {side} side",
                     "showarrow": False,
-                    "font": {"size": 18, "color": "#5b6570"},
+                    "font": {"size": 16, "color": "#5b6570"},
                 }
             )
     shapes = []
@@ -764,12 +764,19 @@ def _view_centre(x: float) -> float:
     return 0.0 if x < body.VIEW_OFFSET / 2 else body.VIEW_OFFSET
 
 
-def _felt_trace(atlas: Atlas, felt: Sequence[NodeKey]) -> dict[str, Any]:
+#: How far the middle of a "felt here" label sits from its disc, in figure units.
+_FELT_LABEL_REACH = 5.5
+
+
+def _felt_trace(
+    atlas: Atlas, felt: Sequence[NodeKey], avoid: Sequence[tuple[float, float]] = ()
+) -> dict[str, Any]:
     """Soft red discs where the symptom is felt, and one "felt here" label per view.
 
     The discs are translucent: where several felt-at nodes crowd together (a headache covers
     much of the head) they merge into one marked area instead of a pile of rings, and the
-    candidate numbers drawn over them stay readable.
+    candidate numbers drawn over them stay readable. The label goes beside the disc where it
+    is farthest from the candidates (``avoid``) and the other discs; outward on a tie.
     """
     x, y, hover, customdata = [], [], [], []
     for _, node, (px, py) in _markers(atlas, felt):
@@ -777,18 +784,21 @@ def _felt_trace(atlas: Atlas, felt: Sequence[NodeKey]) -> dict[str, Any]:
         y.append(py)
         customdata.append(list(node))
         hover.append(f"<b>felt here</b>: {_node_label(atlas.region(node[0]), node[1])}")
-    # The label goes on the outermost disc of each view, outward, away from the midline where
-    # the candidates and paths mostly are.
     text, positions = [""] * len(x), ["middle right"] * len(x)
-    outermost: dict[float, int] = {}
-    for index, px in enumerate(x):
+    others = [*avoid, *zip(x, y, strict=True)]
+    best: dict[float, tuple[tuple[float, float], int, str]] = {}
+    for index, (px, py) in enumerate(zip(x, y, strict=True)):
         centre = _view_centre(px)
-        best = outermost.get(centre)
-        if best is None or (abs(px - centre), y[index]) > (abs(x[best] - centre), y[best]):
-            outermost[centre] = index
-    for centre, index in outermost.items():
+        for direction, position in ((-1, "middle left"), (1, "middle right")):
+            spot = (px + direction * _FELT_LABEL_REACH, py)
+            clearance = min(math.dist(spot, other) for other in others)
+            outward = direction * (px - centre)
+            score = (round(clearance, 1), outward)
+            if centre not in best or score > best[centre][0]:
+                best[centre] = (score, index, position)
+    for _, index, position in best.values():
         text[index] = "<b>felt here</b>"
-        positions[index] = "middle left" if x[index] < centre else "middle right"
+        positions[index] = position
     return {
         "x": x,
         "y": y,
@@ -944,14 +954,24 @@ def _overlay(
     styles = line_styles(atlas)
     groups: dict[_PathGroup, _Polyline] = {}
     arrows = _Marks.empty()
+    longest: dict[View, tuple[float, int]] = {}
     if line is not None:
         style = styles[atlas.line(line).id]  # KeyError for an unknown line: callers validate
         for start, end, edge in _steps_of_line(atlas, line):
             text = _step_text(atlas, line, edge["step"][0], edge["step"][1], edge)
             poly = groups.setdefault(_PathGroup(True, line, edge["evidence"]), _Polyline.empty())
-            for _, a, b in _segments(atlas, [(start, end)]):
+            for view, a, b in _segments(atlas, [(start, end)]):
                 poly.add(a, b)
-                arrows.add(a, b, text, colour=style.colour, symbol=style.symbol, size=9)
+                length = math.dist(a, b)
+                if length > longest.get(view, (0.0, -1))[0]:
+                    longest[view] = (length, len(arrows.x))
+                # Hover targets; the line's symbol shows once per view, as on the base, so it
+                # is not mistaken for arrows (a line has no direction).
+                arrows.add(
+                    a, b, text, colour=style.colour, symbol=style.symbol, size=9, opacity=0.0
+                )
+        for _, index in longest.values():
+            arrows.opacity[index] = 1.0
     felt: list[NodeKey] = []
     candidates: Sequence[Candidate] = ()
     if trace is not None:
@@ -964,13 +984,14 @@ def _overlay(
             bright = focus_rank is None or candidate.rank == focus_rank
             for path in candidate.paths:
                 _add_path(atlas, path, bright, groups, arrows)
+    candidate_nodes = [(c.region.id, c.region.side) for c in candidates]
     trigger_lines, trigger_arrows = _trigger_trace(atlas, candidates, focus_rank)
     arrows.extend(trigger_arrows)
     return [
         *_path_traces(groups, styles),
         trigger_lines,
         arrows.props(),
-        _felt_trace(atlas, felt),
+        _felt_trace(atlas, felt, avoid=[place for *_, place in _markers(atlas, candidate_nodes)]),
         _candidate_trace(atlas, candidates, focus_rank),
         _selected_trace(atlas, region),
     ]

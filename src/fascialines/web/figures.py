@@ -295,15 +295,20 @@ class _Marks:
             "text": self.text,
             "mode": "markers",
             "marker": {
-                "symbol": self.symbol,
+                "symbol": _uniform(self.symbol),
                 "size": self.size,
-                "color": self.colour,
-                "angle": self.angle,
+                "color": _uniform(self.colour),
+                "angle": _uniform(self.angle),
                 "opacity": self.opacity,
                 "line": {"width": 0},
             },
             "hovertemplate": "%{text}<extra></extra>",
         }
+
+
+def _uniform(values: list[Any]) -> Any:
+    """One value for a whole trace where every point has it: a lighter figure to send."""
+    return values[0] if len(values) > 1 and len(set(values)) == 1 else values
 
 
 # -- the base figure -------------------------------------------------------------------------
@@ -667,12 +672,9 @@ def _path_traces(
                 "opacity": 1.0 if group.bright else 0.35,
             }
         )
-    cleared = {
-        "x": [],
-        "y": [],
-        "line": {"color": _INK, "width": 3, "dash": "solid"},
-        "opacity": 1.0,
-    }
+    # An empty slot draws nothing whatever its style, and a filled one sets its whole style:
+    # emptying the points is enough, and keeps the patch small.
+    cleared: dict[str, Any] = {"x": [], "y": []}
     return traces + [cleared] * (PATH_SLOTS - len(traces))
 
 

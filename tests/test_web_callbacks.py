@@ -144,17 +144,30 @@ def test_only_the_focused_candidate_is_unfolded_and_the_first_when_none_is(
         assert _find(card, dash.html.Ul)
 
 
+@pytest.mark.parametrize("which", ["mini", "packaged"])
 def test_no_source_id_or_doubled_bracket_reaches_the_screen(
-    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+    which: str, mini_atlas: Atlas, mini_graph: nx.MultiGraph
 ) -> None:
-    for symptom in mini_atlas.symptoms:
-        view = render_view(mini_atlas, mini_graph, f"?symptom={symptom.id}&side=left")
-        text = _text([view.results, view.safety, view.caption])
-        for source in mini_atlas.sources:
+    atlas, graph = (mini_atlas, mini_graph) if which == "mini" else (load_atlas(), None)
+    graph = graph or build_graph(atlas)
+    # Regions whose names already end in brackets are where a side used to stutter.
+    bracketed = [
+        r for r in atlas.regions if r.name.endswith(")") or (r.plain_name or "").endswith(")")
+    ] or list(atlas.regions)
+    for index, symptom in enumerate(atlas.symptoms):
+        region = bracketed[index % len(bracketed)]
+        side = "midline" if region.laterality == "midline" else "left"
+        query = (
+            f"?symptom={symptom.id}&side=left&line={atlas.lines[index % len(atlas.lines)].id}"
+            f"&region={format_region((region.id, side))}"
+        )
+        view = render_view(atlas, graph, query)
+        text = _text([view.results, view.safety, view.caption, view.line, view.region])
+        for source in atlas.sources:
             assert re.search(rf"(?<![\w-]){re.escape(source.id)}(?![\w-])", text) is None, (
                 f"{source.id} shown in {symptom.id}"
             )
-        assert ") (" not in text and "))" not in text
+        assert re.search(r"\)\s*\)|\)\s*\(|\(\(", text) is None, symptom.id
 
 
 def test_the_focused_candidate_is_marked_and_its_link_clears_the_focus(

@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 from fascialines.atlas import Atlas, Symptom
 from fascialines.web import ids
 from fascialines.web.figures import overlay_start
+from fascialines.web.pieces import with_side
 
 # Points drawn in the overlay traces (felt-at, candidates, paths, a highlighted line).
 OVERLAY_POINTS = """(start) => {
@@ -241,8 +242,8 @@ def test_a_region_is_found_by_its_plain_name_and_shows_its_lines(
     )
     page.goto(base_url)
     _ready(page)
-    _choose(page, ids.REGION_PICKER, region.plain_name, f"{region.name} (right)")
-    expect(page.locator(f"#{ids.REGION_DETAILS} h3")).to_have_text(f"{region.name} (right)")
+    _choose(page, ids.REGION_PICKER, region.plain_name, with_side(region.name, "right"))
+    expect(page.locator(f"#{ids.REGION_DETAILS} h3")).to_have_text(with_side(region.name, "right"))
     expect(page.locator(f"#{ids.REGION_DETAILS} li").first).to_be_visible()
     assert f"region={region.id}:right" in page.url
 

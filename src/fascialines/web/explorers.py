@@ -22,6 +22,7 @@ from fascialines.web.pieces import (
     short_citation,
     sources_list,
     take_care,
+    with_side,
 )
 from fascialines.web.urlstate import NodeKey, ViewState
 
@@ -104,7 +105,7 @@ def region_panel(
     if node is None:
         return [html.P("Choose a region, or click one on the body, to see the lines through it.")]
     region = atlas.region(node[0])
-    name = region.name if node[1] == "midline" else f"{region.name} ({node[1]})"
+    name = with_side(region.name, node[1])
     neighbours: dict[str, dict[NodeKey, str]] = {}
     for _, other, data in sorted(graph.edges(node, data=True), key=lambda e: (e[2]["line"], e[1])):
         # Lines run foot to head or, for the arm lines, in their published order: say which

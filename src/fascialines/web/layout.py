@@ -12,6 +12,7 @@ from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
 from fascialines.web import ids
+from fascialines.web.pieces import with_side
 from fascialines.web.urlstate import DEFAULT_HOPS, LOWEST_GRADE, MAX_HOPS, format_region
 
 __all__ = ["EVIDENCE_CHOICES", "page"]
@@ -271,7 +272,7 @@ def _region_options(atlas: Atlas) -> list[dict[str, str]]:
         search = " ".join([region.name, region.plain_name or "", *region.aliases])
         sides = ["midline"] if region.laterality == "midline" else ["left", "right"]
         for side in sides:
-            label = region.name if side == "midline" else f"{region.name} ({side})"
+            label = with_side(region.name, side)
             value = format_region((region.id, side))
             options.append({"label": label, "value": value, "search": f"{search} {side}"})
     return options

@@ -140,7 +140,10 @@ def _summary_line(atlas: Atlas, candidate: Candidate) -> str:
 
 def _student_wording(atlas: Atlas, trace: Trace, candidate: Candidate) -> str:
     """The student paragraph with each source named by author and year instead of its id."""
-    text = explain_candidate(trace, candidate, "student")
+    # "Occipital ridge (superior nuchal line) (left)" stutters: the side joins the brackets.
+    text = re.sub(
+        r"\) \((left|right|midline)\)", r", \1)", explain_candidate(trace, candidate, "student")
+    )
     ids = {s for path in candidate.paths for step in path.steps for s in step.sources}
     ids |= {s for link in candidate.trigger_points for s in link.sources}
     ids |= {s for caveat in atlas.trigger_point_caveats for s in caveat.sources}

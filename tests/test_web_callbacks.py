@@ -488,3 +488,20 @@ def test_places_say_each_side_once_and_never_stutter_brackets(
 
     found = places(Named(), [RegionRef(id=i, name=i, side=side) for i, side in refs])
     assert found == words
+
+
+def test_a_folded_card_still_says_to_take_care_where_pressure_must_stay_light() -> None:
+    atlas = load_atlas()
+    graph = build_graph(atlas)
+    sites = {region for site in atlas.endangerment_sites for region in site.regions}
+    symptom, rank = next(
+        (symptom.id, candidate.rank)
+        for symptom in atlas.symptoms
+        for candidate in trace(graph, symptom.id, "left").candidates
+        if candidate.rank > 1 and candidate.region.id in sites
+    )
+    card = _cards(render_view(atlas, graph, f"?symptom={symptom}&side=left").results)[rank - 1]
+    folded = [d for d in _find(card, dash.html.Details) if _class(d) == "candidate-details"]
+    assert not folded[0].open
+    outside = [child for child in card.children if child is not folded[0]]
+    assert "Take care here" in _text(outside)

@@ -138,6 +138,20 @@ def _summary_line(atlas: Atlas, candidate: Candidate) -> str:
     return text
 
 
+def _take_care_short(atlas: Atlas, region_id: str) -> Component | None:
+    """A folded card still says when its place is one where pressure must stay light."""
+    sites = [site.name for site in atlas.endangerment_sites if region_id in site.regions]
+    if not sites:
+        return None
+    return html.P(
+        className="take-care-short",
+        children=[
+            html.Strong("Take care here: "),
+            f"{', '.join(sites)}. Light pressure only; the reason is in the details.",
+        ],
+    )
+
+
 def _student_wording(atlas: Atlas, trace: Trace, candidate: Candidate) -> str:
     """The student paragraph with each source named by author and year instead of its id."""
     # "Occipital ridge (superior nuchal line) (left)" stutters: the side joins the brackets.
@@ -182,6 +196,12 @@ def _candidate(atlas: Atlas, trace: Trace, candidate: Candidate, state: ViewStat
                             html.Span(f"{candidate.rank}.", className="rank"),
                             " " + capitalised(place(atlas, candidate.region)),
                             *anatomical_name(atlas, candidate.region),
+                            # The frame and tint repeat this; words say it for everyone.
+                            *(
+                                [html.Span("Shown on the body", className="focus-tag")]
+                                if focused
+                                else []
+                            ),
                         ]
                     ),
                     html.Div(
@@ -195,6 +215,7 @@ def _candidate(atlas: Atlas, trace: Trace, candidate: Candidate, state: ViewStat
                 className="paths",
             ),
             html.P(_summary_line(atlas, candidate), className="summary-line"),
+            _take_care_short(atlas, candidate.region.id),
             html.Details(
                 className="candidate-details",
                 open=unfolded,

@@ -13,7 +13,7 @@ import pytest
 
 from fascialines.atlas import Atlas, Point, load_atlas
 from fascialines.graph import build_graph
-from fascialines.trace import trace
+from fascialines.trace import trace, trace_from
 from fascialines.web import body, figures
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini_atlas.json"
@@ -545,3 +545,21 @@ def test_horizontal_legends_wrap_within_the_figure(base):
         assert legend.orientation == "h"
         assert "left" not in (legend.title.side or "")
     assert "grouped" not in (base.layout.legend.traceorder or "")
+
+
+def test_a_selected_region_is_named_clear_of_the_felt_here_label():
+    # Clicking a region with no symptom traces from it: it is both selected and felt there.
+    atlas = load_atlas()
+    node = ("calf", "left")
+    result = trace_from(build_graph(atlas), [node])
+    fig = figures.overlay_figure(atlas, trace=result, region=node)
+    named = _overlay_traces(atlas, fig)[1]
+    felt, selected = named["felt-at"], named["selected-region"]
+    felt_labels = {
+        (round(x, 6), round(y, 6), position)
+        for x, y, text, position in zip(felt.x, felt.y, felt.text, felt.textposition, strict=True)
+        if text
+    }
+    assert felt_labels
+    for x, y, position in zip(selected.x, selected.y, selected.textposition, strict=True):
+        assert (round(x, 6), round(y, 6), position) not in felt_labels

@@ -839,18 +839,23 @@ _BESIDE: dict[str, tuple[float, float]] = {
 }
 
 
-def _beside(here: tuple[float, float], taken: Sequence[tuple[float, float]]) -> str:
-    """Where a crowded candidate's number goes: the side farthest from what is already drawn.
+def _beside(
+    here: tuple[float, float],
+    taken: Sequence[tuple[float, float]],
+    offsets: dict[str, tuple[float, float]] = _BESIDE,
+) -> str:
+    """Where a label beside a marker goes: the side farthest from what is already drawn.
 
-    ``taken`` holds the markers and numbers placed so far.
+    ``taken`` holds the markers and labels placed so far; ``offsets`` the middle of the label
+    relative to its marker, by text position (the first wins a tie).
     """
 
     def room(position: str) -> float:
-        dx, dy = _BESIDE[position]
+        dx, dy = offsets[position]
         spot = (here[0] + dx, here[1] + dy)
         return min((math.dist(spot, other) for other in taken), default=math.inf)
 
-    return max(_BESIDE, key=room)
+    return max(offsets, key=room)
 
 
 def _candidate_trace(
@@ -917,14 +922,28 @@ def _candidate_trace(
     }
 
 
-def _selected_trace(atlas: Atlas, region: NodeKey | None) -> dict[str, Any]:
+def _selected_trace(
+    atlas: Atlas, region: NodeKey | None, avoid: Sequence[tuple[float, float]] = ()
+) -> dict[str, Any]:
+    """A square around the selected node, named beside it where the other marks leave room."""
     nodes = [region] if region is not None else []
-    x, y, text, customdata = [], [], [], []
+    x, y, text, customdata, positions = [], [], [], [], []
     for _, node, (px, py) in _markers(atlas, nodes):
+        label = _node_label(atlas.region(node[0]), node[1])
+        # The middle of the label: about a third of a figure unit per character at 12 px.
+        reach = 2.0 + 0.36 * len(label)
+        outward = 1.0 if px >= _view_centre(px) else -1.0
+        offsets = {
+            "middle right" if outward > 0 else "middle left": (outward * reach, 0.0),
+            "middle left" if outward > 0 else "middle right": (-outward * reach, 0.0),
+            "bottom center": (0.0, -2.6),
+            "top center": (0.0, 2.6),
+        }
         x.append(px)
         y.append(py)
-        text.append(_node_label(atlas.region(node[0]), node[1]))
+        text.append(label)
         customdata.append(list(node))
+        positions.append(_beside((px, py), avoid, offsets) if avoid else "bottom center")
     return {
         "x": x,
         "y": y,
@@ -932,7 +951,7 @@ def _selected_trace(atlas: Atlas, region: NodeKey | None) -> dict[str, Any]:
         "hovertext": text,
         "customdata": customdata,
         "mode": "markers+text",
-        "textposition": "bottom center",
+        "textposition": positions,
         "textfont": {"color": _SELECTED, "size": 12},
         "marker": {
             "symbol": "square-open",
@@ -987,15 +1006,29 @@ def _overlay(
             for path in candidate.paths:
                 _add_path(atlas, path, bright, groups, arrows)
     candidate_nodes = [(c.region.id, c.region.side) for c in candidates]
+    candidate_places = [place for *_, place in _markers(atlas, candidate_nodes)]
+    felt_places = [place for *_, place in _markers(atlas, felt)]
+    felt_props = _felt_trace(atlas, felt, avoid=candidate_places)
+    felt_labels = [
+        (x + (_FELT_LABEL_REACH if position == "middle right" else -_FELT_LABEL_REACH), y)
+        for x, y, text, position in zip(
+            felt_props["x"],
+            felt_props["y"],
+            felt_props["text"],
+            felt_props["textposition"],
+            strict=True,
+        )
+        if text
+    ]
     trigger_lines, trigger_arrows = _trigger_trace(atlas, candidates, focus_rank)
     arrows.extend(trigger_arrows)
     return [
         *_path_traces(groups, styles),
         trigger_lines,
         arrows.props(),
-        _felt_trace(atlas, felt, avoid=[place for *_, place in _markers(atlas, candidate_nodes)]),
+        felt_props,
         _candidate_trace(atlas, candidates, focus_rank),
-        _selected_trace(atlas, region),
+        _selected_trace(atlas, region, avoid=[*candidate_places, *felt_places, *felt_labels]),
     ]
 
 

@@ -372,7 +372,7 @@ def base_figure(atlas: Atlas) -> go.Figure:
     marks: dict[str, _Marks] = defaultdict(_Marks.empty)
     lines_at: dict[NodeKey, set[str]] = defaultdict(set)
     drawn: set[tuple[str, frozenset[NodeKey]]] = set()
-    longest: dict[tuple[str, View], tuple[float, int]] = {}
+    places: dict[tuple[str, View], list[tuple[float, int]]] = defaultdict(list)
     for u, v, edge in sorted(graph.edges(data=True), key=lambda e: (e[2]["line"], e[0], e[1])):
         line_id = edge["line"]
         lines_at[u].add(line_id)
@@ -386,9 +386,7 @@ def base_figure(atlas: Atlas) -> go.Figure:
         style = styles[line_id]
         for view, a, b in _segments(atlas, [(start, end)]):
             polylines[line_id, edge["evidence"]].add(a, b)
-            length = math.dist(a, b)
-            if length > longest.get((line_id, view), (0.0, -1))[0]:
-                longest[line_id, view] = (length, len(marks[line_id].x))
+            places[line_id, view].append((math.dist(a, b), len(marks[line_id].x)))
             # Invisible, but hoverable: the step's grade and sources are a pointer away.
             marks[line_id].add(
                 a,
@@ -399,10 +397,7 @@ def base_figure(atlas: Atlas) -> go.Figure:
                 size=_HOVER_TARGET_SIZE,
                 opacity=0.0,
             )
-    # One symbol per line and view, on its longest segment, where the most room is.
-    for (line_id, _), (_, index) in longest.items():
-        marks[line_id].size[index] = _EMBLEM_SIZE
-        marks[line_id].opacity[index] = 1.0
+    _show_emblems(atlas, marks, places)
 
     for line_id, grade in _line_groups(atlas):
         style, poly = styles[line_id], polylines[line_id, grade]
@@ -463,6 +458,38 @@ def base_figure(atlas: Atlas) -> go.Figure:
     return fig
 
 
+#: How far apart (figure units) the symbols of two lines should be, where a line allows it.
+_EMBLEM_ROOM = 6.0
+
+
+def _show_emblems(
+    atlas: Atlas,
+    marks: dict[str, _Marks],
+    places: dict[tuple[str, View], list[tuple[float, int]]],
+) -> None:
+    """Show one symbol per line and view: on a long segment, clear of other lines' symbols.
+
+    ``places`` holds, per line and view, each segment's length and its marker's index.
+    """
+    shown: dict[View, list[tuple[float, float]]] = defaultdict(list)
+    for line in atlas.lines:
+        for view in _VIEWS:
+            if not places.get((line.id, view)):
+                continue
+            line_marks = marks[line.id]
+
+            def fit(place: tuple[float, int], view: View = view, m: _Marks = line_marks) -> Any:
+                length, index = place
+                spot = (m.x[index], m.y[index])
+                room = min((math.dist(spot, other) for other in shown[view]), default=math.inf)
+                return (min(room, _EMBLEM_ROOM), length)
+
+            _, index = max(places[line.id, view], key=fit)
+            line_marks.size[index] = _EMBLEM_SIZE
+            line_marks.opacity[index] = 1.0
+            shown[view].append((line_marks.x[index], line_marks.y[index]))
+
+
 def _region_markers(
     atlas: Atlas, nodes: Iterable[NodeKey], lines_at: dict[NodeKey, set[str]]
 ) -> go.Scatter:
@@ -491,7 +518,7 @@ def _region_markers(
         hovertemplate="%{text}<extra></extra>",
         # Small and quiet: plotly picks the nearest point within 20 px, so a small dot is
         # still easy to hover and click.
-        marker={"size": 4, "color": "#7d868f", "line": {"width": 0}},
+        marker={"size": 3.5, "color": "#8a939c", "line": {"width": 0}},
         opacity=_BASE_OPACITY["regions"][False],
     )
 

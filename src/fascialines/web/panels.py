@@ -132,9 +132,9 @@ def _summary_line(atlas: Atlas, candidate: Candidate) -> str:
     # "moderate (studied and found, with some gaps)": the badge says the first word.
     words = evidence_words(candidate.parts.evidence)
     text = capitalised(words[words.find("(") + 1 : -1] if words.endswith(")") else words)
-    text += " (a rating of the whole line, not of this link)." if whole_line else "."
+    text += "; rated for the whole line." if whole_line else "."
     if candidate.trigger_points:
-        text += " Also a trigger-point pattern, a separate and contested idea."
+        text += " Also a trigger-point pattern (a contested idea)."
     return text
 
 

@@ -129,3 +129,18 @@ def test_unreadable_file(tmp_path: Path) -> None:
         load_atlas(tmp_path / "missing.json")
     assert caught.value.problems[0].path == "$"
     assert "cannot read" in caught.value.problems[0].reason
+
+
+def test_format_mistakes_are_worded_for_an_educator(mini_raw: dict[str, Any]) -> None:
+    mini_raw["regions"][0]["id"] = "Plantar Fascia"
+    mini_raw["lines"][0]["colour"] = "blue"
+    del mini_raw["regions"][1]["name"]
+    mini_raw["regions"][2]["nmae"] = "typo"
+    found = problems_of(mini_raw)
+    assert found["$.regions[0].id"] == (
+        "an id is lowercase letters and digits joined by single hyphens, like 'plantar-fascia', "
+        "not 'Plantar Fascia'"
+    )
+    assert "like '#0072B2', not 'blue'" in found["$.lines[0].colour"]
+    assert found["$.regions[1].name"] == "this field is required"
+    assert "unknown field" in found["$.regions[2].nmae"]

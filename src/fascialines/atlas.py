@@ -74,7 +74,13 @@ EVIDENCE_ORDER: dict[str, int] = {
     "not-found": 0,
 }
 
-Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=80)]
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ABBREVIATION_PATTERN = r"^[A-Z]{2,5}$"
+COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+UBERON_PATTERN = r"^UBERON:\d{7}$"
+FMA_PATTERN = r"^FMA:\d+$"
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=80)]
 Text = Annotated[str, Field(min_length=1)]
 SourceIds = Annotated[list[Id], Field(min_length=1)]
 
@@ -123,8 +129,8 @@ class Region(_Model):
     description: str | None = None
     front: Point | None = None
     back: Point | None = None
-    uberon: Annotated[str, Field(pattern=r"^UBERON:\d{7}$")] | None = None
-    fma: Annotated[str, Field(pattern=r"^FMA:\d+$")] | None = None
+    uberon: Annotated[str, Field(pattern=UBERON_PATTERN)] | None = None
+    fma: Annotated[str, Field(pattern=FMA_PATTERN)] | None = None
     self_care: SelfCare | None = None
 
 
@@ -169,9 +175,9 @@ class LineEvidence(_Model):
 
 class Line(_Model):
     id: Id
-    abbreviation: Annotated[str, Field(pattern=r"^[A-Z]{2,5}$")]
+    abbreviation: Annotated[str, Field(pattern=ABBREVIATION_PATTERN)]
     name: Text
-    colour: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+    colour: Annotated[str, Field(pattern=COLOUR_PATTERN)]
     summary: Text
     evidence: LineEvidence
     branches: Annotated[list[Branch], Field(min_length=1)]
@@ -400,9 +406,28 @@ def _json_path(loc: Iterable[Any]) -> str:
     return path
 
 
+# pydantic words a pattern mismatch as the regular expression; an educator needs an example.
+_PATTERN_REASONS = {
+    ID_PATTERN: "an id is lowercase letters and digits joined by single hyphens, like "
+    "'plantar-fascia'",
+    ABBREVIATION_PATTERN: "an abbreviation is 2 to 5 capital letters, like 'SBL'",
+    COLOUR_PATTERN: "a colour is '#' and six hexadecimal digits, like '#0072B2'",
+    UBERON_PATTERN: "an Uberon id looks like 'UBERON:0001389'",
+    FMA_PATTERN: "an FMA id looks like 'FMA:22542'",
+}
+
+
 def _type_problems(error: ValidationError) -> Iterator[AtlasProblem]:
     for detail in error.errors():
-        yield AtlasProblem(_json_path(detail["loc"]), detail["msg"])
+        reason = detail["msg"]
+        if detail["type"] == "missing":
+            reason = "this field is required"
+        elif detail["type"] == "extra_forbidden":
+            reason = "unknown field (check its spelling against `fascialines schema`)"
+        elif detail["type"] == "string_pattern_mismatch":
+            pattern = (detail.get("ctx") or {}).get("pattern")
+            reason = f"{_PATTERN_REASONS.get(pattern, reason)}, not {detail['input']!r}"
+        yield AtlasProblem(_json_path(detail["loc"]), reason)
 
 
 def _sorted_unique(problems: list[AtlasProblem]) -> list[AtlasProblem]:

@@ -505,3 +505,19 @@ def test_a_folded_card_still_says_to_take_care_where_pressure_must_stay_light() 
     assert not folded[0].open
     outside = [child for child in card.children if child is not folded[0]]
     assert "Take care here" in _text(outside)
+
+
+def test_a_source_reached_only_by_trigger_points_says_so_in_its_badge(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    symptom, candidate = next(
+        (s, c)
+        for s in mini_atlas.symptoms
+        for c in trace(mini_graph, s.id, "left").candidates
+        if c.mechanism == "trigger-point"
+    )
+    view = render_view(mini_atlas, mini_graph, f"?symptom={symptom.id}&side=left")
+    (card,) = [c for c in _cards(view.results) if _text(c).startswith(f"{candidate.rank}.")]
+    badges = [s for s in _find(card, dash.html.Span) if _class(s).startswith("badge")]
+    assert _class(badges[0]) == "badge badge-trigger-point"
+    assert _text(badges[0]) == "Trigger-point pattern only"

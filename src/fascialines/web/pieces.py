@@ -41,12 +41,16 @@ EVIDENCE_LABELS: dict[str, str] = {
     "limited": "Limited evidence",
     "not-studied": "Not studied: the model's claim",
     "not-found": "Studied, not found",
+    # A candidate that no line reaches carries no line grade, only trigger-point patterns.
+    "": "Trigger-point pattern only",
 }
 
 
 def evidence_badge(grade: str) -> Component:
     """A badge that names the grade in words; its colour only repeats what the words say."""
-    return html.Span(EVIDENCE_LABELS.get(grade, grade), className=f"badge badge-{grade}")
+    return html.Span(
+        EVIDENCE_LABELS.get(grade, grade), className=f"badge badge-{grade or 'trigger-point'}"
+    )
 
 
 def query_href(atlas: Atlas, state: ViewState) -> str:

@@ -20,6 +20,8 @@ from fascialines.trace import RegionRef, trace
 from fascialines.web import ids, panels
 from fascialines.web.app import assets_dir, create_app
 from fascialines.web.callbacks import CONTROLS, focus_clicked, render_view, state_from_controls
+from fascialines.web.figures import EVIDENCE_DASH, EVIDENCE_SHORT, line_styles
+from fascialines.web.layout import SYMBOL_GLYPHS, diagram_key
 from fascialines.web.pieces import EVIDENCE_LABELS, places, short_citation
 from fascialines.web.urlstate import ViewState, format_region, parse_query
 
@@ -521,3 +523,47 @@ def test_a_source_reached_only_by_trigger_points_says_so_in_its_badge(
     badges = [s for s in _find(card, dash.html.Span) if _class(s).startswith("badge")]
     assert _class(badges[0]) == "badge badge-trigger-point"
     assert _text(badges[0]) == "Trigger-point pattern only"
+
+
+def test_the_phone_key_names_every_line_by_colour_symbol_and_words(mini_atlas: Atlas) -> None:
+    key = diagram_key(mini_atlas)
+    entries = [li for li in _find(key, dash.html.Li) if "key-line" in _class(li)]
+    styles = line_styles(mini_atlas)
+    assert [entry.title for entry in entries] == [line.name for line in mini_atlas.lines]
+    glyphs = set()
+    for entry, line in zip(entries, mini_atlas.lines, strict=True):
+        symbol, abbreviation, spoken = entry.children
+        # Colour is never the only cue: a symbol of its own and the abbreviation in words.
+        assert symbol.style["color"] == styles[line.id].colour
+        assert symbol.children == SYMBOL_GLYPHS[styles[line.id].symbol]
+        glyphs.add(symbol.children)
+        assert abbreviation.children == line.abbreviation
+        assert line.name in spoken.children
+    assert len(glyphs) == len(mini_atlas.lines)
+
+
+def test_the_phone_key_shows_each_evidence_grade_with_the_diagrams_dashes(
+    mini_atlas: Atlas,
+) -> None:
+    key = diagram_key(mini_atlas)
+    entries = [li for li in _find(key, dash.html.Li) if _class(li).startswith("key-evidence")]
+    assert [_text(li) for li in entries] == [
+        EVIDENCE_SHORT[g] for g in ("strong", "moderate", "limited", "not-studied", "not-found")
+    ]
+    backgrounds = [li.children[0].style["backgroundImage"] for li in entries]
+    # Solid for strong evidence, and a different dash pattern for every other grade.
+    assert "repeating" not in backgrounds[0]
+    assert all(b.startswith("repeating-linear-gradient") for b in backgrounds[1:])
+    assert len(set(backgrounds)) == len(EVIDENCE_DASH)
+
+
+def test_the_page_puts_the_key_under_the_diagram(app: dash.Dash, mini_atlas: Atlas) -> None:
+    diagram = [
+        section
+        for section in _find(app.layout, dash.html.Section)
+        if "diagram" in _class(section).split()
+    ]
+    assert len(diagram) == 1
+    parts = [_class(child) for child in diagram[0].children]
+    assert parts.index("diagram-key") == parts.index("body-graph") + 1
+    assert len(_find(diagram[0], dash.html.Li)) == len(mini_atlas.lines) + 5

@@ -285,3 +285,78 @@ def test_only_the_focused_candidate_shows_its_details(
     expect(opened).to_have_count(1)
     expect(page.locator(".candidate-focused .explanation")).to_be_visible()
     expect(page.locator(".candidate").first.locator(".explanation")).to_be_hidden()
+
+
+# The drawing area plotly gives the body, and which of its legends it draws.
+PLOT_AREA = """() => {
+    const gd = document.querySelector('#body-graph .js-plotly-plot');
+    const area = gd.querySelector('.nsewdrag').getBoundingClientRect();
+    const legends = [...gd.querySelectorAll('.infolayer > g')]
+        .map(g => g.getAttribute('class'))
+        .filter(c => /^legend/.test(c));
+    return {plot: area.height, frame: gd.getBoundingClientRect().height, legends: legends};
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)])
+def test_a_phone_gives_the_body_the_legends_room_and_keeps_the_key_below(
+    offline_page: Page, base_url: str, atlas: Atlas, width: int, height: int
+) -> None:
+    page = offline_page
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{base_url}/?symptom={_symptom(atlas).id}&side=left")
+    _ready(page)
+    expect(page.locator(".candidate").first).to_be_visible()
+    key = page.locator(".diagram-key")
+    phone = width <= 760
+    if not phone:
+        expect(key).to_be_hidden()
+        page.wait_for_function(
+            "document.querySelectorAll('#body-graph .infolayer > g[class^=legend]').length === 2"
+        )
+        assert sorted(page.evaluate(PLOT_AREA)["legends"]) == ["legend", "legend2"]
+        return
+    expect(key).to_be_visible()
+    for line in atlas.lines:
+        expect(key.get_by_title(line.name, exact=True)).to_contain_text(line.abbreviation)
+    expect(key).to_contain_text("not studied")
+    # The legends are switched off after the first draw: wait for the plot to take their room.
+    page.wait_for_function(
+        "(() => { const gd = document.querySelector('#body-graph .js-plotly-plot');"
+        " return gd.querySelector('.nsewdrag').getBoundingClientRect().height"
+        " > 0.85 * gd.getBoundingClientRect().height; })()"
+    )
+    area = page.evaluate(PLOT_AREA)
+    assert area["legends"] == []
+    # With the two legends inside the figure the body had 293 of 440 px at this width.
+    assert area["plot"] > 300
+    # The key sits right under the diagram, on the first screen with it.
+    diagram = page.locator("#body-graph").bounding_box()
+    key_box = key.bounding_box()
+    assert diagram is not None and key_box is not None
+    assert 0 <= key_box["y"] - (diagram["y"] + diagram["height"]) < 20
+
+
+def test_a_phone_folds_the_explorers_the_link_does_not_use(
+    offline_page: Page, base_url: str, atlas: Atlas
+) -> None:
+    page = offline_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    line = max(atlas.lines, key=lambda line: len(line.transitions))
+    page.goto(f"{base_url}/?line={line.abbreviation}")
+    _ready(page)
+    line_explorer = page.locator("details.explorer[data-state-key='line']")
+    region_explorer = page.locator("details.explorer[data-state-key='region']")
+    steps = page.locator("details.steps-fold")
+    expect(steps).to_have_count(1)
+    expect(line_explorer).to_have_attribute("open", "")
+    expect(region_explorer).not_to_have_attribute("open", "")
+    expect(steps).not_to_have_attribute("open", "")
+    expect(steps.locator(".stations")).to_be_hidden()
+    # One tap opens the steps; each is a short block, not a table wider than the phone.
+    steps.locator("summary").click()
+    expect(steps.locator(".stations tbody tr")).to_have_count(len(line.transitions))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # Choosing a region opens its explorer.
+    page.locator(".stations tbody tr a").first.click()
+    expect(region_explorer).to_have_attribute("open", "")

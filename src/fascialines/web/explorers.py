@@ -35,19 +35,26 @@ def line_panel(atlas: Atlas, line_id: str | None, state: ViewState) -> list[Comp
         return [html.P("Choose a line to see it on the body and its stations step by step.")]
     line = atlas.line(line_id)
     branched = len(line.branches) > 1
+    # Cells carry their column in a class and an explicit role: on a phone style.css stacks each
+    # row into a short block, which drops the browser's own table semantics.
     rows = [
         html.Tr(
-            [
-                *([html.Td(branch.name)] if branched else []),
-                html.Td(_region_link(atlas, state, step.from_)),
-                html.Td(_region_link(atlas, state, step.to)),
-                html.Td(evidence_badge(step.evidence)),
-                html.Td("this step" if step.evidence_basis == "transition" else "the line"),
-                html.Td(
+            role="row",
+            children=[
+                *([_cell("track", branch.name)] if branched else []),
+                _cell("from", _region_link(atlas, state, step.from_)),
+                _cell("to", _region_link(atlas, state, step.to)),
+                _cell("evidence", evidence_badge(step.evidence)),
+                _cell(
+                    "rated",
+                    "this step" if step.evidence_basis == "transition" else "the line",
+                ),
+                _cell(
+                    "sources",
                     "; ".join(short_citation(atlas.source(s)) for s in step.sources),
                     title="; ".join(atlas.source(s).citation for s in step.sources),
                 ),
-            ]
+            ],
         )
         for branch in line.branches
         for step in branch.transitions
@@ -66,16 +73,15 @@ def line_panel(atlas: Atlas, line_id: str | None, state: ViewState) -> list[Comp
         ),
         html.P(line.summary),
         html.P([evidence_badge(line.evidence.grade), " ", line.evidence.summary]),
-        html.Div(
-            className="table-wrap",
-            children=html.Table(
-                className="stations",
-                children=[
-                    html.Caption(f"{line.name}: each step, in the model's published order"),
-                    html.Thead(html.Tr([html.Th(text, scope="col") for text in head])),
-                    html.Tbody(rows),
-                ],
-            ),
+        # Open everywhere; on a phone app.js folds it (a long read there), one tap opens it.
+        html.Details(
+            open=True,
+            className="steps-fold",
+            **{"data-phone-fold": "yes"},
+            children=[
+                html.Summary(f"Each step, with its evidence and sources ({len(rows)} steps)"),
+                _steps_table(line.name, head, rows),
+            ],
         ),
     ]
     if line.midline_crossings:
@@ -88,6 +94,31 @@ def line_panel(atlas: Atlas, line_id: str | None, state: ViewState) -> list[Comp
     sources = [line.evidence.sources] + [step.sources for step in line.transitions]
     children.append(sources_list(atlas, [s for group in sources for s in group]))
     return children
+
+
+def _steps_table(line_name: str, head: list[str], rows: list[Component]) -> Component:
+    return html.Div(
+        className="table-wrap",
+        children=html.Table(
+            className="stations",
+            role="table",
+            children=[
+                html.Caption(f"{line_name}: each step, in the model's published order"),
+                html.Thead(
+                    html.Tr(
+                        [html.Th(text, scope="col", role="columnheader") for text in head],
+                        role="row",
+                    ),
+                    role="rowgroup",
+                ),
+                html.Tbody(rows, role="rowgroup"),
+            ],
+        ),
+    )
+
+
+def _cell(column: str, content: object, **extra: str) -> Component:
+    return html.Td(content, role="cell", className=f"step-{column}", **extra)
 
 
 def _region_link(atlas: Atlas, state: ViewState, region_id: str) -> Component:

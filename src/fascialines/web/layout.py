@@ -10,12 +10,13 @@ import plotly.graph_objects as go
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from fascialines.atlas import Atlas
+from fascialines.atlas import EVIDENCE_ORDER, Atlas
 from fascialines.web import ids
+from fascialines.web.figures import EVIDENCE_DASH, EVIDENCE_SHORT, line_styles
 from fascialines.web.pieces import with_side
 from fascialines.web.urlstate import DEFAULT_HOPS, LOWEST_GRADE, MAX_HOPS, format_region
 
-__all__ = ["EVIDENCE_CHOICES", "page"]
+__all__ = ["EVIDENCE_CHOICES", "SYMBOL_GLYPHS", "diagram_key", "page"]
 
 #: The minimum-evidence choices, strictest last, worded for people rather than as grades.
 EVIDENCE_CHOICES: tuple[tuple[str, str], ...] = (
@@ -25,6 +26,103 @@ EVIDENCE_CHOICES: tuple[tuple[str, str], ...] = (
     ("moderate", "Moderate or better"),
     ("strong", "Strong only"),
 )
+
+#: The text glyph for each plotly marker symbol the diagram uses, for the HTML key.
+SYMBOL_GLYPHS: dict[str, str] = {
+    "circle": "\u25cf",
+    "square": "\u25a0",
+    "diamond": "\u25c6",
+    "triangle-up": "\u25b2",
+    "triangle-down": "\u25bc",
+    "cross": "\u271a",
+    "x": "\u2716",
+    "star": "\u2605",
+    "pentagon": "\u2b1f",
+    "hexagon": "\u2b22",
+    "triangle-left": "\u25c0",
+    "triangle-right": "\u25b6",
+}
+#: Plotly's dash patterns in pixels at the key's stroke width (plotly scales its named dashes
+#: by max(width, 3)); a custom pattern such as "2px,7px" is already in pixels.
+_NAMED_DASH: dict[str, tuple[int, ...]] = {
+    "solid": (),
+    "dot": (3, 3),
+    "dash": (9, 9),
+    "longdash": (15, 15),
+    "dashdot": (9, 3, 3, 3),
+    "longdashdot": (15, 6, 3, 6),
+}
+
+
+def _dash_pattern(dash: str) -> tuple[int, ...]:
+    if dash in _NAMED_DASH:
+        return _NAMED_DASH[dash]
+    return tuple(int(float(part.strip().removesuffix("px"))) for part in dash.split(","))
+
+
+def _dash_background(dash: str) -> str:
+    """A CSS gradient that draws the same dashes as the diagram, so the key matches it."""
+    pattern = _dash_pattern(dash)
+    if not pattern:
+        return "linear-gradient(to right, currentColor, currentColor)"
+    stops, at = [], 0
+    for index, length in enumerate(pattern):
+        colour = "currentColor" if index % 2 == 0 else "transparent"
+        stops.append(f"{colour} {at}px {at + length}px")
+        at += length
+    return f"repeating-linear-gradient(to right, {', '.join(stops)})"
+
+
+def diagram_key(atlas: Atlas) -> Component:
+    """The diagram's key in HTML, for narrow screens where plotly's legends take the body's room.
+
+    Each line has its colour, its marker symbol and its abbreviation (full name for screen
+    readers and on hover), so colour is never the only cue; each evidence grade its dash style
+    and its name.
+    """
+    styles = line_styles(atlas)
+    lines = [
+        html.Li(
+            className="key-line",
+            title=line.name,
+            children=[
+                html.Span(
+                    SYMBOL_GLYPHS.get(styles[line.id].symbol, "\u25cf"),
+                    className="key-symbol",
+                    style={"color": styles[line.id].colour},
+                    **{"aria-hidden": "true"},
+                ),
+                html.Span(line.abbreviation, className="key-abbr", **{"aria-hidden": "true"}),
+                html.Span(f"{line.abbreviation}, {line.name}", className="visually-hidden"),
+            ],
+        )
+        for line in atlas.lines
+    ]
+    grades = sorted(EVIDENCE_ORDER, key=EVIDENCE_ORDER.get, reverse=True)
+    evidence = [
+        html.Li(
+            className=f"key-evidence key-evidence-{grade}",
+            children=[
+                html.Span(
+                    className="key-dash",
+                    style={"backgroundImage": _dash_background(EVIDENCE_DASH[grade])},
+                    **{"aria-hidden": "true"},
+                ),
+                EVIDENCE_SHORT[grade],
+            ],
+        )
+        for grade in grades
+    ]
+    return html.Div(
+        className="diagram-key",
+        children=[
+            html.H3("Key", className="visually-hidden"),
+            html.P("Lines", className="key-title"),
+            html.Ul(lines, className="key-list key-lines"),
+            html.P("Evidence (line style)", className="key-title"),
+            html.Ul(evidence, className="key-list key-evidences"),
+        ],
+    )
 
 
 def page(atlas: Atlas, figure: go.Figure) -> Component:
@@ -40,7 +138,7 @@ def page(atlas: Atlas, figure: go.Figure) -> Component:
                 className="page-grid",
                 children=[
                     _controls(atlas),
-                    _diagram(figure),
+                    _diagram(atlas, figure),
                     html.Section(
                         id="results",
                         className="panel results",
@@ -187,12 +285,12 @@ def _controls(atlas: Atlas) -> Component:
     )
 
 
-def _diagram(figure: go.Figure) -> Component:
+def _diagram(atlas: Atlas, figure: go.Figure) -> Component:
     # The cell spans the whole row, so the sticky panel inside never slides over the explorers.
-    return html.Div(className="diagram-cell", children=_diagram_panel(figure))
+    return html.Div(className="diagram-cell", children=_diagram_panel(atlas, figure))
 
 
-def _diagram_panel(figure: go.Figure) -> Component:
+def _diagram_panel(atlas: Atlas, figure: go.Figure) -> Component:
     return html.Section(
         className="panel diagram",
         **{"aria-label": "Body diagram"},
@@ -217,6 +315,8 @@ def _diagram_panel(figure: go.Figure) -> Component:
                     },
                 ),
             ),
+            # Shown instead of plotly's legends on narrow screens (style.css, app.js).
+            diagram_key(atlas),
             html.P(id=ids.BODY_CAPTION, className="caption"),
         ],
     )
@@ -226,10 +326,14 @@ def _explorers(atlas: Atlas) -> Component:
     return html.Section(
         className="explorers",
         children=[
-            html.Div(
+            # Open everywhere; on a phone app.js folds the ones the address does not use, so
+            # the page stays short and each still opens with one tap.
+            html.Details(
+                open=True,
                 className="panel explorer",
+                **{"data-state-key": "line"},
                 children=[
-                    html.H2("Explore a line", id="line-heading"),
+                    html.Summary(html.H2("Explore a line", id="line-heading")),
                     _field(
                         "Line",
                         dcc.Dropdown(
@@ -245,10 +349,12 @@ def _explorers(atlas: Atlas) -> Component:
                     html.Div(id=ids.LINE_DETAILS),
                 ],
             ),
-            html.Div(
+            html.Details(
+                open=True,
                 className="panel explorer",
+                **{"data-state-key": "region"},
                 children=[
-                    html.H2("Explore a region"),
+                    html.Summary(html.H2("Explore a region")),
                     _field(
                         "Region",
                         dcc.Dropdown(

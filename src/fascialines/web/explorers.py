@@ -15,7 +15,7 @@ from fascialines.atlas import Atlas
 from fascialines.web.pieces import (
     evidence_badge,
     joined,
-    line_colour,
+    line_chip,
     node_name,
     query_href,
     self_care,
@@ -63,11 +63,7 @@ def line_panel(atlas: Atlas, line_id: str | None, state: ViewState) -> list[Comp
     children = [
         html.H3(
             [
-                html.Span(
-                    line.abbreviation,
-                    className="line-chip",
-                    style={"--chip": line_colour(atlas, line.id)},
-                ),
+                line_chip(atlas, line.id),
                 f" {line.name}",
             ]
         ),

@@ -21,7 +21,7 @@ from fascialines.web.pieces import (
     anatomical_name,
     capitalised,
     evidence_badge,
-    line_colour,
+    line_chip,
     node_name,
     place,
     places,
@@ -51,11 +51,7 @@ def _path_words(atlas: Atlas, path: LinePath, candidate: Candidate) -> Component
     return html.Li(
         className="path",
         children=[
-            html.Span(
-                line.abbreviation,
-                className="line-chip",
-                style={"--chip": line_colour(atlas, line.id)},
-            ),
+            line_chip(atlas, line.id),
             f" {line.name}: ",
             " → ".join(stops),
             steps,
@@ -284,11 +280,7 @@ def _welcome(atlas: Atlas, state: ViewState) -> list[Component]:
                 html.Li(
                     dcc.Link(
                         [
-                            html.Span(
-                                line.abbreviation,
-                                className="line-chip",
-                                style={"--chip": line_colour(atlas, line.id)},
-                            ),
+                            line_chip(atlas, line.id),
                             f" {line.name}",
                         ],
                         href=query_href(atlas, replace(state, line=line.id)),

@@ -21,6 +21,7 @@ __all__ = [
     "capitalised",
     "evidence_badge",
     "joined",
+    "line_chip",
     "line_colour",
     "node_name",
     "place",
@@ -139,6 +140,15 @@ def anatomical_name(atlas: Atlas, ref: RegionRef) -> list[Component]:
 def line_colour(atlas: Atlas, line_id: str) -> str:
     """The colour the diagram draws a line in, so a chip in the text matches it."""
     return line_styles(atlas)[line_id].colour
+
+
+def line_chip(atlas: Atlas, line_id: str) -> Component:
+    """A line's abbreviation on a swatch of the colour the diagram draws it in."""
+    return html.Span(
+        atlas.line(line_id).abbreviation,
+        className="line-chip",
+        style={"--chip": line_colour(atlas, line_id)},
+    )
 
 
 def take_care(atlas: Atlas, region_id: str) -> Component | None:

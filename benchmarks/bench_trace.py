@@ -62,7 +62,7 @@ def synthetic_atlas(regions: int, stations_per_line: int) -> Atlas:
     middle = region_ids[regions // 2 + 1]
     return Atlas.model_validate(
         {
-            "schema_version": 1,
+            "schema_version": 2,
             "regions": region_data,
             "lines": lines,
             "symptoms": [{"id": "synthetic-pain", "name": "Synthetic pain", "felt_at": [middle]}],

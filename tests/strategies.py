@@ -93,14 +93,14 @@ def atlases(draw: st.DrawFn, max_regions: int = 9) -> Atlas:
         {
             "id": f"pattern-{number}",
             "muscle": draw(st.sampled_from(ids)),
-            "refers_to": draw(st.lists(st.sampled_from(ids), min_size=1, max_size=2, unique=True)),
+            "essential": draw(st.lists(st.sampled_from(ids), min_size=1, max_size=2, unique=True)),
             "description": "A random pattern.",
             "sources": ["s1"],
         }
         for number in range(draw(st.integers(min_value=0, max_value=3)))
     ]
     raw = {
-        "schema_version": 1,
+        "schema_version": 2,
         "regions": regions,
         "lines": lines,
         "referral_patterns": patterns,

@@ -164,7 +164,7 @@ def test_validate_lists_every_problem(mini_atlas_path: Path, tmp_path: Path) -> 
 
 def test_validate_a_broken_json_file(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text('{"schema_version": 1,\n  "regions": [}\n')
+    bad.write_text('{"schema_version": 2,\n  "regions": [}\n')
     done = run("validate", bad)
     assert done.returncode == 1
     assert "invalid JSON at line 2, column" in done.stdout

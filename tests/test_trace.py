@@ -266,7 +266,7 @@ def test_the_search_stays_near_the_symptom_on_a_large_atlas(
         for i in range(count - 1)
     ]
     raw = {
-        "schema_version": 1,
+        "schema_version": 2,
         "regions": regions,
         "lines": [
             {"id": "long", "abbreviation": "LONG", "name": "Long", "colour": "#000000",

@@ -53,6 +53,7 @@ __all__ = [
     "Source",
     "Symptom",
     "Transition",
+    "TriggerPointSite",
     "atlas_json_schema",
     "default_atlas_path",
     "evidence_rank",
@@ -60,7 +61,7 @@ __all__ = [
     "parse_atlas",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 EvidenceGrade = Literal["strong", "moderate", "limited", "not-studied", "not-found"]
 
@@ -96,6 +97,11 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+#: Maintainers' remarks (what is unverified, what to review). Never shown to a reader by the
+#: app, the CLI or the handout; a maintainers' report may list them.
+EditorNotes = Annotated[str | None, Field(min_length=1)]
+
+
 class Point(_Model):
     """A place on one view, in percent of standing height (see the module docstring)."""
 
@@ -112,6 +118,7 @@ class SelfCare(_Model):
     frequency: Text
     avoid: Text
     sources: SourceIds
+    editor_notes: EditorNotes = None
 
 
 class Region(_Model):
@@ -132,6 +139,10 @@ class Region(_Model):
     uberon: Annotated[str, Field(pattern=UBERON_PATTERN)] | None = None
     fma: Annotated[str, Field(pattern=FMA_PATTERN)] | None = None
     self_care: SelfCare | None = None
+    #: Instead of ``self_care``: why this region is not for self-treatment (it lies deep, or
+    #: beside an endangerment site), in plain words.
+    not_for_self_treatment: str | None = None
+    editor_notes: EditorNotes = None
 
 
 class Transition(_Model):
@@ -140,11 +151,14 @@ class Transition(_Model):
     from_: Id = Field(alias="from")
     to: Id
     evidence: EvidenceGrade
-    #: ``transition`` when a source rates this very step; ``line`` when the grade is the line's
-    #: overall rating carried down because no rating of this step is established.
+    #: ``transition`` when a source rated this very step, and ``evidence`` is that rating;
+    #: ``line`` when no source rated the step on its own: ``evidence`` is then ``not-studied``
+    #: (the engine ranks on what is known) and the line's own rating, in ``Line.evidence``, is
+    #: what may be said about it, once per line.
     evidence_basis: Literal["transition", "line"] = "line"
     sources: SourceIds
     note: str | None = None
+    editor_notes: EditorNotes = None
 
 
 class Branch(_Model):
@@ -171,6 +185,7 @@ class LineEvidence(_Model):
     grade: EvidenceGrade
     summary: Text
     sources: SourceIds
+    editor_notes: EditorNotes = None
 
 
 class Line(_Model):
@@ -182,6 +197,7 @@ class Line(_Model):
     evidence: LineEvidence
     branches: Annotated[list[Branch], Field(min_length=1)]
     midline_crossings: list[MidlineCrossing] = []
+    editor_notes: EditorNotes = None
 
     @property
     def transitions(self) -> list[Transition]:
@@ -196,14 +212,40 @@ class Line(_Model):
         return list(seen)
 
 
+class TriggerPointSite(_Model):
+    """Where the trigger point itself lies, as Travell and Simons mark it with an X."""
+
+    description: Text
+    front: Point | None = None
+    back: Point | None = None
+
+
 class ReferralPattern(_Model):
-    """A muscle whose trigger points classically refer pain to the listed areas."""
+    """A muscle whose trigger points classically refer pain to the listed areas.
+
+    ``essential`` are the zones Travell and Simons draw in solid red (felt in nearly everyone
+    with that trigger point); ``spillover`` those they stipple (felt in some).
+    """
 
     id: Id
     muscle: Id
-    refers_to: Annotated[list[Id], Field(min_length=1)]
+    essential: Annotated[list[Id], Field(min_length=1)]
+    spillover: list[Id] = []
+    trigger_point: TriggerPointSite | None = None
     description: Text
     sources: SourceIds
+    editor_notes: EditorNotes = None
+
+    @property
+    def refers_to(self) -> list[str]:
+        """Every zone, essential first."""
+        return [*self.essential, *self.spillover]
+
+    def zone(self, area: str) -> Literal["essential", "spillover"] | None:
+        """Whether ``area`` is an essential or a spillover zone of this pattern, or neither."""
+        if area in self.essential:
+            return "essential"
+        return "spillover" if area in self.spillover else None
 
 
 class RedFlag(_Model):
@@ -211,16 +253,21 @@ class RedFlag(_Model):
     text: Text
     action: Text
     sources: SourceIds
+    editor_notes: EditorNotes = None
 
 
 class Symptom(_Model):
     id: Id
     name: Text
     aliases: list[Text] = []
+    #: A plain note shown when the symptom was found through this alias, e.g. that a migraine
+    #: is a different condition from the headache it is filed under. Keys are aliases.
+    alias_notes: dict[str, Text] = {}
     felt_at: Annotated[list[Id], Field(min_length=1)]
     description: str | None = None
     related_conditions: list[Text] = []
     red_flags: list[Id] = []
+    editor_notes: EditorNotes = None
 
 
 class Source(_Model):
@@ -229,6 +276,7 @@ class Source(_Model):
     year: Annotated[int, Field(ge=1800, le=2100)] | None = None
     doi: str | None = None
     note: str | None = None
+    editor_notes: EditorNotes = None
 
 
 class Contraindication(_Model):
@@ -236,6 +284,7 @@ class Contraindication(_Model):
     text: Text
     kind: Literal["absolute", "local"]
     sources: SourceIds
+    editor_notes: EditorNotes = None
 
 
 class EndangermentSite(_Model):
@@ -244,6 +293,7 @@ class EndangermentSite(_Model):
     regions: list[Id] = []
     reason: Text
     sources: SourceIds
+    editor_notes: EditorNotes = None
 
 
 class Claim(_Model):
@@ -254,16 +304,18 @@ class Claim(_Model):
     verdict: Text
     evidence: Text
     sources: SourceIds
+    editor_notes: EditorNotes = None
 
 
 class Caveat(_Model):
     id: Id
     text: Text
     sources: SourceIds
+    editor_notes: EditorNotes = None
 
 
 class Atlas(_Model):
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     title: Text = "fascialines atlas"
     licence: str | None = None
     credits: str | None = None
@@ -281,6 +333,12 @@ class Atlas(_Model):
     @field_validator("schema_version", mode="before")
     @classmethod
     def _known_version(cls, value: Any) -> Any:
+        if value == 1:
+            raise ValueError(
+                "this atlas is in format 1; this version of fascialines reads format 2, where "
+                "each referral pattern's 'refers_to' becomes 'essential' (and 'spillover') "
+                "zones: see docs/atlas.md"
+            )
         if value != SCHEMA_VERSION:
             raise ValueError(f"this version of fascialines reads schema_version {SCHEMA_VERSION}")
         return value
@@ -499,6 +557,11 @@ def _reference_problems(raw: Any) -> Iterator[AtlasProblem]:
     for index, region in _items(raw, "regions"):
         base = f"$.regions[{index}]"
         care = region.get("self_care")
+        if care is not None and region.get("not_for_self_treatment") is not None:
+            yield AtlasProblem(
+                f"{base}.not_for_self_treatment",
+                "a region has either self_care or not_for_self_treatment, not both",
+            )
         if isinstance(care, dict):
             yield from known_all(
                 care.get("sources"), sources, "source", f"{base}.self_care.sources"
@@ -515,12 +578,28 @@ def _reference_problems(raw: Any) -> Iterator[AtlasProblem]:
     for index, pattern in _items(raw, "referral_patterns"):
         base = f"$.referral_patterns[{index}]"
         yield from known(pattern.get("muscle"), regions, "region", f"{base}.muscle")
-        yield from known_all(pattern.get("refers_to"), regions, "region", f"{base}.refers_to")
+        for zone in ("essential", "spillover"):
+            yield from known_all(pattern.get(zone), regions, "region", f"{base}.{zone}")
+        essential, spillover = pattern.get("essential"), pattern.get("spillover")
+        if isinstance(essential, list) and isinstance(spillover, list):
+            for i, area in enumerate(spillover):
+                if isinstance(area, str) and area in essential:
+                    yield AtlasProblem(
+                        f"{base}.spillover[{i}]",
+                        f"{area!r} is already an essential zone of this pattern",
+                    )
 
     for index, symptom in _items(raw, "symptoms"):
         base = f"$.symptoms[{index}]"
         yield from known_all(symptom.get("felt_at"), regions, "region", f"{base}.felt_at")
         yield from known_all(symptom.get("red_flags"), red_flags, "red flag", f"{base}.red_flags")
+        notes, aliases = symptom.get("alias_notes"), symptom.get("aliases")
+        if isinstance(notes, dict) and isinstance(aliases, list):
+            for alias in notes:
+                if alias not in aliases:
+                    yield AtlasProblem(
+                        f"{base}.alias_notes", f"{alias!r} is not one of this symptom's aliases"
+                    )
 
     for index, site in _items(raw, "endangerment_sites"):
         yield from known_all(

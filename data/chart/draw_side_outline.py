@@ -181,9 +181,7 @@ def _bezier(points: list[tuple[float, float]], *, closed: bool) -> str:
         p0, p1, p2, p3 = at(i - 1), at(i), at(i + 1), at(i + 2)
         c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
         c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
-        out.append(
-            f"C {c1[0]:.2f} {c1[1]:.2f} {c2[0]:.2f} {c2[1]:.2f} {p2[0]:.2f} {p2[1]:.2f}"
-        )
+        out.append(f"C {c1[0]:.2f} {c1[1]:.2f} {c2[0]:.2f} {c2[1]:.2f} {p2[0]:.2f} {p2[1]:.2f}")
     if closed:
         out.append("Z")
     return " ".join(out)

@@ -11,10 +11,10 @@ import json
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import hex_colours
 
 from fascialines import palette
 from fascialines.palette import PAIN_RED, RED_HUES, VISIONS
+from strategies import hex_colours
 
 from .conftest import REPO
 
@@ -26,7 +26,7 @@ visions = st.sampled_from(VISIONS)
 def _in_red_family(hex_colour: str) -> bool:
     import numpy as np
 
-    lightness, a, b = palette.to_lab([hex_colour])[0]
+    _, a, b = palette.to_lab([hex_colour])[0]
     hue = float(np.degrees(np.arctan2(b, a)) % 360)
     chroma = float(np.hypot(a, b))
     return chroma >= 10.0 and (hue >= RED_HUES[0] or hue <= RED_HUES[1])

@@ -338,9 +338,41 @@ def test_safety_data_is_complete_and_sourced(atlas: Atlas) -> None:
         assert claim.verdict and claim.evidence and claim.sources
 
 
-def test_unverified_trigger_point_patterns_say_so(atlas: Atlas) -> None:
-    marked = [p for p in atlas.referral_patterns if "[unverified" in p.description]
-    assert 0 < len(marked) < len(atlas.referral_patterns)
+#: What an editor writes to a colleague and a reader must never see: review markers, and the
+#: markdown backticks that the app and the handout would print as they are.
+EDITOR_MARKERS = ("[", "]", "`", "unverified", "not checked", "TODO", "FIXME")
+
+
+def _reader_texts(value: object, path: str = "$") -> Iterable[tuple[str, str]]:
+    """Every string a reader can be shown, with its JSON path: all but ``editor_notes``."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key != "editor_notes":
+                yield from _reader_texts(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _reader_texts(item, f"{path}[{index}]")
+    elif isinstance(value, str):
+        yield path, value
+
+
+def test_no_reader_text_holds_an_editors_marker(atlas: Atlas) -> None:
+    marked = [
+        f"{path}: {text[:80]}"
+        for path, text in _reader_texts(atlas.model_dump(by_alias=True))
+        if any(marker.lower() in text.lower() for marker in EDITOR_MARKERS)
+    ]
+    assert marked == []
+
+
+def test_the_marker_check_sees_every_kind_of_record(atlas: Atlas) -> None:
+    # The walk above must reach nested reader text (a step's note, a pattern's trigger point)
+    # and skip only the editors' own field; otherwise the check above could pass vacuously.
+    paths = [path for path, _ in _reader_texts(atlas.model_dump(by_alias=True))]
+    assert any(".branches[" in path and path.endswith(".note") for path in paths)
+    assert any(path.startswith("$.referral_patterns[") for path in paths)
+    assert not any("editor_notes" in path for path in paths)
+    assert any(record.editor_notes for record in atlas.referral_patterns)
 
 
 def test_every_source_is_cited_somewhere(atlas: Atlas) -> None:
@@ -565,7 +597,8 @@ def test_sources_outside_the_reference_list_say_they_are_unverified(atlas: Atlas
     assert {source.id for source in atlas.sources} >= REFERENCE_LIST
     for source in atlas.sources:
         if source.id not in REFERENCE_LIST:
-            assert source.note and "unverified" in source.note, source.id
+            # Said to the editors, never to a reader (see the marker check above).
+            assert source.editor_notes and "unverified" in source.editor_notes, source.id
 
 
 def test_red_flags_sit_on_the_complaints_they_screen(atlas: Atlas) -> None:

@@ -615,7 +615,7 @@ def test_lines_cross_exactly_where_the_model_puts_the_crossings(atlas: Atlas) ->
 
 def test_left_spiral_line_returns_to_the_left_side_below_the_navel(graph: nx.MultiGraph) -> None:
     nodes = {node for edge in _edges(graph, "spiral-line@left") for node in edge}
-    lower = {"asis", "iliotibial-tract", "tibialis-anterior", "fibularis", "hamstrings"}
+    lower = {"asis", "iliotibial-tract", "tibialis-anterior", "fibularis", "biceps-femoris"}
     assert {side for region, side in nodes if region in lower} == {"left"}
     assert ("external-oblique", "right") in nodes and ("internal-oblique", "left") in nodes
     assert ("occipital-ridge", "right") not in nodes
@@ -633,6 +633,18 @@ def test_deep_front_line_has_every_published_track(atlas: Atlas) -> None:
         {"xiphoid", "transversus-thoracis", "infrahyoids", "hyoid", "suprahyoids", "mandible"},
     ):
         assert track <= stations, track - stations
+
+
+def test_lines_carry_the_tracks_myers_names(atlas: Atlas) -> None:
+    lines = _by_abbreviation(atlas)
+    sbl, dfl, spl = (set(lines[name].stations) for name in ("SBL", "DFL", "SPL"))
+    # The soleus as the calf's deep layer and the suboccipitals at the line's functional centre.
+    assert {"soleus", "suboccipitals", "gastrocnemius", "erector-spinae"} <= sbl
+    assert "quadratus-lumborum" in dfl and "iliopsoas" in dfl
+    # The Spiral Line's hamstring track is the biceps femoris alone.
+    assert "biceps-femoris" in spl and "hamstrings" not in spl
+    steps = {(s.from_, s.to) for s in lines["SPL"].transitions}
+    assert {("fibular-head", "biceps-femoris"), ("biceps-femoris", "ischial-tuberosity")} <= steps
 
 
 def test_only_the_superficial_front_line_is_graded_not_found(atlas: Atlas) -> None:

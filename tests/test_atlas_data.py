@@ -114,7 +114,8 @@ def test_counts(atlas: Atlas) -> None:
     assert set(_by_abbreviation(atlas)) == TWELVE
     assert len(atlas.lines) == 12
     assert len(atlas.referral_patterns) >= 90
-    assert len(atlas.symptoms) >= 30
+    assert len(atlas.symptoms) >= 50
+    assert len(atlas.red_flags) >= 30
     assert atlas.licence and atlas.credits
 
 
@@ -385,6 +386,90 @@ def test_the_articles_complaints_are_there(atlas: Atlas) -> None:
         find_symptom(atlas, complaint)
 
 
+#: Complaints the issue found not understood, each with the symptom it must reach.
+ISSUE_COMPLAINTS = {
+    "chest pain": "chest-pain",
+    "sprained ankle": "ankle-pain",
+    "ankle pain": "ankle-pain",
+    "thumb pain": "thumb-pain",
+    "De Quervain's": "thumb-pain",
+    "back of shoulder pain": "back-of-shoulder-pain",
+    "rib pain": "rib-pain",
+    "side of chest pain": "rib-pain",
+    "toothache": "toothache",
+    "ear pain": "ear-pain",
+    "top of head pain": "top-of-head-headache",
+    "outer thigh pain": "outer-thigh-pain",
+    "front of thigh pain": "front-thigh-pain",
+    "inner thigh pain": "inner-thigh-pain",
+    "top of foot pain": "top-of-foot-pain",
+    "big toe pain": "big-toe-pain",
+    "ball of foot pain": "ball-of-foot-pain",
+    "forearm pain": "forearm-pain",
+    "finger pain": "finger-pain",
+    "migraine": "headache",
+}
+
+
+def test_the_issues_complaints_are_understood(atlas: Atlas) -> None:
+    from fascialines.trace import find_symptom
+
+    for words, symptom_id in ISSUE_COMPLAINTS.items():
+        assert find_symptom(atlas, words).id == symptom_id, words
+    # The commonest phrase must meet the cardiac red flag first.
+    assert atlas.symptom_by_id("chest-pain").red_flags[0] == "cardiac-chest-pain"
+
+
+def test_migraine_reaches_headache_with_a_plain_note_that_it_differs(atlas: Atlas) -> None:
+    headache = atlas.symptom_by_id("headache")
+    note = headache.alias_notes["migraine"]
+    assert "different condition" in note and "doctor" in note
+    for alias in headache.aliases:
+        if "migr" in alias.lower():
+            assert alias in headache.alias_notes, alias
+
+
+def _normal(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch not in " -'_’")
+
+
+def test_aliases_are_unique_across_symptoms(atlas: Atlas) -> None:
+    # Matching ignores case, spaces, hyphens and apostrophes, so uniqueness must too.
+    owner: dict[str, str] = {}
+    clashes = []
+    for symptom in atlas.symptoms:
+        for name in {_normal(n) for n in (symptom.id, symptom.name, *symptom.aliases)}:
+            if owner.setdefault(name, symptom.id) != symptom.id:
+                clashes.append((name, owner[name], symptom.id))
+    assert clashes == []
+
+
+def test_every_pain_area_and_referral_zone_is_felt_by_some_symptom(atlas: Atlas) -> None:
+    # Otherwise a zone can never be reached from a complaint, and its patterns never shown.
+    felt = {region for symptom in atlas.symptoms for region in symptom.felt_at}
+    areas = {region.id for region in atlas.regions if region.kind == "area"}
+    zones = {area for pattern in atlas.referral_patterns for area in pattern.refers_to}
+    assert sorted(areas - felt) == []
+    assert sorted(zones - felt) == []
+
+
+def test_every_red_flag_screens_some_complaint(atlas: Atlas) -> None:
+    attached = {flag for symptom in atlas.symptoms for flag in symptom.red_flags}
+    assert [flag.id for flag in atlas.red_flags if flag.id not in attached] == []
+    for flag in atlas.red_flags:
+        assert flag.action and flag.sources, flag.id
+
+
+def test_felt_at_lists_match_the_anatomy_the_issue_reviewed(atlas: Atlas) -> None:
+    felt = {symptom.id: set(symptom.felt_at) for symptom in atlas.symptoms}
+    # The tendon, not the calf muscle: the calf stays free to be a source.
+    assert "gastrocnemius" not in felt["achilles-pain"] and "heel" in felt["achilles-pain"]
+    assert "inner-shin" in felt["shin-splints"]
+    assert {"lumbar-vertebrae", "iliac-crest"} <= felt["low-back-pain"]
+    assert "metatarsal-bases" in felt["arch-pain"]  # the Spiral Line's stirrup
+    assert "inner-elbow" in felt["golfers-elbow"]
+
+
 def test_safety_data_is_complete_and_sourced(atlas: Atlas) -> None:
     kinds = {item.kind for item in atlas.contraindications}
     assert kinds == {"absolute", "local"}
@@ -584,9 +669,29 @@ REQUIRED_FLAGS = {
     "chest-tightness": {"cardiac-chest-pain", "aortic-dissection"},
     "shoulder-pain": {"cardiac-chest-pain"},
     "tingling-arms": {"cardiac-chest-pain", "nerve-symptoms"},
-    "calf-pain": {"calf-dvt"},
+    "calf-pain": {"calf-dvt", "compartment-syndrome", "claudication", "pulmonary-embolism"},
     "back-of-knee-pain": {"calf-dvt"},
+    # The issue's safety list: each flag on the complaints it screens.
+    "mid-back-pain": {"aortic-aneurysm", "osteoporotic-fracture"},
+    "arm-weakness": {"stroke-tia"},
+    "shin-splints": {"compartment-syndrome"},
+    "achilles-pain": {"achilles-rupture"},
+    "groin-pain": {"strangulated-hernia", "testicular-torsion"},
+    "front-knee-pain": {"hot-swollen-joint"},
+    "hip-pain": {"hot-swollen-joint", "polymyalgia-rheumatica"},
+    "shoulder-pain": {"cardiac-chest-pain", "hot-swollen-joint", "polymyalgia-rheumatica"},
+    "wrist-hand-pain": {"hot-swollen-joint"},
+    "sacroiliac-pain": {"inflammatory-back-pain"},
+    "neck-pain": {"neck-artery-dissection", "fracture-risk"},
+    "eye-pain": {"headache-emergency", "headache-snoop4", "acute-glaucoma-vision"},
+    "arch-pain": {"diabetic-foot"},
+    "plantar-fasciitis": {"diabetic-foot"},
+    "chest-pain": {"cardiac-chest-pain", "aortic-dissection", "pulmonary-embolism"},
+    "ankle-pain": {"ankle-fracture"},
+    "thumb-pain": {"scaphoid-fracture"},
 }
+REQUIRED_FLAGS["low-back-pain"] |= {"aortic-aneurysm", "inflammatory-back-pain"}
+REQUIRED_FLAGS["tingling-arms"] |= {"stroke-tia"}
 
 #: The classic referral mappings reference §3 marks as checked: muscle region -> areas.
 CLASSIC_REFERRALS = {

@@ -171,11 +171,15 @@ def _line_section(atlas: Atlas, line: Line) -> list[str]:
     return out
 
 
+def _alias(aliases: Iterable[str], notes: dict[str, str]) -> list[str]:
+    return [f"{alias} (*{notes[alias]}*)" if alias in notes else alias for alias in aliases]
+
+
 def _symptoms(atlas: Atlas) -> list[str]:
     rows = (
         (
             f"{symptom.name} (`{symptom.id}`)",
-            "; ".join(symptom.aliases),
+            "; ".join(_alias(symptom.aliases, symptom.alias_notes)),
             ", ".join(_name(atlas, region) for region in symptom.felt_at),
             "; ".join(symptom.related_conditions),
             ", ".join(symptom.red_flags),

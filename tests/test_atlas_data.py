@@ -470,6 +470,26 @@ def test_felt_at_lists_match_the_anatomy_the_issue_reviewed(atlas: Atlas) -> Non
     assert "inner-elbow" in felt["golfers-elbow"]
 
 
+def test_conditions_the_lines_do_not_explain_say_so(atlas: Atlas) -> None:
+    # Fibromyalgia and sciatica are not caused by a muscle or a line: the text says what the
+    # condition is and that the map is a teaching model.
+    fibromyalgia = atlas.symptom_by_id("fibromyalgia").description or ""
+    assert "nervous system" in fibromyalgia and "teaching model" in fibromyalgia
+    buttock = atlas.symptom_by_id("buttock-pain")
+    assert "sciatica" in buttock.aliases
+    assert "nerve root" in buttock.alias_notes["sciatica"]
+    assert "teaching model" in buttock.alias_notes["sciatica"]
+    assert "teaching model" in (buttock.description or "")
+
+
+def test_no_self_care_schedule_is_passed_off_as_tested(atlas: Atlas) -> None:
+    # The cited studies measured effects of rolling, not a schedule: a routine must say so.
+    for region in atlas.regions:
+        care = region.self_care
+        if care is not None and "a week" in care.frequency:
+            assert "not a dose any study has tested" in care.frequency, region.id
+
+
 def test_safety_data_is_complete_and_sourced(atlas: Atlas) -> None:
     kinds = {item.kind for item in atlas.contraindications}
     assert kinds == {"absolute", "local"}

@@ -557,6 +557,41 @@ def test_every_source_is_cited_somewhere(atlas: Atlas) -> None:
     assert [source.id for source in atlas.sources if source.id not in cited] == []
 
 
+def _can_be_a_source(atlas: Atlas) -> set[str]:
+    on_lines = {region for line in atlas.lines for region in line.stations}
+    sources = {pattern.muscle for pattern in atlas.referral_patterns}
+    for region in atlas.regions:
+        if region.kind == "track" or (region.kind == "muscle" and region.id in on_lines):
+            sources.add(region.id)
+    return sources
+
+
+def test_new_regions_come_with_their_texts(atlas: Atlas) -> None:
+    # The regions this branch adds carry their own description and care (or the reason not to
+    # self-treat); the existing ones get theirs from the region-texts merge (next test).
+    added = set(ADDED_PATTERNS) - {"sartorius"}  # sartorius was there, on the Ipsilateral line
+    for region_id in sorted(added | {"inner-shin", "side-of-chest", "teeth", "ball-of-foot"}):
+        region = atlas.region(region_id)
+        assert region.description, region_id
+        if region.kind in ("track", "muscle"):
+            assert (region.self_care is None) != (region.not_for_self_treatment is None), region_id
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="the descriptions and self-care notes of the existing regions are written apart "
+    "(issue 9, region texts) and merged into lines.json afterwards",
+)
+def test_every_possible_source_has_a_description_and_a_care_note(atlas: Atlas) -> None:
+    missing = [
+        region.id
+        for region in (atlas.region(region_id) for region_id in sorted(_can_be_a_source(atlas)))
+        if not region.description
+        or (region.self_care is None and region.not_for_self_treatment is None)
+    ]
+    assert missing == []
+
+
 # -- the generated reference ------------------------------------------------------------------
 
 
@@ -565,6 +600,17 @@ def test_committed_reference_matches_the_data(atlas: Atlas) -> None:
     assert REFERENCE_DOC.read_text(encoding="utf-8") == expected, (
         "docs/atlas-reference.md is out of date: run `make docs`"
     )
+
+
+def test_reference_leaves_the_editors_notes_out(atlas: Atlas) -> None:
+    text = render_reference(atlas)
+    notes = {
+        record.editor_notes
+        for collection in (atlas.referral_patterns, atlas.sources, atlas.regions, atlas.symptoms)
+        for record in collection
+        if record.editor_notes
+    }
+    assert notes and not [note for note in notes if note in text]
 
 
 def test_reference_lists_every_line_symptom_and_source(atlas: Atlas) -> None:
@@ -684,10 +730,7 @@ REQUIRED_FLAGS = {
     "buttock-pain": {"cauda-equina", "back-cancer", "back-infection", "fracture-risk"},
     "headache": {"headache-emergency", "headache-snoop4", "giant-cell-arteritis", "meningitis"},
     "occipital-headache": {"headache-emergency", "headache-snoop4", "neck-artery-dissection"},
-    "eye-pain": {"headache-emergency", "headache-snoop4", "giant-cell-arteritis"},
-    "neck-pain": {"neck-artery-dissection"},
     "chest-tightness": {"cardiac-chest-pain", "aortic-dissection"},
-    "shoulder-pain": {"cardiac-chest-pain"},
     "tingling-arms": {"cardiac-chest-pain", "nerve-symptoms"},
     "calf-pain": {"calf-dvt", "compartment-syndrome", "claudication", "pulmonary-embolism"},
     "back-of-knee-pain": {"calf-dvt"},
@@ -703,7 +746,12 @@ REQUIRED_FLAGS = {
     "wrist-hand-pain": {"hot-swollen-joint"},
     "sacroiliac-pain": {"inflammatory-back-pain"},
     "neck-pain": {"neck-artery-dissection", "fracture-risk"},
-    "eye-pain": {"headache-emergency", "headache-snoop4", "acute-glaucoma-vision"},
+    "eye-pain": {
+        "headache-emergency",
+        "headache-snoop4",
+        "giant-cell-arteritis",
+        "acute-glaucoma-vision",
+    },
     "arch-pain": {"diabetic-foot"},
     "plantar-fasciitis": {"diabetic-foot"},
     "chest-pain": {"cardiac-chest-pain", "aortic-dissection", "pulmonary-embolism"},

@@ -60,8 +60,9 @@ def render_reference(atlas: Atlas) -> str:
         "",
         "Evidence grades, strongest first: `strong`, `moderate`, `limited` (studied and found), "
         "`not-studied` (the model's claim only), `not-found` (studied and not found). "
-        "*Basis* `line` means the line's overall rating is carried down because no rating of "
-        "that step is established; `transition` means a source rates that very step. "
+        "*Basis* `transition` means a source rated that very step and the grade is its rating; "
+        "`line` means no source rated the step on its own: the step is `not-studied` and the "
+        "line's own rating, given once above its steps, is what may be said about it. "
         "How to edit the atlas: [atlas.md](atlas.md).",
         "",
         "## Contents",

@@ -141,6 +141,8 @@ def test_a_step_no_study_rated_is_not_studied_and_never_wears_the_line_grade(
             where = (line.id, step.from_, step.to)
             if step.evidence_basis == "line":
                 assert step.evidence == "not-studied", where
+                # The review rated the line, not this step: it is cited on the line only.
+                assert "wilke-2016" not in step.sources, where
             else:
                 assert step.note, where
                 assert set(step.sources) - {"myers-2020"}, where

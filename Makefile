@@ -33,8 +33,8 @@ run: $(VENV)/.installed-run
 	$(BIN)/fascialines serve --host $(HOST) --port $(PORT) --workers $(WORKERS) --threads $(THREADS)
 
 test: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks deploy
+	$(BIN)/ruff format --check src tests benchmarks deploy
 	$(BIN)/python -m pytest
 
 docs: $(VENV)/.installed-test

@@ -32,6 +32,24 @@ for port in "$FIRST" "$SECOND"; do
 done
 server_pids=("${pids[@]}")
 
+wait_for() {  # wait_for PORT...: until each answers /_dash-layout (at most 60 s)
+  "$PYTHON" - "$@" <<'PY'
+import sys, time, urllib.request
+deadline = time.monotonic() + 60
+for port in sys.argv[1:]:
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_dash-layout", timeout=2).read()
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                sys.exit(f"nothing answers on port {port}")
+            time.sleep(0.5)
+PY
+}
+# The servers first: nginx would mark a server that is still starting as down.
+wait_for "$FIRST" "$SECOND"
+
 mkdir -p "$WORK/tmp"
 cp deploy/nginx-loadtest.conf "$WORK/nginx.conf"
 sed -e "s/127.0.0.1:8050/127.0.0.1:$PROXY/" -e "s/127.0.0.1:8051/127.0.0.1:$FIRST/" \
@@ -40,14 +58,7 @@ sed -e "s/127.0.0.1:8050/127.0.0.1:$PROXY/" -e "s/127.0.0.1:8051/127.0.0.1:$FIRS
 user=""; [ "$(id -u)" = 0 ] && user="user root;"
 "$NGINX" -p "$WORK" -c "$WORK/nginx.conf" -g "daemon off; pid $WORK/nginx.pid; $user" &
 pids+=($!)
-
-for _ in $(seq 120); do
-  if "$PYTHON" -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$PROXY/_dash-layout', timeout=2)" 2>/dev/null \
-     && "$PYTHON" -c "import urllib.request as u; [u.urlopen('http://127.0.0.1:$p/_dash-layout', timeout=2) for p in ($FIRST, $SECOND)]" 2>/dev/null; then
-    break
-  fi
-  sleep 0.5
-done
+wait_for "$PROXY"
 
 # The servers' resident memory every 2 s, for the first and last 20 seconds' comparison.
 (
@@ -60,10 +71,11 @@ done
 ) &
 pids+=($!)
 
+load_before=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
 locust -f deploy/locustfile.py --headless -u "$USERS" -r 10 -t "${DURATION}s" \
   --host "http://127.0.0.1:$PROXY" --csv "$WORK/locust" --only-summary 2>"$WORK/locust.log" || true
 tail -n 30 "$WORK/locust.log"
 
 "$PYTHON" deploy/summarise_load.py "$WORK" --users "$USERS" --seconds "$DURATION" \
-  --setup "nginx $("$NGINX" -v 2>&1 | sed 's|.*/||') in front of 2 waitress servers ($THREADS threads each)"
+  --setup "nginx $("$NGINX" -v 2>&1 | sed 's|.*/||') in front of 2 waitress servers ($THREADS threads each), locust on the same machine, load average $load_before before the run"
 echo "raw results in $WORK"

@@ -12,8 +12,10 @@ from __future__ import annotations
 import copy
 import json
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import dash
 import pytest
@@ -32,9 +34,35 @@ URL = "/_dash-update-component"
 MARKER = "SENT-BY-CLIENT"
 
 
+class _Failures(logging.Handler):
+    """Collects the last line of defence's reports: a callback that raised past the checks."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.seen: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "failed with" in record.getMessage():
+            self.seen.append(record.getMessage())
+
+
+FAILURES = _Failures()
+
+
 @pytest.fixture(scope="module")
-def app() -> dash.Dash:
-    return create_app(load_atlas())
+def app() -> Iterator[dash.Dash]:
+    logger = logging.getLogger("fascialines.web")
+    logger.addHandler(FAILURES)
+    yield create_app(load_atlas())
+    logger.removeHandler(FAILURES)
+
+
+@pytest.fixture(autouse=True)
+def _checks_come_first() -> Iterator[None]:
+    # Every refusal must come from the checks at the door, not from a callback that raised.
+    FAILURES.seen.clear()
+    yield
+    assert not FAILURES.seen, FAILURES.seen
 
 
 def _post(app: dash.Dash, data: bytes | str, content_type: str = "application/json") -> Any:
@@ -129,6 +157,32 @@ def mutated_bodies(draw: st.DrawFn) -> bytes:
 def test_no_mutated_callback_body_gets_a_500(app: dash.Dash, data: bytes) -> None:
     response = _post(app, data)
     assert response.status_code < 500, (data[:300], response.data[:300])
+    assert not FAILURES.seen, (data[:300], FAILURES.seen)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    search=st.lists(
+        st.tuples(
+            st.sampled_from(
+                ["symptom", "side", "hops", "lines", "evidence", "line", "region", "focus", "x"]
+            ),
+            st.text(max_size=40)
+            | st.sampled_from(["SBL,,LL", "calf:left", "calf", "8", "0", "99999", "²", "-1"]),
+        ),
+        max_size=6,
+    ).map(lambda pairs: "?" + urlencode(pairs)),
+    body=st.sampled_from(BODIES),
+)
+def test_any_link_is_read_without_a_500(app: dash.Dash, search: str, body: dict) -> None:
+    # A link is what a person may type or paste: it is read with a fallback, not refused.
+    sent = copy.deepcopy(body)
+    for entry in sent["inputs"]:
+        if entry["id"] == "page-url":
+            entry["value"] = search
+    response = _post(app, json.dumps(sent))
+    assert response.status_code == 200, (search, response.data[:300])
+    assert not FAILURES.seen, (search, FAILURES.seen)
 
 
 def test_no_sent_value_reaches_the_log(app: dash.Dash, caplog: pytest.LogCaptureFixture) -> None:

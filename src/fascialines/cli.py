@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -459,6 +460,10 @@ def _serve(args: argparse.Namespace) -> int:
         raise _Exit(f"fascialines: the web app cannot start: {error}", 1) from None
     app = create_app(atlas)
     if args.debug:
+        if not args.access_log:
+            # Werkzeug logs every request line, query string (what hurts) and address included.
+            logging.getLogger("werkzeug").setLevel(logging.WARNING)
+            print(f"fascialines (debug) on http://{args.host}:{args.port}/", file=sys.stderr)
         app.run(host=args.host, port=args.port, debug=True)
         return 0
     options = ServerOptions(

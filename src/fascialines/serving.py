@@ -152,7 +152,7 @@ def _listen(host: str, port: int) -> socket.socket:
 
 
 def _run_waitress(app: WSGIApp, sock: socket.socket, options: ServerOptions) -> None:
-    import waitress
+    import waitress  # type: ignore[import-untyped]
 
     waitress.serve(app, sockets=[sock], _quiet=True, **options.waitress_settings())
 

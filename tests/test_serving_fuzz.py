@@ -260,3 +260,12 @@ def test_unknown_files_are_a_plain_404(app: dash.Dash, path: str) -> None:
 
 def test_a_wrong_method_is_405(app: dash.Dash) -> None:
     assert app.server.test_client().put(URL, json={}).status_code == 405
+
+
+def test_refusals_carry_the_security_headers_too(app: dash.Dash) -> None:
+    from fascialines.web.hardening import SECURITY_HEADERS
+
+    for response in (_post(app, "[]"), app.server.test_client().get("/assets/nothing.js")):
+        assert response.status_code in (400, 404)
+        for name, value in SECURITY_HEADERS.items():
+            assert response.headers[name] == value

@@ -202,7 +202,8 @@ def _component_rules(component: Component, rewritten: set[tuple[str, str]]) -> I
     elif isinstance(component, dcc.Graph):
         for part in ("clickData", "hoverData", "selectedData"):
             yield (ident, part), _click
-    if hasattr(component, "n_clicks"):
+    # A prop the layout leaves unset is no attribute: ask the component's list of props.
+    if "n_clicks" in getattr(component, "available_properties", ()):
         yield (ident, "n_clicks"), _count
 
 

@@ -26,7 +26,7 @@ def _aggregated(folder: Path) -> dict[str, str]:
     raise SystemExit("no Aggregated row in locust_stats.csv: did locust run?")
 
 
-def _memory(folder: Path, seconds: int) -> tuple[float, float, float]:
+def _memory(folder: Path, seconds: int) -> tuple[float, float, float, float]:
     samples = []
     for line in (folder / "rss.csv").read_text(encoding="utf-8").splitlines():
         elapsed, _, rss = line.partition(",")
@@ -36,7 +36,9 @@ def _memory(folder: Path, seconds: int) -> tuple[float, float, float]:
     last = [mb for t, mb in samples if seconds - 20 <= t <= seconds]
     if not first or not last:
         raise SystemExit("rss.csv does not cover the first and last 20 seconds")
-    return statistics.mean(first), statistics.mean(last), max(mb for _, mb in samples)
+    # Growth within the last window: after warm-up, a leak shows as a steady climb here.
+    growth = last[-1] - last[0]
+    return statistics.mean(first), statistics.mean(last), max(mb for _, mb in samples), growth
 
 
 def records(folder: Path, seconds: int, users: int) -> list[dict[str, Any]]:
@@ -46,7 +48,7 @@ def records(folder: Path, seconds: int, users: int) -> list[dict[str, Any]]:
     is the range it moved over within the run, where the run measures one.
     """
     row = _aggregated(folder)
-    first, last, peak = _memory(folder, seconds)
+    first, last, peak, growth = _memory(folder, seconds)
     name = f"serving: {users} users, {seconds} s through nginx"
 
     def record(figure: str, value: float, unit: str, floor: Any = None, spread: Any = None):
@@ -79,6 +81,7 @@ def records(folder: Path, seconds: int, users: int) -> list[dict[str, Any]]:
             floor=round(first * 1.10, 1),
             spread=[round(first, 1), round(peak, 1)],
         ),
+        record("memory growth within the last 20 s", growth, "MB (2 servers)", floor=5),
     ]
 
 
@@ -105,7 +108,15 @@ def markdown(found: list[dict[str, Any]], setup: str, command: str) -> str:
         f"| memory of the 2 servers, first 20 s → last 20 s | "
         f"{by['memory, first 20 s']['value']:.0f} → {by['memory, last 20 s']['value']:.0f} MB "
         f"({'flat' if flat else 'GROWING'}: bound {by['memory, last 20 s']['floor']} MB) |",
+        f"| memory growth within the last 20 s | "
+        f"{by['memory growth within the last 20 s']['value']:.1f} MB |",
         "",
+        "The first 20 seconds include the warm-up (users arriving, each kind of request's first "
+        "answer); what would show a leak is a steady climb after it, in the last row.",
+        "",
+        "The load average before the run is in the first line: above 2 on this 2-core machine "
+        "means other jobs shared the cores with the servers, nginx and locust, so the latencies "
+        "are upper bounds for a dedicated server. "
         "The callbacks are CPU-bound Python (a trace and its panels), so throughput is bounded "
         "by the cores: 2 servers use both; more threads add no throughput, only queueing.",
         "",

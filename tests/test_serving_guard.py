@@ -175,3 +175,14 @@ def test_a_link_beyond_the_limits_is_refused() -> None:
 def test_a_body_that_is_not_this_callback_s_is_refused(change: dict[str, Any]) -> None:
     with pytest.raises(BadCallback):
         GUARD.check({**_body(), **change})
+
+
+@pytest.mark.parametrize(
+    "module", ["fascialines.atlas_json", "fascialines.web.callback_guard", "fascialines.serving"]
+)
+def test_the_docstring_examples_run(module: str) -> None:
+    import doctest
+    import importlib
+
+    failed, tried = doctest.testmod(importlib.import_module(module))
+    assert tried > 0 and failed == 0

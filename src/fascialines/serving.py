@@ -154,7 +154,9 @@ def _listen(host: str, port: int) -> socket.socket:
 def _run_waitress(app: WSGIApp, sock: socket.socket, options: ServerOptions) -> None:
     import waitress  # type: ignore[import-untyped]
 
-    waitress.serve(app, sockets=[sock], _quiet=True, **options.waitress_settings())
+    # Ctrl+C reaches every process of the group: each stops quietly, without a traceback.
+    with contextlib.suppress(KeyboardInterrupt):
+        waitress.serve(app, sockets=[sock], _quiet=True, **options.waitress_settings())
 
 
 def _interrupt(signum: int, frame: Any) -> None:
@@ -192,8 +194,7 @@ def serve(app: WSGIApp, options: ServerOptions) -> None:
         flush=True,
     )
     if options.workers == 1:
-        with contextlib.suppress(KeyboardInterrupt):
-            _run_waitress(app, sock, options)
+        _run_waitress(app, sock, options)
         return
     # The app is built once, before the fork, so the processes share its memory pages.
     context = multiprocessing.get_context("fork")

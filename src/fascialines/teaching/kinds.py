@@ -1,0 +1,441 @@
+"""The six kinds of quiz question, each a pool of things to ask and a way to ask one.
+
+Every kind reads the atlas models only (names, routes, crossings, patterns, grades and the
+reader texts: summaries, notes and descriptions), never an ``editor_notes`` field. A kind's
+``pool`` lists, in a fixed order, the facts it can ask about where the atlas gives exactly one
+right answer; its ``ask`` turns one of them into a :class:`Draft`: the question, the right
+choice and wrong choices that the atlas shows to be wrong. Ambiguous facts (a step two lines
+share, a region a line passes on both sides) are left out of the pool rather than asked.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+from itertools import permutations
+
+from fascialines.atlas import Atlas, Line, ReferralPattern
+from fascialines.teaching.grades import GRADE_LABELS, grades_strongest_first
+from fascialines.teaching.sides import line_visits
+
+__all__ = ["KINDS", "Draft", "Facts", "Kind", "line_label"]
+
+#: Most choices a question offers (the grade scale offers all of its grades).
+MAX_CHOICES = 4
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A question before its choices are shuffled and lettered.
+
+    ``right`` and each of ``wrong`` are ``(text, value)``: the words a student reads and the id
+    the answer stands for (a line id, a region id, a grade, a side, or region ids joined by
+    commas for an order). ``show`` says what the body should draw with the feedback.
+    """
+
+    kind: str
+    text: str
+    right: tuple[str, str]
+    wrong: tuple[tuple[str, str], ...]
+    explanation: str
+    sources: tuple[str, ...]
+    line: str | None = None
+    regions: tuple[str, ...] = ()
+    pattern: str | None = None
+    side: str | None = None
+    detail: str | None = None
+
+
+@dataclass
+class Facts:
+    """Indexes of one atlas that several kinds need, built once per quiz."""
+
+    atlas: Atlas
+    #: Unordered region pair -> the ids of the lines with a step between them.
+    pair_lines: dict[frozenset[str], list[str]] = field(default_factory=dict)
+    #: Line id -> the unordered region pairs of its steps.
+    line_pairs: dict[str, frozenset[frozenset[str]]] = field(default_factory=dict)
+    #: Region id -> ids of the lines that pass it.
+    lines_at: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, atlas: Atlas) -> Facts:
+        facts = cls(atlas)
+        for line in atlas.lines:
+            pairs = frozenset(frozenset((t.from_, t.to)) for t in line.transitions)
+            facts.line_pairs[line.id] = pairs
+            for pair in sorted(pairs, key=sorted):
+                facts.pair_lines.setdefault(pair, []).append(line.id)
+            for station in line.stations:
+                facts.lines_at.setdefault(station, set()).add(line.id)
+        return facts
+
+    def trigger_sources(self, area: str) -> list[ReferralPattern]:
+        """The patterns that refer pain from another region to ``area``."""
+        return [p for p in self.atlas.referral_patterns if area in p.refers_to and p.muscle != area]
+
+    def sources_of(self, area: str) -> set[str]:
+        """Every region the atlas links to ``area``: on a line through it, or by a pattern."""
+        linked = {
+            station
+            for line_id in self.lines_at.get(area, ())
+            for station in self.atlas.line(line_id).stations
+        }
+        return linked | {p.muscle for p in self.trigger_sources(area)} | {area}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of question: the facts it can ask about, and how to ask one of them."""
+
+    name: str
+    pool: Callable[[Facts], list[Hashable]]
+    ask: Callable[[Facts, Hashable, random.Random], Draft | None]
+
+
+def line_label(line: Line) -> str:
+    return f"{line.name} ({line.abbreviation})"
+
+
+def _name(facts: Facts, region_id: str) -> str:
+    return facts.atlas.region(region_id).name
+
+
+def _ids(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+def _pick_wrong(
+    rng: random.Random, right: tuple[str, str], options: Sequence[tuple[str, str]], most: int
+) -> tuple[tuple[str, str], ...]:
+    """Up to ``most`` options, none sharing a text or a value with the right one or each other."""
+    seen_text, seen_value = {right[0]}, {right[1]}
+    distinct = []
+    for text, value in options:
+        if text not in seen_text and value not in seen_value:
+            seen_text.add(text)
+            seen_value.add(value)
+            distinct.append((text, value))
+    return tuple(rng.sample(distinct, min(most, len(distinct))))
+
+
+# Which line joins two regions --------------------------------------------------------------
+
+
+def _joins_pool(facts: Facts) -> list[Hashable]:
+    return [
+        (line.id, t.from_, t.to)
+        for line in facts.atlas.lines
+        for t in line.transitions
+        if facts.pair_lines[frozenset((t.from_, t.to))] == [line.id]
+    ]
+
+
+def _joins_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
+    line_id, start, end = key  # type: ignore[misc]
+    line = facts.atlas.line(line_id)
+    step = next(t for t in line.transitions if (t.from_, t.to) == (start, end))
+    right = (line_label(line), line.id)
+    others = [(line_label(o), o.id) for o in facts.atlas.lines if o.id != line.id]
+    wrong = _pick_wrong(rng, right, others, MAX_CHOICES - 1)
+    if not wrong:
+        return None
+    return Draft(
+        kind="line-joins",
+        text=f"Which line runs directly from {_name(facts, start)} to {_name(facts, end)}, "
+        "in one step?",
+        right=right,
+        wrong=wrong,
+        explanation=f"The {line.name} passes from {_name(facts, start)} to "
+        f"{_name(facts, end)} in one step; no other line of the atlas joins them directly.",
+        sources=_ids(step.sources),
+        line=line.id,
+        regions=(start, end),
+        detail=step.note,
+    )
+
+
+# Where pain felt in an area may come from ----------------------------------------------------
+
+
+def _source_pool(facts: Facts) -> list[Hashable]:
+    keys: list[Hashable] = []
+    for line in facts.atlas.lines:
+        for t in line.transitions:
+            keys += [("line", t.to, t.from_, line.id), ("line", t.from_, t.to, line.id)]
+    for pattern in facts.atlas.referral_patterns:
+        keys += [("trigger", area, pattern.muscle, pattern.id) for area in pattern.refers_to]
+    # Ask only about places where pain is felt: a symptom's areas and the patterns' zones.
+    felt = {area for symptom in facts.atlas.symptoms for area in symptom.felt_at}
+    felt |= {area for pattern in facts.atlas.referral_patterns for area in pattern.refers_to}
+    return [key for key in dict.fromkeys(keys) if key[1] in felt and key[1] != key[2]]
+
+
+def _source_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
+    mechanism, area, source, ref = key  # type: ignore[misc]
+    atlas = facts.atlas
+    linked = facts.sources_of(area)
+    abbreviations = [line.abbreviation for line in atlas.lines]
+
+    def how(kind: str, abbreviation: str) -> str:
+        return "by trigger-point referral" if kind == "trigger" else f"along the {abbreviation}"
+
+    if mechanism == "trigger":
+        pattern = next(p for p in atlas.referral_patterns if p.id == ref)
+        right = (f"{_name(facts, source)}, {how('trigger', '')}", source)
+        zone = pattern.zone(area)
+        explanation = (
+            f"A trigger point in {_name(facts, source)} may refer pain to "
+            f"{_name(facts, area)}, one of its {zone} zones; trigger points are a separate, "
+            "contested explanation, not an established mechanism."
+        )
+        sources, line_id, pattern_id, detail = (
+            pattern.sources,
+            None,
+            pattern.id,
+            pattern.description,
+        )
+    else:
+        line = atlas.line(ref)
+        step = next(t for t in line.transitions if {t.from_, t.to} == {area, source})
+        right = (f"{_name(facts, source)}, {how('line', line.abbreviation)}", source)
+        rated = (
+            f"a step rated {GRADE_LABELS[step.evidence]}"
+            if step.evidence_basis == "transition"
+            else "a step not rated on its own (the line as a whole: "
+            f"{GRADE_LABELS[line.evidence.grade]})"
+        )
+        explanation = (
+            f"{_name(facts, source)} is one step from {_name(facts, area)} along the "
+            f"{line.name}, {rated}."
+        )
+        sources, line_id, pattern_id, detail = step.sources, line.id, None, step.note
+    # A wrong choice shares no line with the area and sends it no trigger-point pain, so no
+    # reading of "may come from" (any number of steps, any line) makes it right.
+    others = [
+        (
+            f"{region.name}, {how(rng.choice(['trigger', 'line']), rng.choice(abbreviations))}",
+            region.id,
+        )
+        for region in atlas.regions
+        if region.id not in linked
+    ]
+    wrong = _pick_wrong(rng, right, others, MAX_CHOICES - 1)
+    if not wrong:
+        return None
+    return Draft(
+        kind="pain-source",
+        text=f"Pain is felt at {_name(facts, area)}. Which of these does the atlas name as a "
+        "possible source, and how (one step along a line, or by trigger-point referral)?",
+        right=right,
+        wrong=wrong,
+        explanation=explanation,
+        sources=_ids(sources),
+        line=line_id,
+        regions=(area, source),
+        pattern=pattern_id,
+        detail=detail,
+    )
+
+
+# Put a line's stations in order --------------------------------------------------------------
+
+
+def _windows(line: Line, size: int) -> list[tuple[str, ...]]:
+    out = []
+    for branch in line.branches:
+        stations = branch.stations
+        for i in range(len(stations) - size + 1):
+            window = tuple(stations[i : i + size])
+            if len(set(window)) == size:
+                out.append(window)
+    return out
+
+
+def _order_pool(facts: Facts) -> list[Hashable]:
+    return [
+        (line.id, branch.id, i, size)
+        for line in facts.atlas.lines
+        for branch in line.branches
+        for size in (3, 4)
+        for i in range(len(branch.stations) - size + 1)
+        if len(set(branch.stations[i : i + size])) == size
+    ]
+
+
+def _order_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
+    line_id, branch_id, start, size = key  # type: ignore[misc]
+    line = facts.atlas.line(line_id)
+    branch = next(b for b in line.branches if b.id == branch_id)
+    window = tuple(branch.stations[start : start + size])
+    # Any stretch of the line that lists the same regions counts as right, and so does the
+    # reverse: the lines run both ways, so neither may be offered as a wrong order.
+    listed = {w for w in _windows(line, size) if set(w) == set(window)}
+    excluded = listed | {tuple(reversed(w)) for w in listed}
+
+    def words(order: Sequence[str]) -> str:
+        return " → ".join(_name(facts, region) for region in order)
+
+    right = (words(window), ",".join(window))
+    others = [(words(p), ",".join(p)) for p in permutations(window) if p not in excluded]
+    wrong = _pick_wrong(rng, right, others, MAX_CHOICES - 1)
+    if not wrong:
+        return None
+    steps = branch.transitions[start : start + size - 1]
+    return Draft(
+        kind="station-order",
+        text=f"Along the {line.name} ({branch.name}), in which order does the line pass these "
+        f"regions, going the way the atlas lists it from {_name(facts, branch.stations[0])}?",
+        right=right,
+        wrong=wrong,
+        explanation=f"The {line.name} lists them in this order: {words(window)}.",
+        sources=_ids([s for step in steps for s in step.sources]),
+        line=line.id,
+        regions=window,
+        detail=line.summary,
+    )
+
+
+# Which line is drawn on the body -------------------------------------------------------------
+
+
+def _drawn_pool(facts: Facts) -> list[Hashable]:
+    return [
+        line.id
+        for line in facts.atlas.lines
+        if sum(pairs == facts.line_pairs[line.id] for pairs in facts.line_pairs.values()) == 1
+    ]
+
+
+def _drawn_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
+    line = facts.atlas.line(str(key))
+    right = (line_label(line), line.id)
+    others = [(line_label(o), o.id) for o in facts.atlas.lines if o.id != line.id]
+    wrong = _pick_wrong(rng, right, others, MAX_CHOICES - 1)
+    if not wrong:
+        return None
+    route = " → ".join(_name(facts, region) for region in line.stations)
+    return Draft(
+        kind="drawn-line",
+        text=f"The line drawn on the body runs through {route}. Which line is it?",
+        right=right,
+        wrong=wrong,
+        explanation=f"These are the stations of the {line.name}, rated as a whole line "
+        f"{GRADE_LABELS[line.evidence.grade]}.",
+        sources=_ids(line.evidence.sources),
+        line=line.id,
+        regions=tuple(line.stations),
+        detail=line.summary,
+    )
+
+
+# After a midline crossing, which side is the line on ------------------------------------------
+
+
+def _side_pool(facts: Facts) -> list[Hashable]:
+    keys: list[Hashable] = []
+    for line in facts.atlas.lines:
+        if not line.midline_crossings:
+            continue
+        if facts.atlas.region(line.branches[0].transitions[0].from_).laterality == "midline":
+            continue  # "starts on the left" means nothing for a midline first station
+        for start in ("left", "right"):
+            visits = line_visits(facts.atlas, line, start)  # type: ignore[arg-type]
+            sides: dict[str, set[str]] = {}
+            for v in visits:
+                sides.setdefault(v.region, set()).add(v.side)
+            asked = {
+                v.region
+                for v in visits
+                if v.crossings and v.side != "midline" and len(sides[v.region]) == 1
+            }
+            keys += [(line.id, start, region) for region in sorted(asked)]
+    return keys
+
+
+def _side_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
+    line_id, start, region = key  # type: ignore[misc]
+    line = facts.atlas.line(line_id)
+    visits = line_visits(facts.atlas, line, start)
+    visit = next(v for v in visits if v.region == region and v.crossings)
+    first = line.branches[0].transitions[0].from_
+    crossings = "; ".join(
+        f"between {_name(facts, c.from_)} and {_name(facts, c.to)}" for c in line.midline_crossings
+    )
+    crossing_steps = {(c.from_, c.to) for c in line.midline_crossings}
+    steps = [t for t in line.transitions if (t.from_, t.to) in crossing_steps]
+    plural = "s" if visit.crossings != 1 else ""
+    right = (visit.side, visit.side)
+    wrong = ((("right", "right") if visit.side == "left" else ("left", "left")),)
+    return Draft(
+        kind="side-after-crossing",
+        text=f"Follow the {line.name} from the {start} {_name(facts, first)}. It crosses the "
+        f"midline {crossings}. On which side of the body is it at {_name(facts, region)}?",
+        right=right,
+        wrong=wrong,
+        explanation=f"Each crossing swaps the side: {visit.crossings} crossing{plural} before "
+        f"{_name(facts, region)} put the line that began on the {start} on the {visit.side}.",
+        sources=_ids([s for step in steps for s in step.sources]),
+        line=line.id,
+        regions=(first, region),
+        side=start,
+        detail="; ".join(c.description for c in line.midline_crossings),
+    )
+
+
+# How well studied is this link ---------------------------------------------------------------
+
+
+def _grade_pool(facts: Facts) -> list[Hashable]:
+    keys: list[Hashable] = [(line.id, None, None) for line in facts.atlas.lines]
+    for line in facts.atlas.lines:
+        for t in line.transitions:
+            same = [u for u in line.transitions if (u.from_, u.to) == (t.from_, t.to)]
+            if all(u.evidence_basis == "transition" and u.evidence == t.evidence for u in same):
+                keys.append((line.id, t.from_, t.to))
+    return list(dict.fromkeys(keys))
+
+
+def _grade_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
+    line_id, start, end = key  # type: ignore[misc]
+    line = facts.atlas.line(line_id)
+    scale = [(GRADE_LABELS[g], g) for g in grades_strongest_first()]
+    if start is None:
+        grade, sources, regions = line.evidence.grade, line.evidence.sources, ()
+        text = f"How well studied is the {line.name} as a whole line?"
+        explanation = f"The {line.name} as a whole is rated {GRADE_LABELS[grade]}."
+        detail: str | None = line.evidence.summary
+    else:
+        step = next(t for t in line.transitions if (t.from_, t.to) == (start, end))
+        grade, sources, regions = step.evidence, step.sources, (start, end)
+        where = f"{_name(facts, start)} to {_name(facts, end)}"
+        text = f"How well studied is the step from {where} on the {line.name}, rated on its own?"
+        explanation = f"A source rated this very step: {GRADE_LABELS[grade]}."
+        detail = step.note
+    right = (GRADE_LABELS[grade], grade)
+    return Draft(
+        kind="link-evidence",
+        text=text,
+        right=right,
+        wrong=tuple(option for option in scale if option[1] != grade),
+        explanation=explanation,
+        sources=_ids(sources),
+        line=line.id,
+        regions=regions,
+        detail=detail,
+    )
+
+
+#: Every kind, by name, in a fixed order.
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind("line-joins", _joins_pool, _joins_ask),
+        Kind("pain-source", _source_pool, _source_ask),
+        Kind("station-order", _order_pool, _order_ask),
+        Kind("drawn-line", _drawn_pool, _drawn_ask),
+        Kind("side-after-crossing", _side_pool, _side_ask),
+        Kind("link-evidence", _grade_pool, _grade_ask),
+    )
+}

@@ -58,6 +58,8 @@ class Facts:
     line_pairs: dict[str, frozenset[frozenset[str]]] = field(default_factory=dict)
     #: Region id -> ids of the lines that pass it.
     lines_at: dict[str, set[str]] = field(default_factory=dict)
+    #: Felt area -> its one-step sources, built on first use by :func:`source_links`.
+    links: dict[str, list[tuple[str, str, str]]] | None = None
 
     @classmethod
     def of(cls, atlas: Atlas) -> Facts:
@@ -124,12 +126,13 @@ def _pick_wrong(
 
 
 def _joins_pool(facts: Facts) -> list[Hashable]:
-    return [
+    keys: list[Hashable] = [
         (line.id, t.from_, t.to)
         for line in facts.atlas.lines
         for t in line.transitions
         if facts.pair_lines[frozenset((t.from_, t.to))] == [line.id]
     ]
+    return list(dict.fromkeys(keys))
 
 
 def _joins_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
@@ -159,21 +162,37 @@ def _joins_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
 # Where pain felt in an area may come from ----------------------------------------------------
 
 
-def _source_pool(facts: Facts) -> list[Hashable]:
-    keys: list[Hashable] = []
+def source_links(facts: Facts) -> dict[str, list[tuple[str, str, str]]]:
+    """Felt area -> its one-step sources: ``(mechanism, region, line or pattern id)``."""
+    if facts.links is not None:
+        return facts.links
+    links: dict[str, list[tuple[str, str, str]]] = {}
     for line in facts.atlas.lines:
         for t in line.transitions:
-            keys += [("line", t.to, t.from_, line.id), ("line", t.from_, t.to, line.id)]
+            links.setdefault(t.to, []).append(("line", t.from_, line.id))
+            links.setdefault(t.from_, []).append(("line", t.to, line.id))
     for pattern in facts.atlas.referral_patterns:
-        keys += [("trigger", area, pattern.muscle, pattern.id) for area in pattern.refers_to]
+        for area in pattern.refers_to:
+            links.setdefault(area, []).append(("trigger", pattern.muscle, pattern.id))
     # Ask only about places where pain is felt: a symptom's areas and the patterns' zones.
     felt = {area for symptom in facts.atlas.symptoms for area in symptom.felt_at}
     felt |= {area for pattern in facts.atlas.referral_patterns for area in pattern.refers_to}
-    return [key for key in dict.fromkeys(keys) if key[1] in felt and key[1] != key[2]]
+    facts.links = {
+        area: list(dict.fromkeys(link for link in found if link[1] != area))
+        for area, found in links.items()
+        if area in felt and any(link[1] != area for link in found)
+    }
+    return facts.links
+
+
+def _source_pool(facts: Facts) -> list[Hashable]:
+    # One question per area: which of its sources is the right choice is drawn when asked.
+    return sorted(source_links(facts))
 
 
 def _source_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
-    mechanism, area, source, ref = key  # type: ignore[misc]
+    area = str(key)
+    mechanism, source, ref = rng.choice(source_links(facts)[area])
     atlas = facts.atlas
     linked = facts.sources_of(area)
     abbreviations = [line.abbreviation for line in atlas.lines]
@@ -213,13 +232,12 @@ def _source_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None
         sources, line_id, pattern_id, detail = step.sources, line.id, None, step.note
     # A wrong choice shares no line with the area and sends it no trigger-point pain, so no
     # reading of "may come from" (any number of steps, any line) makes it right.
+    unlinked = [region for region in atlas.regions if region.id not in linked]
+    picked = rng.sample(unlinked, min(len(unlinked), 2 * MAX_CHOICES))
+    kinds = ("trigger", "line")
     others = [
-        (
-            f"{region.name}, {how(rng.choice(['trigger', 'line']), rng.choice(abbreviations))}",
-            region.id,
-        )
-        for region in atlas.regions
-        if region.id not in linked
+        (f"{region.name}, {how(rng.choice(kinds), rng.choice(abbreviations))}", region.id)
+        for region in picked
     ]
     wrong = _pick_wrong(rng, right, others, MAX_CHOICES - 1)
     if not wrong:
@@ -254,14 +272,17 @@ def _windows(line: Line, size: int) -> list[tuple[str, ...]]:
 
 
 def _order_pool(facts: Facts) -> list[Hashable]:
-    return [
-        (line.id, branch.id, i, size)
-        for line in facts.atlas.lines
-        for branch in line.branches
-        for size in (3, 4)
-        for i in range(len(branch.stations) - size + 1)
-        if len(set(branch.stations[i : i + size])) == size
-    ]
+    keys: list[Hashable] = []
+    for line in facts.atlas.lines:
+        for branch in line.branches:
+            stations = branch.stations
+            keys += [
+                (line.id, branch.id, i, size)
+                for size in (3, 4)
+                for i in range(len(stations) - size + 1)
+                if len(set(stations[i : i + size])) == size
+            ]
+    return keys
 
 
 def _order_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
@@ -283,10 +304,12 @@ def _order_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
     if not wrong:
         return None
     steps = branch.transitions[start : start + size - 1]
+    names = sorted(_name(facts, region) for region in window)
+    named = ", ".join(names[:-1]) + f" and {names[-1]}"
     return Draft(
         kind="station-order",
-        text=f"Along the {line.name} ({branch.name}), in which order does the line pass these "
-        f"regions, going the way the atlas lists it from {_name(facts, branch.stations[0])}?",
+        text=f"Along the {line.name} ({branch.name}), in which order does the line pass "
+        f"{named}, going the way the atlas lists it from {_name(facts, branch.stations[0])}?",
         right=right,
         wrong=wrong,
         explanation=f"The {line.name} lists them in this order: {words(window)}.",
@@ -315,7 +338,11 @@ def _drawn_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
     wrong = _pick_wrong(rng, right, others, MAX_CHOICES - 1)
     if not wrong:
         return None
-    route = " → ".join(_name(facts, region) for region in line.stations)
+    # Branch by branch, so the words fix the drawing: two lines with the same stations but
+    # different steps read differently.
+    route = "; and ".join(
+        " → ".join(_name(facts, region) for region in branch.stations) for branch in line.branches
+    )
     return Draft(
         kind="drawn-line",
         text=f"The line drawn on the body runs through {route}. Which line is it?",
@@ -390,11 +417,16 @@ def _side_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
 def _grade_pool(facts: Facts) -> list[Hashable]:
     keys: list[Hashable] = [(line.id, None, None) for line in facts.atlas.lines]
     for line in facts.atlas.lines:
+        # A step listed twice on one line is asked about only if both listings agree.
+        listed: dict[tuple[str, str], set[tuple[str, str]]] = {}
         for t in line.transitions:
-            same = [u for u in line.transitions if (u.from_, u.to) == (t.from_, t.to)]
-            if all(u.evidence_basis == "transition" and u.evidence == t.evidence for u in same):
-                keys.append((line.id, t.from_, t.to))
-    return list(dict.fromkeys(keys))
+            listed.setdefault((t.from_, t.to), set()).add((t.evidence_basis, t.evidence))
+        keys += [
+            (line.id, start, end)
+            for (start, end), ratings in listed.items()
+            if len(ratings) == 1 and next(iter(ratings))[0] == "transition"
+        ]
+    return keys
 
 
 def _grade_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:

@@ -1,4 +1,4 @@
-"""The ``fascialines`` command line: trace, lines, symptoms, validate, schema, docs, serve.
+"""The ``fascialines`` command line: trace, lines, symptoms, validate, schema, docs, serve, quiz.
 
 Every error a person can meet (an unknown symptom, a bad option, a broken atlas) ends in a
 sentence and an exit code, never a traceback: 0 for success, 1 for a bad atlas or a missing
@@ -25,6 +25,7 @@ from fascialines.atlas import (
 )
 from fascialines.explain import DISCLAIMER, explain_candidate
 from fascialines.graph import build_graph
+from fascialines.teaching.command import add_quiz_command, run_quiz
 from fascialines.trace import Candidate, RegionRef, Trace, UnknownSymptom, trace
 
 __all__ = ["build_parser", "main", "trace_to_json"]
@@ -94,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8050)
     serve.add_argument("--debug", action="store_true")
     data_option(serve)
+
+    add_quiz_command(commands, data_option)
     return parser
 
 
@@ -109,6 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "schema": _schema,
             "docs": _docs,
             "serve": _serve,
+            "quiz": run_quiz,
         }[args.command]
         return handler(args)
     except _Exit as stop:

@@ -1,0 +1,51 @@
+"""The quiz's rules beyond single questions: its range, its summary, what it asks first."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fascialines.atlas import Atlas, load_atlas
+from fascialines.teaching import generate_quiz, summarize
+from fascialines.teaching.quiz import MAX_COUNT
+
+
+@pytest.mark.parametrize("count", [0, -3, MAX_COUNT + 1])
+def test_a_quiz_refuses_a_count_out_of_range(mini_atlas: Atlas, count: int) -> None:
+    with pytest.raises(ValueError, match="between 1 and"):
+        generate_quiz(mini_atlas, seed=1, count=count)
+
+
+def test_all_right_means_nothing_to_revisit() -> None:
+    quiz = generate_quiz(load_atlas(), seed=11, count=10)
+    summary = summarize(quiz, {q.number: q.answer for q in quiz.questions})
+    assert (summary.score, summary.total, summary.answered) == (10, 10, 10)
+    assert summary.missed == summary.revisit_lines == summary.revisit_regions == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(seed=st.integers(), picks=st.lists(st.integers(min_value=0, max_value=7), max_size=12))
+def test_the_summary_counts_and_points_at_what_was_missed(seed: int, picks: list[int]) -> None:
+    quiz = generate_quiz(load_atlas(), seed=seed, count=12)
+    # Answer the first questions with the choice at each pick (wrapped), skip the rest.
+    answers = {
+        q.number: q.choices[pick % len(q.choices)].key
+        for q, pick in zip(quiz.questions, picks, strict=False)
+    }
+    summary = summarize(quiz, answers)
+    right = [q for q in quiz.questions if answers.get(q.number) == q.answer]
+    assert summary.score == len(right) and summary.total == len(quiz.questions)
+    assert summary.answered == len(answers)
+    assert summary.missed == [q.number for q in quiz.questions if q not in right]
+    missed = [q for q in quiz.questions if q.number in summary.missed]
+    assert set(summary.revisit_lines) == {q.show.line for q in missed if q.show.line}
+    assert set(summary.revisit_regions) == {r for q in missed for r in q.show.regions}
+    assert len(set(summary.revisit_regions)) == len(summary.revisit_regions)
+
+
+def test_a_question_set_round_trips_through_json() -> None:
+    from fascialines.teaching import QuestionSet
+
+    quiz = generate_quiz(load_atlas(), seed=2, count=6)
+    assert QuestionSet.model_validate_json(quiz.model_dump_json()) == quiz

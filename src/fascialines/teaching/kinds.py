@@ -11,6 +11,7 @@ share, a region a line passes on both sides) are left out of the pool rather tha
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from itertools import permutations
@@ -324,11 +325,9 @@ def _order_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
 
 
 def _drawn_pool(facts: Facts) -> list[Hashable]:
-    return [
-        line.id
-        for line in facts.atlas.lines
-        if sum(pairs == facts.line_pairs[line.id] for pairs in facts.line_pairs.values()) == 1
-    ]
+    # Only a line whose steps no other line repeats exactly can be told from its drawing.
+    drawings = Counter(facts.line_pairs.values())
+    return [line.id for line in facts.atlas.lines if drawings[facts.line_pairs[line.id]] == 1]
 
 
 def _drawn_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:

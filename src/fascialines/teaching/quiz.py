@@ -10,7 +10,8 @@ of explanation with its source ids, and what the body should draw with the feedb
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections import OrderedDict
+from collections.abc import Hashable, Mapping
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -131,8 +132,10 @@ def generate_quiz(atlas: Atlas, seed: int, count: int = 10) -> QuestionSet:
 
     Notes
     -----
-    Building the pools of askable facts is linear in the size of the atlas, plus, for the
-    crossing questions, a walk of each crossing line per side.
+    Building the pools of askable facts is linear in the size of the atlas (plus a walk of
+    each crossing line per side); they are kept for the last few atlases, so a second quiz of
+    the same atlas only copies them. On the shipped atlas a ten-question quiz takes a few
+    milliseconds (``benchmarks/bench_quiz.py``).
 
     Examples
     --------
@@ -145,8 +148,7 @@ def generate_quiz(atlas: Atlas, seed: int, count: int = 10) -> QuestionSet:
     if not 1 <= count <= MAX_COUNT:
         raise ValueError(f"a quiz has between 1 and {MAX_COUNT} questions, not {count}")
     rng = random.Random(seed)
-    facts = Facts.of(atlas)
-    pools = {name: kind.pool(facts) for name, kind in KINDS.items()}
+    facts, pools = _askable(atlas)
     order = [name for name in KINDS if pools[name]]
     rng.shuffle(order)
     questions: list[Question] = []
@@ -162,6 +164,25 @@ def generate_quiz(atlas: Atlas, seed: int, count: int = 10) -> QuestionSet:
         if not pool:
             order.remove(name)
     return QuestionSet(seed=seed, count=count, atlas_title=atlas.title, questions=questions)
+
+
+# The pools depend on the atlas alone, and an app asks many quizzes of one atlas: keep the last
+# few, keyed by identity and holding the atlas so that its id cannot be reused meanwhile.
+_POOLS: OrderedDict[int, tuple[Atlas, Facts, dict[str, list[Hashable]]]] = OrderedDict()
+_POOLS_KEPT = 8
+
+
+def _askable(atlas: Atlas) -> tuple[Facts, dict[str, list[Hashable]]]:
+    """The atlas's facts and a fresh copy of each kind's pool (the caller pops from it)."""
+    kept = _POOLS.get(id(atlas))
+    if kept is None or kept[0] is not atlas:
+        facts = Facts.of(atlas)
+        kept = (atlas, facts, {name: kind.pool(facts) for name, kind in KINDS.items()})
+        _POOLS[id(atlas)] = kept
+        while len(_POOLS) > _POOLS_KEPT:
+            _POOLS.popitem(last=False)
+    _POOLS.move_to_end(id(atlas))
+    return kept[1], {name: list(pool) for name, pool in kept[2].items()}
 
 
 def _letter(draft: Draft, number: int, rng: random.Random) -> Question:

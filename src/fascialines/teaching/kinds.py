@@ -18,7 +18,7 @@ from itertools import permutations
 
 from fascialines.atlas import Atlas, Line, ReferralPattern
 from fascialines.teaching.grades import GRADE_LABELS, grades_strongest_first
-from fascialines.teaching.sides import line_visits
+from fascialines.teaching.sides import OTHER_SIDE, line_visits
 
 __all__ = ["KINDS", "Draft", "Facts", "Kind", "line_label"]
 
@@ -46,6 +46,8 @@ class Draft:
     pattern: str | None = None
     side: str | None = None
     detail: str | None = None
+    #: Values in the order to offer them (a scale, left before right); empty: shuffle.
+    order: tuple[str, ...] = ()
 
 
 @dataclass
@@ -393,9 +395,10 @@ def _side_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
     steps = [t for t in line.transitions if (t.from_, t.to) in crossing_steps]
     plural = "s" if visit.crossings != 1 else ""
     right = (visit.side, visit.side)
-    wrong = ((("right", "right") if visit.side == "left" else ("left", "left")),)
+    wrong = ((OTHER_SIDE[visit.side], OTHER_SIDE[visit.side]),)
     return Draft(
         kind="side-after-crossing",
+        order=("left", "right"),
         text=f"Follow the {line.name} from the {start} {_name(facts, first)}. It crosses the "
         f"midline {crossings}. On which side of the body is it at {_name(facts, region)}?",
         right=right,
@@ -447,6 +450,7 @@ def _grade_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
     right = (GRADE_LABELS[grade], grade)
     return Draft(
         kind="link-evidence",
+        order=tuple(grades_strongest_first()),
         text=text,
         right=right,
         wrong=tuple(option for option in scale if option[1] != grade),

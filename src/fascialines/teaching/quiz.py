@@ -187,7 +187,10 @@ def _askable(atlas: Atlas) -> tuple[Facts, dict[str, list[Hashable]]]:
 
 def _letter(draft: Draft, number: int, rng: random.Random) -> Question:
     options = [draft.right, *draft.wrong]
-    rng.shuffle(options)
+    if draft.order:
+        options.sort(key=lambda option: draft.order.index(option[1]))
+    else:
+        rng.shuffle(options)
     choices = [
         Choice(key=letter, text=text, value=value)
         for letter, (text, value) in zip(_LETTERS, options, strict=False)

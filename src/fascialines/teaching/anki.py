@@ -18,7 +18,7 @@ from fascialines.atlas import Atlas
 from fascialines.teaching.quiz import Question, QuestionSet
 
 if TYPE_CHECKING:
-    import genanki
+    import genanki  # type: ignore[import-untyped]  # genanki ships no type hints
 
 __all__ = ["AnkiUnavailable", "build_deck", "deck_id", "write_deck"]
 
@@ -85,7 +85,7 @@ def build_deck(quiz: QuestionSet, atlas: Atlas) -> genanki.Package:
         If genanki is not installed.
     """
     try:
-        import genanki
+        import genanki  # type: ignore[import-untyped]
     except ImportError:
         raise AnkiUnavailable(
             "the Anki export needs genanki: install fascialines[quiz] (pip install genanki)"

@@ -15,12 +15,15 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from itertools import permutations
+from typing import Any
 
 from fascialines.atlas import Atlas, Line, ReferralPattern
 from fascialines.teaching.grades import GRADE_LABELS, grades_strongest_first
-from fascialines.teaching.sides import OTHER_SIDE, line_visits
+from fascialines.teaching.sides import OTHER_SIDE, StartSide, line_visits
 
 __all__ = ["KINDS", "Draft", "Facts", "Kind", "line_label"]
+
+SIDES: tuple[StartSide, StartSide] = ("left", "right")
 
 #: Most choices a question offers (the grade scale offers all of its grades).
 MAX_CHOICES = 4
@@ -96,7 +99,8 @@ class Kind:
 
     name: str
     pool: Callable[[Facts], list[Hashable]]
-    ask: Callable[[Facts, Hashable, random.Random], Draft | None]
+    # Each kind's ask takes the key type its own pool makes.
+    ask: Callable[[Facts, Any, random.Random], Draft | None]
 
 
 def line_label(line: Line) -> str:
@@ -138,8 +142,8 @@ def _joins_pool(facts: Facts) -> list[Hashable]:
     return list(dict.fromkeys(keys))
 
 
-def _joins_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
-    line_id, start, end = key  # type: ignore[misc]
+def _joins_ask(facts: Facts, key: tuple[str, str, str], rng: random.Random) -> Draft | None:
+    line_id, start, end = key
     line = facts.atlas.line(line_id)
     step = next(t for t in line.transitions if (t.from_, t.to) == (start, end))
     right = (line_label(line), line.id)
@@ -190,12 +194,15 @@ def source_links(facts: Facts) -> dict[str, list[tuple[str, str, str]]]:
 
 def _source_pool(facts: Facts) -> list[Hashable]:
     # One question per area: which of its sources is the right choice is drawn when asked.
-    return sorted(source_links(facts))
+    return list(sorted(source_links(facts)))
 
 
-def _source_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
-    area = str(key)
+def _source_ask(facts: Facts, key: str, rng: random.Random) -> Draft | None:
+    area = key
     mechanism, source, ref = rng.choice(source_links(facts)[area])
+    line_id: str | None
+    pattern_id: str | None
+    detail: str | None
     atlas = facts.atlas
     linked = facts.sources_of(area)
     abbreviations = [line.abbreviation for line in atlas.lines]
@@ -288,8 +295,8 @@ def _order_pool(facts: Facts) -> list[Hashable]:
     return keys
 
 
-def _order_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
-    line_id, branch_id, start, size = key  # type: ignore[misc]
+def _order_ask(facts: Facts, key: tuple[str, str, int, int], rng: random.Random) -> Draft | None:
+    line_id, branch_id, start, size = key
     line = facts.atlas.line(line_id)
     branch = next(b for b in line.branches if b.id == branch_id)
     window = tuple(branch.stations[start : start + size])
@@ -332,8 +339,8 @@ def _drawn_pool(facts: Facts) -> list[Hashable]:
     return [line.id for line in facts.atlas.lines if drawings[facts.line_pairs[line.id]] == 1]
 
 
-def _drawn_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
-    line = facts.atlas.line(str(key))
+def _drawn_ask(facts: Facts, key: str, rng: random.Random) -> Draft | None:
+    line = facts.atlas.line(key)
     right = (line_label(line), line.id)
     others = [(line_label(o), o.id) for o in facts.atlas.lines if o.id != line.id]
     wrong = _pick_wrong(rng, right, others, MAX_CHOICES - 1)
@@ -368,8 +375,8 @@ def _side_pool(facts: Facts) -> list[Hashable]:
             continue
         if facts.atlas.region(line.branches[0].transitions[0].from_).laterality == "midline":
             continue  # "starts on the left" means nothing for a midline first station
-        for start in ("left", "right"):
-            visits = line_visits(facts.atlas, line, start)  # type: ignore[arg-type]
+        for start in SIDES:
+            visits = line_visits(facts.atlas, line, start)
             sides: dict[str, set[str]] = {}
             for v in visits:
                 sides.setdefault(v.region, set()).add(v.side)
@@ -382,8 +389,8 @@ def _side_pool(facts: Facts) -> list[Hashable]:
     return keys
 
 
-def _side_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
-    line_id, start, region = key  # type: ignore[misc]
+def _side_ask(facts: Facts, key: tuple[str, StartSide, str], rng: random.Random) -> Draft | None:
+    line_id, start, region = key
     line = facts.atlas.line(line_id)
     visits = line_visits(facts.atlas, line, start)
     visit = next(v for v in visits if v.region == region and v.crossings)
@@ -431,15 +438,19 @@ def _grade_pool(facts: Facts) -> list[Hashable]:
     return keys
 
 
-def _grade_ask(facts: Facts, key: Hashable, rng: random.Random) -> Draft | None:
-    line_id, start, end = key  # type: ignore[misc]
+def _grade_ask(
+    facts: Facts, key: tuple[str, str | None, str | None], rng: random.Random
+) -> Draft | None:
+    line_id, start, end = key
     line = facts.atlas.line(line_id)
     scale = [(GRADE_LABELS[g], g) for g in grades_strongest_first()]
-    if start is None:
-        grade, sources, regions = line.evidence.grade, line.evidence.sources, ()
+    regions: tuple[str, ...] = ()
+    detail: str | None
+    if start is None or end is None:
+        grade, sources = line.evidence.grade, line.evidence.sources
         text = f"How well studied is the {line.name} as a whole line?"
         explanation = f"The {line.name} as a whole is rated {GRADE_LABELS[grade]}."
-        detail: str | None = line.evidence.summary
+        detail = line.evidence.summary
     else:
         step = next(t for t in line.transitions if (t.from_, t.to) == (start, end))
         grade, sources, regions = step.evidence, step.sources, (start, end)

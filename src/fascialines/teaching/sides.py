@@ -16,7 +16,7 @@ from typing import Literal
 
 from fascialines.atlas import Atlas, Line
 
-__all__ = ["OTHER_SIDE", "SideVisit", "line_visits"]
+__all__ = ["OTHER_SIDE", "SideVisit", "StartSide", "line_visits"]
 
 StartSide = Literal["left", "right"]
 

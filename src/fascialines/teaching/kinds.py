@@ -3,130 +3,36 @@
 Every kind reads the atlas models only (names, routes, crossings, patterns, grades and the
 reader texts: summaries, notes and descriptions), never an ``editor_notes`` field. A kind's
 ``pool`` lists, in a fixed order, the facts it can ask about where the atlas gives exactly one
-right answer; its ``ask`` turns one of them into a :class:`Draft`: the question, the right
-choice and wrong choices that the atlas shows to be wrong. Ambiguous facts (a step two lines
-share, a region a line passes on both sides) are left out of the pool rather than asked.
+right answer; its ``ask`` turns one of them into a :class:`~fascialines.teaching.drafting.Draft`:
+the question, the right choice and wrong choices that the atlas shows to be wrong. Ambiguous
+facts (a step two lines share, a region a line passes on both sides) are left out of the pool
+rather than asked.
 """
 
 from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Hashable, Sequence
 from itertools import permutations
-from typing import Any
 
-from fascialines.atlas import Atlas, Line, ReferralPattern
+from fascialines.atlas import Line
+from fascialines.teaching.drafting import (
+    MAX_CHOICES,
+    Draft,
+    Facts,
+    Kind,
+    line_label,
+    pick_wrong,
+    unique,
+)
+from fascialines.teaching.drafting import region_name as _name
 from fascialines.teaching.grades import GRADE_LABELS, grades_strongest_first
 from fascialines.teaching.sides import OTHER_SIDE, StartSide, line_visits
 
-__all__ = ["KINDS", "Draft", "Facts", "Kind", "line_label"]
+__all__ = ["KINDS"]
 
 SIDES: tuple[StartSide, StartSide] = ("left", "right")
-
-#: Most choices a question offers (the grade scale offers all of its grades).
-MAX_CHOICES = 4
-
-
-@dataclass(frozen=True)
-class Draft:
-    """A question before its choices are shuffled and lettered.
-
-    ``right`` and each of ``wrong`` are ``(text, value)``: the words a student reads and the id
-    the answer stands for (a line id, a region id, a grade, a side, or region ids joined by
-    commas for an order). ``show`` says what the body should draw with the feedback.
-    """
-
-    kind: str
-    text: str
-    right: tuple[str, str]
-    wrong: tuple[tuple[str, str], ...]
-    explanation: str
-    sources: tuple[str, ...]
-    line: str | None = None
-    regions: tuple[str, ...] = ()
-    pattern: str | None = None
-    side: str | None = None
-    detail: str | None = None
-    #: Values in the order to offer them (a scale, left before right); empty: shuffle.
-    order: tuple[str, ...] = ()
-
-
-@dataclass
-class Facts:
-    """Indexes of one atlas that several kinds need, built once per quiz."""
-
-    atlas: Atlas
-    #: Unordered region pair -> the ids of the lines with a step between them.
-    pair_lines: dict[frozenset[str], list[str]] = field(default_factory=dict)
-    #: Line id -> the unordered region pairs of its steps.
-    line_pairs: dict[str, frozenset[frozenset[str]]] = field(default_factory=dict)
-    #: Region id -> ids of the lines that pass it.
-    lines_at: dict[str, set[str]] = field(default_factory=dict)
-    #: Felt area -> its one-step sources, built on first use by :func:`source_links`.
-    links: dict[str, list[tuple[str, str, str]]] | None = None
-
-    @classmethod
-    def of(cls, atlas: Atlas) -> Facts:
-        facts = cls(atlas)
-        for line in atlas.lines:
-            pairs = frozenset(frozenset((t.from_, t.to)) for t in line.transitions)
-            facts.line_pairs[line.id] = pairs
-            for pair in sorted(pairs, key=sorted):
-                facts.pair_lines.setdefault(pair, []).append(line.id)
-            for station in line.stations:
-                facts.lines_at.setdefault(station, set()).add(line.id)
-        return facts
-
-    def trigger_sources(self, area: str) -> list[ReferralPattern]:
-        """The patterns that refer pain from another region to ``area``."""
-        return [p for p in self.atlas.referral_patterns if area in p.refers_to and p.muscle != area]
-
-    def sources_of(self, area: str) -> set[str]:
-        """Every region the atlas links to ``area``: on a line through it, or by a pattern."""
-        linked = {
-            station
-            for line_id in self.lines_at.get(area, ())
-            for station in self.atlas.line(line_id).stations
-        }
-        return linked | {p.muscle for p in self.trigger_sources(area)} | {area}
-
-
-@dataclass(frozen=True)
-class Kind:
-    """One kind of question: the facts it can ask about, and how to ask one of them."""
-
-    name: str
-    pool: Callable[[Facts], list[Hashable]]
-    # Each kind's ask takes the key type its own pool makes.
-    ask: Callable[[Facts, Any, random.Random], Draft | None]
-
-
-def line_label(line: Line) -> str:
-    return f"{line.name} ({line.abbreviation})"
-
-
-def _name(facts: Facts, region_id: str) -> str:
-    return facts.atlas.region(region_id).name
-
-
-def _ids(values: Sequence[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(values))
-
-
-def _pick_wrong(
-    rng: random.Random, right: tuple[str, str], options: Sequence[tuple[str, str]], most: int
-) -> tuple[tuple[str, str], ...]:
-    """Up to ``most`` options, none sharing a text or a value with the right one or each other."""
-    seen_text, seen_value = {right[0]}, {right[1]}
-    distinct = []
-    for text, value in options:
-        if text not in seen_text and value not in seen_value:
-            seen_text.add(text)
-            seen_value.add(value)
-            distinct.append((text, value))
-    return tuple(rng.sample(distinct, min(most, len(distinct))))
 
 
 # Which line joins two regions --------------------------------------------------------------
@@ -148,7 +54,7 @@ def _joins_ask(facts: Facts, key: tuple[str, str, str], rng: random.Random) -> D
     step = next(t for t in line.transitions if (t.from_, t.to) == (start, end))
     right = (line_label(line), line.id)
     others = [(line_label(o), o.id) for o in facts.atlas.lines if o.id != line.id]
-    wrong = _pick_wrong(rng, right, others, MAX_CHOICES - 1)
+    wrong = pick_wrong(rng, right, others, MAX_CHOICES - 1)
     if not wrong:
         return None
     return Draft(
@@ -159,7 +65,7 @@ def _joins_ask(facts: Facts, key: tuple[str, str, str], rng: random.Random) -> D
         wrong=wrong,
         explanation=f"The {line.name} passes from {_name(facts, start)} to "
         f"{_name(facts, end)} in one step; no other line of the atlas joins them directly.",
-        sources=_ids(step.sources),
+        sources=unique(step.sources),
         line=line.id,
         regions=(start, end),
         detail=step.note,
@@ -169,37 +75,14 @@ def _joins_ask(facts: Facts, key: tuple[str, str, str], rng: random.Random) -> D
 # Where pain felt in an area may come from ----------------------------------------------------
 
 
-def source_links(facts: Facts) -> dict[str, list[tuple[str, str, str]]]:
-    """Felt area -> its one-step sources: ``(mechanism, region, line or pattern id)``."""
-    if facts.links is not None:
-        return facts.links
-    links: dict[str, list[tuple[str, str, str]]] = {}
-    for line in facts.atlas.lines:
-        for t in line.transitions:
-            links.setdefault(t.to, []).append(("line", t.from_, line.id))
-            links.setdefault(t.from_, []).append(("line", t.to, line.id))
-    for pattern in facts.atlas.referral_patterns:
-        for area in pattern.refers_to:
-            links.setdefault(area, []).append(("trigger", pattern.muscle, pattern.id))
-    # Ask only about places where pain is felt: a symptom's areas and the patterns' zones.
-    felt = {area for symptom in facts.atlas.symptoms for area in symptom.felt_at}
-    felt |= {area for pattern in facts.atlas.referral_patterns for area in pattern.refers_to}
-    facts.links = {
-        area: list(dict.fromkeys(link for link in found if link[1] != area))
-        for area, found in links.items()
-        if area in felt and any(link[1] != area for link in found)
-    }
-    return facts.links
-
-
 def _source_pool(facts: Facts) -> list[Hashable]:
     # One question per area: which of its sources is the right choice is drawn when asked.
-    return list(sorted(source_links(facts)))
+    return [*sorted(facts.felt_links())]
 
 
 def _source_ask(facts: Facts, key: str, rng: random.Random) -> Draft | None:
     area = key
-    mechanism, source, ref = rng.choice(source_links(facts)[area])
+    mechanism, source, ref = rng.choice(facts.links_to(area))
     line_id: str | None
     pattern_id: str | None
     detail: str | None
@@ -249,7 +132,7 @@ def _source_ask(facts: Facts, key: str, rng: random.Random) -> Draft | None:
         (f"{region.name}, {how(rng.choice(kinds), rng.choice(abbreviations))}", region.id)
         for region in picked
     ]
-    wrong = _pick_wrong(rng, right, others, MAX_CHOICES - 1)
+    wrong = pick_wrong(rng, right, others, MAX_CHOICES - 1)
     if not wrong:
         return None
     return Draft(
@@ -259,7 +142,7 @@ def _source_ask(facts: Facts, key: str, rng: random.Random) -> Draft | None:
         right=right,
         wrong=wrong,
         explanation=explanation,
-        sources=_ids(sources),
+        sources=unique(sources),
         line=line_id,
         regions=(area, source),
         pattern=pattern_id,
@@ -310,7 +193,7 @@ def _order_ask(facts: Facts, key: tuple[str, str, int, int], rng: random.Random)
 
     right = (words(window), ",".join(window))
     others = [(words(p), ",".join(p)) for p in permutations(window) if p not in excluded]
-    wrong = _pick_wrong(rng, right, others, MAX_CHOICES - 1)
+    wrong = pick_wrong(rng, right, others, MAX_CHOICES - 1)
     if not wrong:
         return None
     steps = branch.transitions[start : start + size - 1]
@@ -323,7 +206,7 @@ def _order_ask(facts: Facts, key: tuple[str, str, int, int], rng: random.Random)
         right=right,
         wrong=wrong,
         explanation=f"The {line.name} lists them in this order: {words(window)}.",
-        sources=_ids([s for step in steps for s in step.sources]),
+        sources=unique([s for step in steps for s in step.sources]),
         line=line.id,
         regions=window,
         detail=line.summary,
@@ -343,7 +226,7 @@ def _drawn_ask(facts: Facts, key: str, rng: random.Random) -> Draft | None:
     line = facts.atlas.line(key)
     right = (line_label(line), line.id)
     others = [(line_label(o), o.id) for o in facts.atlas.lines if o.id != line.id]
-    wrong = _pick_wrong(rng, right, others, MAX_CHOICES - 1)
+    wrong = pick_wrong(rng, right, others, MAX_CHOICES - 1)
     if not wrong:
         return None
     # Branch by branch, so the words fix the drawing: two lines with the same stations but
@@ -358,7 +241,7 @@ def _drawn_ask(facts: Facts, key: str, rng: random.Random) -> Draft | None:
         wrong=wrong,
         explanation=f"These are the stations of the {line.name}, rated as a whole line "
         f"{GRADE_LABELS[line.evidence.grade]}.",
-        sources=_ids(line.evidence.sources),
+        sources=unique(line.evidence.sources),
         line=line.id,
         regions=tuple(line.stations),
         detail=line.summary,
@@ -412,7 +295,7 @@ def _side_ask(facts: Facts, key: tuple[str, StartSide, str], rng: random.Random)
         wrong=wrong,
         explanation=f"Each crossing swaps the side: {visit.crossings} crossing{plural} before "
         f"{_name(facts, region)} put the line that began on the {start} on the {visit.side}.",
-        sources=_ids([s for step in steps for s in step.sources]),
+        sources=unique([s for step in steps for s in step.sources]),
         line=line.id,
         regions=(first, region),
         side=start,
@@ -466,7 +349,7 @@ def _grade_ask(
         right=right,
         wrong=tuple(option for option in scale if option[1] != grade),
         explanation=explanation,
-        sources=_ids(sources),
+        sources=unique(sources),
         line=line.id,
         regions=regions,
         detail=detail,

@@ -17,7 +17,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from fascialines.atlas import Atlas
-from fascialines.teaching.kinds import KINDS, Draft, Facts
+from fascialines.teaching.drafting import Draft, Facts
+from fascialines.teaching.kinds import KINDS
 
 __all__ = [
     "MAX_COUNT",

@@ -69,3 +69,15 @@ def test_grades_are_offered_as_a_scale_and_sides_left_first() -> None:
     assert all([c.value for c in q.choices] == ["left", "right"] for q in sides)
     # The right answer's letter still varies: the order is the scale's, not the answer's.
     assert len({q.answer for q in grades + sides}) > 1
+
+
+def test_docstring_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    import doctest
+    import importlib
+    from pathlib import Path
+
+    # The examples load the fixture by a path relative to the repository root.
+    monkeypatch.chdir(Path(__file__).parents[1])
+    for name in ("quiz", "sides", "evidence_page"):
+        failures, tried = doctest.testmod(importlib.import_module(f"fascialines.teaching.{name}"))
+        assert tried > 0 and failures == 0, name

@@ -81,3 +81,10 @@ def test_docstring_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("quiz", "sides", "evidence_page"):
         failures, tried = doctest.testmod(importlib.import_module(f"fascialines.teaching.{name}"))
         assert tried > 0 and failures == 0, name
+
+
+def test_equal_atlases_give_equal_quizzes() -> None:
+    # The pools are kept per atlas object; a second, equal atlas must not change the draw.
+    first, second = load_atlas(), load_atlas()
+    assert first is not second
+    assert generate_quiz(first, 77, 15) == generate_quiz(second, 77, 15)

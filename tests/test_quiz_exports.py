@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import zipfile
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 from fascialines.atlas import Atlas, load_atlas
 from fascialines.teaching import QuestionSet, generate_quiz
-from fascialines.teaching.anki import AnkiUnavailable, deck_id, write_deck
+from fascialines.teaching.anki import AnkiUnavailable, deck_bytes, deck_id, write_deck
 from fascialines.teaching.worksheet import render_worksheet
 from quiz_strategies import NOTE_MARK, teaching_atlases, with_editor_notes
 
@@ -91,16 +92,25 @@ def check_worksheet(quiz: QuestionSet, atlas: Atlas) -> None:
 
 
 def test_the_deck_has_one_card_per_question(tmp_path: Path) -> None:
-    atlas = load_atlas()
+    atlas = shipped_with_notes()
     quiz = generate_quiz(atlas, seed=21, count=12)
     cards, notes, fields = cards_in(write_deck(quiz, atlas, tmp_path / "q.apkg"), tmp_path)
     assert cards == notes == len(quiz.questions) == 12
-    for q, note in zip(
-        quiz.questions, sorted(fields, key=lambda f: int(f.split("\x1f")[2])), strict=True
-    ):
-        front, back, number = note.split("\x1f")
-        assert number == str(q.number)
-        assert q.right_choice.key + "." in back and "<li>" in front
+    by_number = {int(note.split("\x1f")[2]): note.split("\x1f") for note in fields}
+    for q in quiz.questions:
+        front, back, _ = by_number[q.number]
+        assert escape(q.text) in front and all(escape(c.text) in front for c in q.choices)
+        assert f"{q.answer}. {escape(q.right_choice.text)}" in back
+        assert all(escape(atlas.source(s).citation) in back for s in q.sources)
+        assert NOTE_MARK not in front + back
+
+
+def test_the_deck_as_bytes_is_the_same_package(tmp_path: Path) -> None:
+    atlas = load_atlas()
+    quiz = generate_quiz(atlas, seed=4, count=5)
+    package = tmp_path / "download.apkg"
+    package.write_bytes(deck_bytes(quiz, atlas))
+    assert cards_in(package, tmp_path)[0] == len(quiz.questions)
 
 
 def test_the_deck_id_is_stable_per_seed_and_fits_anki() -> None:

@@ -10,6 +10,7 @@ only this export needs it.
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from fascialines.teaching.quiz import Question, QuestionSet
 if TYPE_CHECKING:
     import genanki  # type: ignore[import-untyped]  # genanki ships no type hints
 
-__all__ = ["AnkiUnavailable", "build_deck", "deck_id", "write_deck"]
+__all__ = ["AnkiUnavailable", "build_deck", "deck_bytes", "deck_id", "write_deck"]
 
 #: Anki identifies a note type by a number; a fixed one lets a second deck reuse the first's.
 MODEL_ID = 1_733_014_014
@@ -129,3 +130,17 @@ def write_deck(quiz: QuestionSet, atlas: Atlas, path: str | Path) -> Path:
     path = Path(path)
     build_deck(quiz, atlas).write_to_file(str(path))
     return path
+
+
+def deck_bytes(quiz: QuestionSet, atlas: Atlas) -> bytes:
+    """The Anki package of a quiz as bytes, for a download from the app.
+
+    genanki writes only to a file, so this writes one in a temporary folder and reads it back.
+
+    Raises
+    ------
+    AnkiUnavailable
+        If genanki is not installed.
+    """
+    with tempfile.TemporaryDirectory(prefix="fascialines-deck-") as folder:
+        return write_deck(quiz, atlas, Path(folder) / "quiz.apkg").read_bytes()

@@ -35,8 +35,10 @@ __all__ = [
 
 INTRO = (
     "Every connection in fascialines carries a grade that says how well it has been studied, "
-    "and the sources behind it. This page says what the grades mean, lists every source, shows "
-    "what was studied for each line, and sets popular claims beside what the evidence says."
+    "and the sources behind it. A grade rates the tissue continuity that studies found, never "
+    "that pain travels along it. This page says what the grades mean, lists every source, "
+    "shows what was studied for each line, and sets popular claims beside what the evidence "
+    "says."
 )
 
 

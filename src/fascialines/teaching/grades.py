@@ -19,19 +19,20 @@ GRADE_LABELS: dict[str, str] = {
     "not-found": "not found: studied, and not seen",
 }
 
-#: What each grade means, in plain words, for the evidence page.
+#: What each grade means, in plain words, for the evidence page. A grade rates the tissue
+#: continuity that studies found, never that pain travels along it.
 GRADE_MEANINGS: dict[str, str] = {
-    "strong": "Several good studies looked for this connection and found it, and they agree. "
-    "It is the best the evidence here gets; it still describes tissue continuity, not the "
-    "cause of anyone's pain.",
-    "moderate": "Studies looked for this connection and found it, but with gaps: fewer "
-    "studies, smaller ones, or only some parts of the line confirmed.",
+    "strong": "Several studies looked for this tissue continuity (in dissection, or by "
+    "measuring force passed along it) and found it, and they agree. It is the best the "
+    "evidence here gets, and it still says nothing about the cause of anyone's pain.",
+    "moderate": "Studies looked for this continuity and found it, with gaps: fewer or smaller "
+    "studies, or only some parts of the line confirmed.",
     "limited": "Someone has looked, and what they found is thin: one small study, or results "
     "that point both ways.",
     "not-studied": "Nobody has tested this connection yet. It is the teaching model's claim "
     "only: not shown wrong, not shown right.",
-    "not-found": "Studies looked for this connection and did not find it. It is weaker than a "
-    "claim nobody has tested.",
+    "not-found": "Studies looked for this continuity and did not find it. That is weaker than "
+    "a claim nobody has tested, because someone looked.",
 }
 
 #: What the two bases of a transition's grade mean (``Transition.evidence_basis``).

@@ -214,3 +214,10 @@ def test_quiz_command_reports_a_broken_atlas(tmp_path: Path) -> None:
     broken.write_text("{", encoding="utf-8")
     done = run("--seed", "1", "--data", broken)
     assert done.returncode == 1 and "invalid JSON" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_quiz_is_listed_in_the_command_help() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "fascialines", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0 and "quiz" in done.stdout

@@ -133,6 +133,11 @@ def check_question(atlas: Atlas, q: Question) -> None:
     for source in q.sources:
         atlas.source(source)
     assert q.sources and q.explanation.endswith(".")
+    # Only a question whose drawing carries what its words spell out is asked differently
+    # beside the body; it must still name the line it draws.
+    assert (q.beside_drawing is not None) == (q.kind == "drawn-line")
+    if q.beside_drawing is not None:
+        assert q.show.line is not None and q.show.regions
 
     right = q.right_choice.value
     truth = RIGHT[q.kind](atlas, q)

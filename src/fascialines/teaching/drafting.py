@@ -49,6 +49,9 @@ class Draft:
     pattern: str | None = None
     side: str | None = None
     detail: str | None = None
+    #: The question as asked beside the body diagram, where the drawing says what ``text``
+    #: spells out in words (only the drawn-line kind needs it).
+    beside_drawing: str | None = None
     #: Values in the order to offer them (a scale, left before right); empty: shuffle.
     order: tuple[str, ...] = ()
 

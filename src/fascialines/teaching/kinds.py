@@ -237,6 +237,7 @@ def _drawn_ask(facts: Facts, key: str, rng: random.Random) -> Draft | None:
     return Draft(
         kind="drawn-line",
         text=f"The line drawn on the body runs through {route}. Which line is it?",
+        beside_drawing="Which line is drawn on the body?",
         right=right,
         wrong=wrong,
         explanation=f"These are the stations of the {line.name}, rated as a whole line "

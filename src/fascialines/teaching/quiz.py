@@ -84,6 +84,10 @@ class Question(_Frozen):
     #: The atlas's own reader text on the topic (a line summary, a step's note, a pattern's
     #: description), for a student who wants more than the sentence.
     detail: str | None = None
+    #: The question as the app asks it beside the body diagram that draws ``show`` (set where
+    #: ``text`` spells out in words what the drawing shows, so a deck or a worksheet, which
+    #: have no drawing, ask ``text``).
+    beside_drawing: str | None = None
 
     @property
     def right_choice(self) -> Choice:
@@ -212,6 +216,7 @@ def _letter(draft: Draft, number: int, rng: random.Random) -> Question:
             side=draft.side,  # type: ignore[arg-type]
         ),
         detail=draft.detail,
+        beside_drawing=draft.beside_drawing,
     )
 
 

@@ -78,7 +78,7 @@ def test_docstring_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
 
     # The examples load the fixture by a path relative to the repository root.
     monkeypatch.chdir(Path(__file__).parents[1])
-    for name in ("quiz", "sides", "evidence_page"):
+    for name in ("quiz", "sides", "evidence_page", "grades"):
         failures, tried = doctest.testmod(importlib.import_module(f"fascialines.teaching.{name}"))
         assert tried > 0 and failures == 0, name
 

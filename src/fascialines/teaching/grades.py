@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from fascialines.atlas import EVIDENCE_ORDER
 
-__all__ = ["BASIS_MEANINGS", "GRADE_LABELS", "GRADE_MEANINGS", "grades_strongest_first"]
+__all__ = [
+    "BASIS_MEANINGS",
+    "GRADE_LABELS",
+    "GRADE_MEANINGS",
+    "grade_phrase",
+    "grades_strongest_first",
+]
 
 #: A few words per grade, short enough for a multiple-choice option.
 GRADE_LABELS: dict[str, str] = {
@@ -48,3 +54,15 @@ assert set(GRADE_LABELS) == set(GRADE_MEANINGS) == set(EVIDENCE_ORDER)
 def grades_strongest_first() -> list[str]:
     """The grades from ``strong`` down to ``not-found``, in :data:`EVIDENCE_ORDER`'s ranking."""
     return sorted(EVIDENCE_ORDER, key=EVIDENCE_ORDER.__getitem__, reverse=True)
+
+
+def grade_phrase(grade: str) -> str:
+    """A grade as a sentence says it, e.g. ``"strong (studied and found in several studies)"``.
+
+    Examples
+    --------
+    >>> grade_phrase("not-found")
+    'not found (studied, and not seen)'
+    """
+    name, words = GRADE_LABELS[grade].split(": ", 1)
+    return f"{name} ({words})"

@@ -27,7 +27,7 @@ from fascialines.teaching.drafting import (
     unique,
 )
 from fascialines.teaching.drafting import region_name as _name
-from fascialines.teaching.grades import GRADE_LABELS, grades_strongest_first
+from fascialines.teaching.grades import GRADE_LABELS, grade_phrase, grades_strongest_first
 from fascialines.teaching.sides import OTHER_SIDE, StartSide, line_visits
 
 __all__ = ["KINDS"]
@@ -113,10 +113,10 @@ def _source_ask(facts: Facts, key: str, rng: random.Random) -> Draft | None:
         step = next(t for t in line.transitions if {t.from_, t.to} == {area, source})
         right = (f"{_name(facts, source)}, {how('line', line.abbreviation)}", source)
         rated = (
-            f"a step rated {GRADE_LABELS[step.evidence]}"
+            f"a step rated {grade_phrase(step.evidence)}"
             if step.evidence_basis == "transition"
-            else "a step not rated on its own (the line as a whole: "
-            f"{GRADE_LABELS[line.evidence.grade]})"
+            else "a step not rated on its own, on a line rated as a whole "
+            f"{grade_phrase(line.evidence.grade)}"
         )
         explanation = (
             f"{_name(facts, source)} is one step from {_name(facts, area)} along the "
@@ -241,7 +241,7 @@ def _drawn_ask(facts: Facts, key: str, rng: random.Random) -> Draft | None:
         right=right,
         wrong=wrong,
         explanation=f"These are the stations of the {line.name}, rated as a whole line "
-        f"{GRADE_LABELS[line.evidence.grade]}.",
+        f"{grade_phrase(line.evidence.grade)}.",
         sources=unique(line.evidence.sources),
         line=line.id,
         regions=tuple(line.stations),
@@ -294,8 +294,9 @@ def _side_ask(facts: Facts, key: tuple[str, StartSide, str], rng: random.Random)
         f"midline {crossings}. On which side of the body is it at {_name(facts, region)}?",
         right=right,
         wrong=wrong,
-        explanation=f"Each crossing swaps the side: {visit.crossings} crossing{plural} before "
-        f"{_name(facts, region)} put the line that began on the {start} on the {visit.side}.",
+        explanation=f"Each crossing swaps the side: after {visit.crossings} crossing{plural}, "
+        f"the copy of the line that began on the {start} is on the {visit.side} at "
+        f"{_name(facts, region)}.",
         sources=unique([s for step in steps for s in step.sources]),
         line=line.id,
         regions=(first, region),
@@ -333,14 +334,14 @@ def _grade_ask(
     if start is None or end is None:
         grade, sources = line.evidence.grade, line.evidence.sources
         text = f"How well studied is the {line.name} as a whole line?"
-        explanation = f"The {line.name} as a whole is rated {GRADE_LABELS[grade]}."
+        explanation = f"The {line.name} as a whole is rated {grade_phrase(grade)}."
         detail = line.evidence.summary
     else:
         step = next(t for t in line.transitions if (t.from_, t.to) == (start, end))
         grade, sources, regions = step.evidence, step.sources, (start, end)
         where = f"{_name(facts, start)} to {_name(facts, end)}"
         text = f"How well studied is the step from {where} on the {line.name}, rated on its own?"
-        explanation = f"A source rated this very step: {GRADE_LABELS[grade]}."
+        explanation = f"A source rated this very step {grade_phrase(grade)}."
         detail = step.note
     right = (GRADE_LABELS[grade], grade)
     return Draft(

@@ -248,11 +248,6 @@ def _can_be_a_source(atlas: Atlas) -> set[str]:
     return sources
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the descriptions and self-care notes of the existing regions are written apart "
-    "(issue 9, region texts) and merged into lines.json afterwards",
-)
 def test_every_possible_source_has_a_description_and_a_care_note(atlas: Atlas) -> None:
     missing = [
         region.id

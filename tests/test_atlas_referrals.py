@@ -22,8 +22,7 @@ def atlas() -> Atlas:
 
 def test_new_regions_come_with_their_texts(atlas: Atlas) -> None:
     # The regions this branch adds carry their own description and care (or the reason not to
-    # self-treat); the existing ones get theirs from the region-texts merge (see the xfail test
-    # in test_atlas_data.py).
+    # self-treat); the existing ones are checked in test_atlas_data.py.
     added = set(ADDED_PATTERNS) - {"sartorius"}  # sartorius was there, on the Ipsilateral line
     for region_id in sorted(added | {"inner-shin", "side-of-chest", "teeth", "ball-of-foot"}):
         region = atlas.region(region_id)

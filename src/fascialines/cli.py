@@ -1,4 +1,4 @@
-"""The ``fascialines`` command line: trace, lines, symptoms, validate, schema, docs, serve.
+"""The ``fascialines`` command line: trace, lines, symptoms, validate, schema, docs, serve, quiz.
 
 Every error a person can meet (an unknown symptom, a bad option, a broken atlas) ends in a
 sentence and an exit code, never a traceback: 0 for success, 1 for a bad atlas or a missing
@@ -26,6 +26,7 @@ from fascialines.atlas import (
 )
 from fascialines.explain import DISCLAIMER, explain_candidate
 from fascialines.graph import build_graph
+from fascialines.teaching.command import add_quiz_command, run_quiz
 from fascialines.trace import Candidate, RegionRef, Trace, UnknownSymptom, trace
 
 __all__ = ["build_parser", "main", "trace_to_json"]
@@ -119,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="an atlas file (default: $FASCIALINES_DATA, else the packaged one)",
     )
+
+    add_quiz_command(commands, data_option)
     return parser
 
 
@@ -134,6 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "schema": _schema,
             "docs": _docs,
             "serve": _serve,
+            "quiz": run_quiz,
         }[args.command]
         return handler(args)
     except _Exit as stop:

@@ -6,10 +6,10 @@ import re
 
 import networkx as nx
 import pytest
+from fascialines.trace import Candidate, Trace, trace, trace_from
 
 from fascialines.atlas import EVIDENCE_ORDER
 from fascialines.explain import DISCLAIMER, evidence_words, explain_candidate, explain_trace
-from fascialines.trace import Candidate, Trace, trace, trace_from
 
 # Wording that would turn a teaching model into a diagnosis.
 DIAGNOSTIC = re.compile(r"\b(causes?|caused|causing|is the source|diagnos\w*|you have)\b", re.I)

@@ -16,10 +16,6 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-
-import fascialines
-from fascialines.atlas import Atlas, parse_atlas
-from fascialines.graph import EVIDENCE_WEIGHT
 from fascialines.trace import (
     RegionRef,
     ScoreParts,
@@ -29,6 +25,10 @@ from fascialines.trace import (
     trace,
     trace_from,
 )
+
+import fascialines
+from fascialines.atlas import Atlas, parse_atlas
+from fascialines.graph import EVIDENCE_WEIGHT
 
 
 def ranking(result: fascialines.Trace) -> list[tuple[str, str, float]]:

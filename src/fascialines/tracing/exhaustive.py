@@ -21,7 +21,7 @@ __all__ = ["all_best_paths"]
 def all_best_paths(
     graph: BodyGraph, felt_at: Iterable[NodeKey], options: TraceOptions
 ) -> dict[tuple[str, NodeKey], tuple[int, Evidence]]:
-    """``(steps, weakest grade)`` of the best simple path per (line, node) not felt at.
+    """``(steps, weakest grade)`` of the best simple path per (line, node) from a felt-at node.
 
     Best is fewest steps, then the strongest weakest grade; a path from a midline felt-at node
     must take its first step towards a side asked about (see :mod:`~fascialines.tracing.search`).
@@ -42,7 +42,7 @@ def all_best_paths(
             if seed not in copy:
                 continue
             for target in copy.nodes:
-                if target in felt:
+                if target == seed:
                     continue
                 for walk in nx.all_simple_edge_paths(copy, seed, target, cutoff=options.max_hops):
                     edges: list[LineEdge] = [copy.edges[u, v, k]["edge"] for u, v, k in walk]

@@ -55,7 +55,8 @@ def best_paths(
     """The best path per (line, node) within the options, from any felt-at node.
 
     Ties (same steps and grade) keep the first found: felt-at nodes in the order given, left
-    copy before right. The felt-at nodes themselves are not reported.
+    copy before right. A felt-at node is reported when a path from another one reaches it:
+    with pain felt in two places, tissue at one may be linked to the other.
     """
     felt = list(dict.fromkeys(felt_at))
     wanted = set(options.sides)
@@ -68,8 +69,6 @@ def best_paths(
                 continue
             for found in _search(graph, key, line, seed, wanted, weakest, options.max_hops):
                 slot = (line, found.node)
-                if found.node in felt:
-                    continue
                 if slot not in best or found.order < best[slot].order:
                     best[slot] = found
     return best

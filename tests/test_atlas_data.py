@@ -182,7 +182,9 @@ def test_only_the_spiral_and_functional_lines_cross_and_only_at_the_midline(
 
 def _edges(graph: nx.MultiGraph, key: str) -> set[tuple[tuple[str, str], tuple[str, str]]]:
     return {
-        (u, v) if u <= v else (v, u) for u, v, edge_key in graph.edges(keys=True) if edge_key == key
+        (u, v) if u <= v else (v, u)
+        for u, v, edge_key in graph.view.edges(keys=True)
+        if edge_key == key
     }
 
 
@@ -288,11 +290,12 @@ def test_self_care_never_on_the_spine_and_says_when_to_stop(atlas: Atlas) -> Non
 
 
 def test_aliases_name_one_symptom_each(atlas: Atlas) -> None:
-    from fascialines.trace import find_symptom
+    from fascialines.lookup import AtlasIndex
 
+    index = AtlasIndex(atlas)
     for symptom in atlas.symptoms:
         for name in (symptom.id, symptom.name, *symptom.aliases):
-            assert find_symptom(atlas, name).id == symptom.id, name
+            assert index.symptom(name).symptom.id == symptom.id, name
 
 
 def test_every_symptom_can_be_traced_and_screened(atlas: Atlas) -> None:
@@ -305,8 +308,9 @@ def test_every_symptom_can_be_traced_and_screened(atlas: Atlas) -> None:
 
 
 def test_the_articles_complaints_are_there(atlas: Atlas) -> None:
-    from fascialines.trace import find_symptom
+    from fascialines.lookup import AtlasIndex
 
+    index = AtlasIndex(atlas)
     for complaint in (
         "chronic low back pain",
         "tight hips",
@@ -324,7 +328,7 @@ def test_the_articles_complaints_are_there(atlas: Atlas) -> None:
         "sore heel",
         "tension headache",
     ):
-        find_symptom(atlas, complaint)
+        index.symptom(complaint)
 
 
 def test_safety_data_is_complete_and_sourced(atlas: Atlas) -> None:
@@ -383,7 +387,7 @@ def test_reference_lists_every_line_symptom_and_source(atlas: Atlas) -> None:
 
 
 def _trace(graph: nx.MultiGraph, symptom: str, side: str = "left"):
-    trace_module = pytest.importorskip("fascialines.trace")
+    trace_module = pytest.importorskip("fascialines.tracing")
     return trace_module.trace(graph, symptom, side=side)
 
 
@@ -438,9 +442,9 @@ def test_menstrual_pain_reaches_the_diaphragm_through_the_pelvis(
 def test_shoulder_pain_reaches_the_thoracic_spine_and_ribs(
     atlas: Atlas, graph: nx.MultiGraph
 ) -> None:
+    # Bony stations are waypoints, never candidates: the trace lists them as landmarks.
     names = [
-        atlas.region(c.region.id).name.lower()
-        for c in _line_candidates(_trace(graph, "shoulder pain"))
+        atlas.region(region.id).name.lower() for region in _trace(graph, "shoulder pain").landmarks
     ]
     assert any("thoracic" in name for name in names)
     assert any("rib" in name for name in names)

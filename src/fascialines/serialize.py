@@ -51,6 +51,7 @@ def trace_to_json(result: Trace, top: int | None = None) -> dict[str, Any]:
         "rule": RULE,
         "felt_at": [region_to_json(region) for region in result.felt_at],
         "sources": [_candidate(result, c) for c in result.candidates[:top]],
+        "landmarks": [region_to_json(region) for region in result.landmarks],
         "red_flags": [flag.text for flag in result.red_flags],
         "red_flag_actions": [
             {"id": flag.id, "text": flag.text, "action": flag.action, "sources": flag.sources}

@@ -146,9 +146,12 @@ def _trace(
 ) -> Trace:
     kinds = {region.id: region.kind for region in graph.atlas.regions}
     paths: dict[str, list[Found]] = {}
+    stations: dict[NodeKey, tuple[int, int]] = {}
     for (_, node), found in best_paths(graph, felt_at, options).items():
         if kinds[node[0]] in SOFT_TISSUE:
             paths.setdefault(node[0], []).append(found)
+        elif kinds[node[0]] == "station":
+            stations[node] = min(stations.get(node, found.order), found.order)
     links: dict[str, dict[tuple[str, NodeKey, NodeKey], Referral]] = {}
     for referral in _referrals(graph, felt_at, options):
         if kinds[referral.muscle[0]] in SOFT_TISSUE:
@@ -183,6 +186,7 @@ def _trace(
         red_flags,
         graph.atlas,
         match,
+        tuple(graph.ref(node) for node in sorted(stations, key=lambda n: (stations[n], n))),
     )
 
 

@@ -124,3 +124,6 @@ class Trace:
     atlas: Atlas | None = field(default=None, repr=False, compare=False)
     #: How the symptom was found (through which alias, with its note), when it was named.
     match: SymptomMatch | None = None
+    #: The bony stations the paths reached, closest first: landmarks for a student, never
+    #: candidates (nobody releases a bone).
+    landmarks: tuple[RegionRef, ...] = ()

@@ -291,8 +291,8 @@ def build_graph(atlas: Atlas) -> BodyGraph:
     --------
     >>> from fascialines.atlas import load_atlas
     >>> graph = build_graph(load_atlas("tests/fixtures/mini_atlas.json"))
-    >>> sorted(edge.key for edge in graph.edges_at(("calf", "left")))
-    ['back-line@left', 'deep-line@left']
+    >>> graph.copies_at(("calf", "left"))
+    ('back-line@left', 'deep-line@left')
     """
     refs: dict[NodeKey, RegionRef] = {}
     for region in atlas.regions:

@@ -228,7 +228,7 @@ class AtlasIndex:
     'heel-pain'
     >>> index.symptom("my heel hurts").symptom.id
     'heel-pain'
-    >>> index.line("sbl").id
+    >>> index.line("bl").id
     'back-line'
     """
 

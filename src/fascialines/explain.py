@@ -111,7 +111,7 @@ def _plain(atlas: Atlas | None, region: RegionRef) -> str:
 
 def _anatomical(region: RegionRef) -> str:
     name = region.name[0].lower() + region.name[1:] if region.name[:2].istitle() else region.name
-    return name if region.side == "midline" else f"the {region.side} {name}"
+    return f"the {name}" if region.side == "midline" else f"the {region.side} {name}"
 
 
 def _line_name(atlas: Atlas | None, line_id: str, student: bool = False) -> str:
@@ -142,8 +142,11 @@ def _client_path(atlas: Atlas | None, path: LinePath, first: bool) -> str:
         weakest = min(Evidence(step.evidence) for step in rated)
         text += f" Evidence that this tissue is continuous: {weakest.words_client}."
     if len(rated) < len(path.steps) and line_grade is not None:
-        some = "Its other steps were" if rated else "No study rated this link on its own; it is"
-        text += f" {some} rated only as part of the whole line: {line_grade.words_client}."
+        some = "Its other steps were" if rated else "No study rated this link on its own; it was"
+        text += (
+            f" {some} rated only as part of the whole line, which is rated "
+            f"{line_grade.words_client}."
+        )
     elif not rated:
         text += f" Evidence: {Evidence(path.evidence).words_client}."
     return text + " That is about tissue continuity, not proof that pain travels along it."
@@ -243,10 +246,10 @@ def _student_trigger_points(atlas: Atlas | None, links: tuple[TriggerPointLink, 
     caveats = ""
     if atlas is not None and atlas.trigger_point_caveats:
         caveats = " " + " ".join(
-            f"{caveat.text} ({_citations(atlas, caveat.sources)})"
+            f"{caveat.text.rstrip('.')} [{_citations(atlas, caveat.sources)}]."
             for caveat in atlas.trigger_point_caveats
         )
     return (
-        f"Trigger-point referral, a separate and contested mechanism rather than a fascial-line "
-        f"path: {'; '.join(sentences)}.{caveats}"
+        f"Trigger-point referral, a separate and contested mechanism rather than a path along a "
+        f"fascial line: {'; '.join(sentences)}.{caveats}"
     )

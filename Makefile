@@ -19,10 +19,20 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed
 	$(BIN)/fascialines serve --host $(HOST) --port $(PORT)
 
+# The core, type-checked strictly (settings in pyproject.toml); web/ is not part of it.
+CORE := $(filter-out src/fascialines/web/%,$(wildcard src/fascialines/*.py src/fascialines/tracing/*.py))
+
 test: $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/python -m mypy $(CORE)
 	$(BIN)/python -m pytest
+
+# Every benchmarks/bench_*.py writes benchmarks/results/<name>.json; report.py merges them into
+# benchmarks/results.json and BENCHMARKS.md.
+bench: $(VENV)/.installed
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	$(BIN)/python benchmarks/report.py
 
 docs: $(VENV)/.installed
 	$(BIN)/fascialines docs --out docs/atlas-reference.md

@@ -142,7 +142,14 @@ class BodyGraph:
 
     atlas: Atlas
     index: AtlasIndex
-    view: nx.MultiGraph
+    view: nx.MultiGraph[NodeKey]
+    _refs: Mapping[NodeKey, RegionRef]
+    _edges: tuple[LineEdge, ...]
+    _edges_at: dict[NodeKey, tuple[LineEdge, ...]]
+    _adjacency: dict[str, dict[NodeKey, tuple[LineEdge, ...]]]
+    _referrals: tuple[Referral, ...]
+    _referrals_to: dict[NodeKey, tuple[Referral, ...]]
+    _referrals_from: dict[NodeKey, tuple[Referral, ...]]
 
     def __init__(self, atlas: Atlas, refs: dict[NodeKey, RegionRef], edges: list[LineEdge]) -> None:
         # Plain attributes set once here; the class offers no way to change them afterwards.
@@ -366,7 +373,7 @@ def _view(
     refs: Mapping[NodeKey, RegionRef],
     edges: Iterable[LineEdge],
     referrals: Iterable[Referral],
-) -> nx.MultiGraph:
+) -> nx.MultiGraph[NodeKey]:
     """The same graph as a frozen networkx multigraph, for networkx algorithms and drawing.
 
     Nodes carry ``region``, ``side``, ``name`` and ``kind``; edges are keyed ``"<line>@<copy>"``
@@ -377,7 +384,9 @@ def _view(
     first pattern), ``patterns`` and ``sources``.
     """
     kinds = {region.id: region.kind for region in atlas.regions}
-    referral_graph = nx.DiGraph(sources={p.id: tuple(p.sources) for p in atlas.referral_patterns})
+    referral_graph: nx.DiGraph[NodeKey] = nx.DiGraph(
+        sources={p.id: tuple(p.sources) for p in atlas.referral_patterns}
+    )
     for referral in referrals:
         start, end = referral.muscle, referral.area
         if referral_graph.has_edge(start, end):
@@ -393,7 +402,7 @@ def _view(
             patterns=(referral.pattern,),
             sources=referral.sources,
         )
-    graph = nx.MultiGraph(atlas=atlas, referrals=nx.freeze(referral_graph))
+    graph: nx.MultiGraph[NodeKey] = nx.MultiGraph(atlas=atlas, referrals=nx.freeze(referral_graph))
     for node, ref in refs.items():
         graph.add_node(node, region=ref.id, side=ref.side, name=ref.name, kind=kinds[ref.id])
     for edge in edges:
@@ -412,4 +421,5 @@ def _view(
             step=(edge.start[0], edge.end[0]),
             edge=edge,
         )
-    return nx.freeze(graph)
+    frozen: nx.MultiGraph[NodeKey] = nx.freeze(graph)
+    return frozen

@@ -258,7 +258,10 @@ def _candidate(
         supports, key=lambda s: (s[0], -s[1].rank, s[2] != "fascial-line")
     )
     sides = tuple(
-        sorted({f.node[1] for f in found} | {r.muscle[1] for r in referrals}, key=_SIDE_ORDER.get)
+        sorted(
+            {f.node[1] for f in found} | {r.muscle[1] for r in referrals},
+            key=_SIDE_ORDER.__getitem__,
+        )
     )
     best_line = found[0] if found else None
     mechanisms: tuple[Mechanism, ...] = (

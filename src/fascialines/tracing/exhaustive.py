@@ -27,7 +27,7 @@ def all_best_paths(
     must take its first step towards a side asked about (see :mod:`~fascialines.tracing.search`).
     """
     felt = list(dict.fromkeys(felt_at))
-    copies: dict[str, nx.MultiGraph] = {}
+    copies: dict[str, nx.MultiGraph[NodeKey]] = {}
     for edge in graph.edges():
         if options.lines is not None and edge.line not in options.lines:
             continue
@@ -45,7 +45,12 @@ def all_best_paths(
                 if target == seed:
                     continue
                 for walk in nx.all_simple_edge_paths(copy, seed, target, cutoff=options.max_hops):
-                    edges: list[LineEdge] = [copy.edges[u, v, k]["edge"] for u, v, k in walk]
+                    # On a multigraph each step of a walk is (u, v, key); the stubs type it
+                    # loosely, so it is read as a sequence.
+                    edges: list[LineEdge] = [
+                        copy.edges[step[0], step[1], step[2]]["edge"]  # type: ignore[misc,index]
+                        for step in walk
+                    ]
                     if seed[1] == "midline" and edges[0].flank_beyond(seed) not in options.sides:
                         continue
                     value = (len(edges), min(edge.evidence for edge in edges))

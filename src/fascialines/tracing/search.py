@@ -59,7 +59,7 @@ def best_paths(
     with pain felt in two places, tissue at one may be linked to the other.
     """
     felt = list(dict.fromkeys(felt_at))
-    wanted = set(options.sides)
+    wanted: set[str] = set(options.sides)
     weakest = options.weakest.rank
     best: dict[tuple[str, NodeKey], Found] = {}
     for seed in felt:

@@ -65,22 +65,23 @@ class Evidence(StrEnum):
     @property
     def rank(self) -> int:
         """4 for ``strong`` down to 0 for ``not-found``: higher is better supported."""
-        return _RANK[self.value]
+        # Keyed by the member itself (it hashes as its string): cheaper than ``.value``.
+        return _RANK[self]
 
     @property
     def weight(self) -> float:
         """A cost for weighted path algorithms: 1 for ``strong`` up to 5 for ``not-found``."""
-        return float(5 - self.rank)
+        return float(5 - _RANK[self])
 
     @property
     def words_client(self) -> str:
         """The grade in everyday words, saying that it rates tissue continuity."""
-        return _CLIENT[self.value]
+        return _CLIENT[self]
 
     @property
     def words_student(self) -> str:
         """The grade as a phrase for a sentence of prose, for a student."""
-        return _STUDENT[self.value]
+        return _STUDENT[self]
 
     @classmethod
     def strongest_first(cls) -> tuple[Evidence, ...]:
@@ -92,19 +93,19 @@ class Evidence(StrEnum):
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Evidence):
             return NotImplemented
-        return self.rank < other.rank
+        return _RANK[self] < _RANK[other]
 
     def __le__(self, other: object) -> bool:
         if not isinstance(other, Evidence):
             return NotImplemented
-        return self.rank <= other.rank
+        return _RANK[self] <= _RANK[other]
 
     def __gt__(self, other: object) -> bool:
         if not isinstance(other, Evidence):
             return NotImplemented
-        return self.rank > other.rank
+        return _RANK[self] > _RANK[other]
 
     def __ge__(self, other: object) -> bool:
         if not isinstance(other, Evidence):
             return NotImplemented
-        return self.rank >= other.rank
+        return _RANK[self] >= _RANK[other]

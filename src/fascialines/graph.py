@@ -89,11 +89,14 @@ class LineEdge:
     note: str | None
     start_flank: Copy
     end_flank: Copy
+    #: The copy's key, ``"<line>@<copy>"``.
+    key: str = ""
+    #: ``evidence.rank``, kept as a number for the search's inner loop.
+    rank: int = -1
 
-    @property
-    def key(self) -> str:
-        """The copy's key, ``"<line>@<copy>"``."""
-        return edge_key(self.line, self.copy)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", edge_key(self.line, self.copy))
+        object.__setattr__(self, "rank", self.evidence.rank)
 
     def other(self, node: NodeKey) -> NodeKey:
         """The end that is not ``node``."""
@@ -128,9 +131,11 @@ class BodyGraph:
     """
 
     __slots__ = (
+        "__weakref__",
         "_adjacency",
         "_edges",
         "_edges_at",
+        "_kinds",
         "_referrals",
         "_referrals_from",
         "_referrals_to",
@@ -144,6 +149,7 @@ class BodyGraph:
     index: AtlasIndex
     view: nx.MultiGraph[NodeKey]
     _refs: Mapping[NodeKey, RegionRef]
+    _kinds: dict[str, str]
     _edges: tuple[LineEdge, ...]
     _edges_at: dict[NodeKey, tuple[LineEdge, ...]]
     _adjacency: dict[str, dict[NodeKey, tuple[LineEdge, ...]]]
@@ -156,6 +162,7 @@ class BodyGraph:
         object.__setattr__(self, "atlas", atlas)
         object.__setattr__(self, "index", AtlasIndex(atlas))
         object.__setattr__(self, "_refs", MappingProxyType(refs))
+        object.__setattr__(self, "_kinds", {region.id: region.kind for region in atlas.regions})
         object.__setattr__(self, "_edges", tuple(edges))
         at: dict[NodeKey, list[LineEdge]] = {node: [] for node in refs}
         adjacency: dict[str, dict[NodeKey, list[LineEdge]]] = {}
@@ -199,6 +206,10 @@ class BodyGraph:
     def ref(self, node: NodeKey) -> RegionRef:
         """The display form of a node; ``KeyError`` if it is not in the graph."""
         return self._refs[node]
+
+    def kind(self, region_id: str) -> str:
+        """A region's kind: ``"station"``, ``"track"``, ``"muscle"`` or ``"area"``."""
+        return self._kinds[region_id]
 
     def edges(self, line: str | None = None) -> Iterator[LineEdge]:
         """Every line edge, or those of one line id, line by line, left copy first."""

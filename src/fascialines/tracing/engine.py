@@ -9,10 +9,11 @@ pain to where the symptom is felt). Candidates are ordered by
 from __future__ import annotations
 
 from collections.abc import Iterable
+from weakref import WeakKeyDictionary
 
 from fascialines.atlas import RedFlag, Symptom
 from fascialines.evidence import Evidence
-from fascialines.graph import SOFT_TISSUE, BodyGraph, NodeKey, Referral
+from fascialines.graph import SOFT_TISSUE, BodyGraph, LineEdge, NodeKey, Referral
 from fascialines.lookup import SymptomMatch, UnknownRegion
 from fascialines.tracing.options import TraceOptions, validated
 from fascialines.tracing.ranking import SPILLOVER_STEPS, reason_text, score, sort_key
@@ -144,17 +145,16 @@ def _trace(
     felt_at: list[NodeKey],
     red_flags: tuple[RedFlag, ...],
 ) -> Trace:
-    kinds = {region.id: region.kind for region in graph.atlas.regions}
     paths: dict[str, list[Found]] = {}
     stations: dict[NodeKey, tuple[int, int]] = {}
     for (_, node), found in best_paths(graph, felt_at, options).items():
-        if kinds[node[0]] in SOFT_TISSUE:
+        if graph.kind(node[0]) in SOFT_TISSUE:
             paths.setdefault(node[0], []).append(found)
-        elif kinds[node[0]] == "station":
+        elif graph.kind(node[0]) == "station":
             stations[node] = min(stations.get(node, found.order), found.order)
     links: dict[str, dict[tuple[str, NodeKey, NodeKey], Referral]] = {}
     for referral in _referrals(graph, felt_at, options):
-        if kinds[referral.muscle[0]] in SOFT_TISSUE:
+        if graph.kind(referral.muscle[0]) in SOFT_TISSUE:
             slot = (referral.pattern, referral.muscle, referral.area)
             links.setdefault(referral.muscle[0], {}).setdefault(slot, referral)
     unranked = [
@@ -201,24 +201,35 @@ def _referrals(
                 yield referral
 
 
+# Steps are immutable and the same in every trace: one per edge and direction, per graph.
+_STEPS: WeakKeyDictionary[BodyGraph, dict[tuple[int, NodeKey], Step]] = WeakKeyDictionary()
+
+
+def _step(graph: BodyGraph, edge: LineEdge, start: NodeKey) -> Step:
+    steps = _STEPS.setdefault(graph, {})
+    key = (id(edge), start)
+    found = steps.get(key)
+    if found is None:
+        found = steps[key] = Step(
+            graph.ref(start),
+            graph.ref(edge.other(start)),
+            edge.evidence.value,
+            edge.evidence_basis,
+            edge.sources,
+        )
+    return found
+
+
 def _line_path(graph: BodyGraph, found: Found) -> LinePath:
     # Found runs from the felt-at node outwards; a LinePath runs from the source to it.
+    edges = found.edges
     nodes = [found.seed]
-    for edge in found.edges:
+    for edge in edges:
         nodes.append(edge.other(nodes[-1]))
     nodes.reverse()
-    steps = []
-    for start, edge in zip(nodes[:-1], reversed(found.edges), strict=True):
-        end = edge.other(start)
-        steps.append(
-            Step(
-                graph.ref(start),
-                graph.ref(end),
-                edge.evidence.value,
-                edge.evidence_basis,
-                edge.sources,
-            )
-        )
+    steps = [
+        _step(graph, edge, start) for start, edge in zip(nodes[:-1], reversed(edges), strict=True)
+    ]
     return LinePath(
         found.line,
         tuple(graph.ref(node) for node in nodes),

@@ -18,7 +18,7 @@ already on the side asked about, so every copy through it is searched.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from fascialines.evidence import Evidence
@@ -38,15 +38,34 @@ class Found:
     line: str
     node: NodeKey
     hops: int
-    evidence: Evidence
-    edges: tuple[LineEdge, ...]
+    #: The rank of the weakest grade on the path (see :attr:`Evidence.rank`).
+    rank: int
     #: The felt-at node it starts from.
     seed: NodeKey
+    #: The search's tree: each node's previous node and edge on its best path.
+    parents: Mapping[NodeKey, tuple[NodeKey, LineEdge] | None]
+
+    @property
+    def edges(self) -> tuple[LineEdge, ...]:
+        """The path's edges, from the felt-at node to :attr:`node`."""
+        # Walked back through the search's tree on demand: most paths found are never shown.
+        edges: list[LineEdge] = []
+        at = self.node
+        while (back := self.parents[at]) is not None:
+            at, edge = back
+            edges.append(edge)
+        edges.reverse()
+        return tuple(edges)
+
+    @property
+    def evidence(self) -> Evidence:
+        """The weakest grade on the path."""
+        return _GRADES[self.rank]
 
     @property
     def order(self) -> tuple[int, int]:
         """Sorts best first: fewest steps, then the strongest weakest grade."""
-        return (self.hops, -self.evidence.rank)
+        return (self.hops, -self.rank)
 
 
 def best_paths(
@@ -94,7 +113,7 @@ def _search(
         for node in frontier:
             reach = grade[node]
             for edge in graph.copy_edges_at(key, node):
-                rank = edge.evidence.rank
+                rank = edge.rank
                 if rank < weakest:
                     continue
                 if depth == 1 and midline_seed and edge.flank_beyond(node) not in wanted:
@@ -112,18 +131,9 @@ def _search(
         if not layer:
             break
         frontier = layer
-    found = []
-    for node, step in parent.items():
-        if step is None:
-            continue
-        edges: list[LineEdge] = []
-        at: NodeKey = node
-        while (back := parent[at]) is not None:
-            at, edge = back
-            edges.append(edge)
-        edges.reverse()
-        found.append(Found(line, node, hops[node], _GRADES[grade[node]], tuple(edges), seed))
-    return found
+    return [
+        Found(line, node, hops[node], grade[node], seed, parent) for node in parent if node != seed
+    ]
 
 
 _GRADES = {grade.rank: grade for grade in Evidence}

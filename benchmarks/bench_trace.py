@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import statistics
+from functools import partial
 
 from common import cpu_ms, record, timing_records, write
 
@@ -37,9 +38,7 @@ def main() -> None:
             for hops in range(1, 7):
                 trace(graph, symptom.id, side=side, max_hops=hops)  # warm
                 for _ in range(args.repeat):
-                    times.append(
-                        cpu_ms(lambda: trace(graph, symptom.id, side=side, max_hops=hops))
-                    )
+                    times.append(cpu_ms(partial(trace, graph, symptom.id, side, hops)))
 
     engine: list[float] = []
     naive: list[float] = []
@@ -51,8 +50,8 @@ def main() -> None:
             fast = {k: (f.hops, f.evidence) for k, f in best_paths(graph, felt, options).items()}
             slow = all_best_paths(graph, felt, options)
             mismatches += fast != slow
-            engine.append(cpu_ms(lambda: best_paths(graph, felt, options)))  # noqa: B023
-            naive.append(cpu_ms(lambda: all_best_paths(graph, felt, options)))  # noqa: B023
+            engine.append(cpu_ms(partial(best_paths, graph, felt, options)))
+            naive.append(cpu_ms(partial(all_best_paths, graph, felt, options)))
 
     records = [
         *timing_records(NAME, "trace (every symptom x side x max_hops 1-6)", times),

@@ -69,8 +69,8 @@ def write(stem: str, records: list[dict[str, Any]]) -> Path:
     path = RESULTS / f"{stem}.json"
     path.write_text(json.dumps(records, indent=2) + "\n", encoding="utf-8")
     for item in records:
-        floor = f" (floor {item['floor']['name']}: {item['floor']['value']})" if item["floor"] else ""
+        floor = item["floor"] and f" (floor {item['floor']['name']}: {item['floor']['value']})"
         spread_text = f" ± IQR {item['spread']}" if item["spread"] is not None else ""
-        print(f"{item['figure']}: {item['value']} {item['unit']}{spread_text}{floor}")
+        print(f"{item['figure']}: {item['value']} {item['unit']}{spread_text}{floor or ''}")
     print(f"wrote {path}")
     return path

@@ -135,6 +135,7 @@ class BodyGraph:
         "_adjacency",
         "_edges",
         "_edges_at",
+        "_edges_of",
         "_kinds",
         "_referrals",
         "_referrals_from",
@@ -152,6 +153,7 @@ class BodyGraph:
     _kinds: dict[str, str]
     _edges: tuple[LineEdge, ...]
     _edges_at: dict[NodeKey, tuple[LineEdge, ...]]
+    _edges_of: dict[str, tuple[LineEdge, ...]]
     _adjacency: dict[str, dict[NodeKey, tuple[LineEdge, ...]]]
     _referrals: tuple[Referral, ...]
     _referrals_to: dict[NodeKey, tuple[Referral, ...]]
@@ -164,6 +166,10 @@ class BodyGraph:
         object.__setattr__(self, "_refs", MappingProxyType(refs))
         object.__setattr__(self, "_kinds", {region.id: region.kind for region in atlas.regions})
         object.__setattr__(self, "_edges", tuple(edges))
+        of: dict[str, list[LineEdge]] = {}
+        for edge in edges:
+            of.setdefault(edge.line, []).append(edge)
+        object.__setattr__(self, "_edges_of", {line: tuple(found) for line, found in of.items()})
         at: dict[NodeKey, list[LineEdge]] = {node: [] for node in refs}
         adjacency: dict[str, dict[NodeKey, list[LineEdge]]] = {}
         for edge in edges:
@@ -215,7 +221,7 @@ class BodyGraph:
         """Every line edge, or those of one line id, line by line, left copy first."""
         if line is None:
             return iter(self._edges)
-        return (edge for edge in self._edges if edge.line == line)
+        return iter(self._edges_of.get(line, ()))
 
     def edges_at(self, node: NodeKey) -> tuple[LineEdge, ...]:
         """The line edges with ``node`` at one end (empty for an unknown node)."""

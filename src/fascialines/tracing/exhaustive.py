@@ -28,20 +28,24 @@ def all_best_paths(
     """
     felt = list(dict.fromkeys(felt_at))
     copies: dict[str, nx.MultiGraph[NodeKey]] = {}
-    for edge in graph.edges():
-        if options.lines is not None and edge.line not in options.lines:
-            continue
-        if edge.evidence < options.weakest:
-            continue
-        copy = copies.setdefault(edge.key, nx.MultiGraph())
-        copy.add_edge(edge.start, edge.end, edge=edge)
     best: dict[tuple[str, NodeKey], tuple[int, Evidence]] = {}
-    for key, copy in copies.items():
-        line = key.rpartition("@")[0]
-        for seed in felt:
+    for seed in felt:
+        for key in graph.copies_at(seed):
+            line = key.rpartition("@")[0]
+            if options.lines is not None and line not in options.lines:
+                continue
+            if key not in copies:
+                copy: nx.MultiGraph[NodeKey] = nx.MultiGraph()
+                for edge in graph.edges(line):
+                    if edge.key == key and edge.evidence >= options.weakest:
+                        copy.add_edge(edge.start, edge.end, edge=edge)
+                copies[key] = copy
+            copy = copies[key]
             if seed not in copy:
                 continue
-            for target in copy.nodes:
+            # Only nodes within the bound can be reached; every simple path to each is tried.
+            near = nx.single_source_shortest_path_length(copy, seed, cutoff=options.max_hops)
+            for target in near:
                 if target == seed:
                     continue
                 for walk in nx.all_simple_edge_paths(copy, seed, target, cutoff=options.max_hops):

@@ -9,6 +9,7 @@ pain to where the symptom is felt). Candidates are ordered by
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from fascialines.atlas import RedFlag, Symptom
@@ -157,26 +158,14 @@ def _trace(
         if graph.kind(referral.muscle[0]) in SOFT_TISSUE:
             slot = (referral.pattern, referral.muscle, referral.area)
             links.setdefault(referral.muscle[0], {}).setdefault(slot, referral)
-    unranked = [
-        _candidate(graph, region, paths.get(region, []), list(links.get(region, {}).values()))
+    # Rank on the cheap summary first, then build each candidate once, with its rank.
+    closest = {
+        region: _closest(paths.get(region, []), list(links.get(region, {}).values()))
         for region in set(paths) | set(links)
-    ]
-    unranked.sort(key=lambda item: item[0])
+    }
+    order = sorted(closest, key=lambda region: (closest[region].key, region))
     candidates = tuple(
-        Candidate(
-            rank,
-            c.region,
-            c.score,
-            c.parts,
-            c.mechanism,
-            c.lines,
-            c.paths,
-            c.trigger_points,
-            c.mechanisms,
-            c.sides,
-            c.reasons,
-        )
-        for rank, (_, c) in enumerate(unranked, start=1)
+        _candidate(graph, rank, closest[region]) for rank, region in enumerate(order, start=1)
     )
     return Trace(
         match.symptom if match else None,
@@ -239,35 +228,58 @@ def _line_path(graph: BodyGraph, found: Found) -> LinePath:
     )
 
 
-def _candidate(
-    graph: BodyGraph, region: str, found: list[Found], referrals: list[Referral]
-) -> tuple[tuple[object, ...], Candidate]:
-    found.sort(key=lambda f: (f.order, f.line, _SIDE_ORDER[f.node[1]]))
+@dataclass(frozen=True, slots=True)
+class _Closest:
+    """What the rule reads of one region: its closest link and how many links agree."""
+
+    found: list[Found]
+    referrals: list[Referral]
+    steps: int
+    evidence: Evidence
+    via: Mechanism
+    link: str
+    zone: str | None
+    node: NodeKey
+    agreeing: int
+    lines: tuple[str, ...]
+    patterns: int
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        return sort_key(self.steps, self.evidence, self.agreeing)
+
+
+def _closest(found: list[Found], referrals: list[Referral]) -> _Closest:
+    found.sort(key=lambda f: (f.hops, -f.rank, f.line, _SIDE_ORDER[f.node[1]]))
     referrals.sort(
         key=lambda r: (r.zone != "essential", r.pattern, _SIDE_ORDER[r.muscle[1]], r.area)
     )
     lines = tuple(sorted({f.line for f in found}))
-    patterns = {r.pattern for r in referrals}
-    agreeing = len(lines) + len(patterns)
-    # The closest link: the best path, or the best pattern zone if it is closer or as close
-    # and better graded.
-    supports: list[tuple[int, Evidence, Mechanism, str, str | None, NodeKey]] = [
-        (f.hops, f.evidence, "fascial-line", f.line, None, f.node) for f in found[:1]
-    ]
-    supports += [
-        (
-            1 if r.zone == "essential" else SPILLOVER_STEPS,
-            Evidence.NOT_STUDIED,
-            "trigger-point",
-            r.pattern,
-            r.zone,
-            r.muscle,
-        )
-        for r in referrals[:1]
-    ]
-    steps, evidence, via, link, zone, node = min(
-        supports, key=lambda s: (s[0], -s[1].rank, s[2] != "fascial-line")
-    )
+    patterns = len({r.pattern for r in referrals})
+    # The closest link: the best path, or the best pattern zone if it is closer, or as close
+    # and better graded (a path wins a full tie: it is the documented mechanism).
+    best: tuple[int, Evidence, Mechanism, str, str | None, NodeKey] | None = None
+    if found:
+        first = found[0]
+        best = (first.hops, first.evidence, "fascial-line", first.line, None, first.node)
+    if referrals:
+        pattern = referrals[0]
+        steps = 1 if pattern.zone == "essential" else SPILLOVER_STEPS
+        if best is None or (steps, -Evidence.NOT_STUDIED.rank) < (best[0], -best[1].rank):
+            best = (
+                steps,
+                Evidence.NOT_STUDIED,
+                "trigger-point",
+                pattern.pattern,
+                pattern.zone,
+                pattern.muscle,
+            )
+    assert best is not None
+    return _Closest(found, referrals, *best, len(lines) + patterns, lines, patterns)
+
+
+def _candidate(graph: BodyGraph, rank: int, closest: _Closest) -> Candidate:
+    found, referrals = closest.found, closest.referrals
     sides = tuple(
         sorted(
             {f.node[1] for f in found} | {r.muscle[1] for r in referrals},
@@ -279,19 +291,19 @@ def _candidate(
         *(("fascial-line",) if found else ()),
         *(("trigger-point",) if referrals else ()),
     )
-    ref = graph.ref(node)
-    candidate = Candidate(
-        0,
-        ref,
+    steps, evidence, agreeing = closest.steps, closest.evidence, closest.agreeing
+    return Candidate(
+        rank,
+        graph.ref(closest.node),
         score(steps, evidence, agreeing),
         ScoreParts(
             best_line.hops if best_line else 0,
             best_line.evidence.value if best_line else "",
-            len(lines),
-            len(patterns),
+            len(closest.lines),
+            closest.patterns,
         ),
         mechanisms[0],
-        lines,
+        closest.lines,
         tuple(_line_path(graph, f) for f in found),
         tuple(
             TriggerPointLink(r.pattern, graph.ref(r.muscle), graph.ref(r.area), r.sources, r.zone)
@@ -303,9 +315,8 @@ def _candidate(
             steps,
             evidence.value,
             agreeing,
-            via,
-            link,
-            reason_text(steps, evidence, agreeing, via, zone),
+            closest.via,
+            closest.link,
+            reason_text(steps, evidence, agreeing, closest.via, closest.zone),
         ),
     )
-    return (sort_key(steps, evidence, agreeing), region, _SIDE_ORDER[ref.side]), candidate

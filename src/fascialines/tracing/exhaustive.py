@@ -52,7 +52,7 @@ def all_best_paths(
                     # On a multigraph each step of a walk is (u, v, key); the stubs type it
                     # loosely, so it is read as a sequence.
                     edges: list[LineEdge] = [
-                        copy.edges[step[0], step[1], step[2]]["edge"]  # type: ignore[misc,index]
+                        copy.edges[step[0], step[1], step[2]]["edge"]  # type: ignore[misc]
                         for step in walk
                     ]
                     if seed[1] == "midline" and edges[0].flank_beyond(seed) not in options.sides:

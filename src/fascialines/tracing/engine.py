@@ -194,8 +194,9 @@ def _referrals(
 _STEPS: WeakKeyDictionary[BodyGraph, dict[tuple[int, NodeKey], Step]] = WeakKeyDictionary()
 
 
-def _step(graph: BodyGraph, edge: LineEdge, start: NodeKey) -> Step:
-    steps = _STEPS.setdefault(graph, {})
+def _step(
+    graph: BodyGraph, steps: dict[tuple[int, NodeKey], Step], edge: LineEdge, start: NodeKey
+) -> Step:
     key = (id(edge), start)
     found = steps.get(key)
     if found is None:
@@ -216,8 +217,10 @@ def _line_path(graph: BodyGraph, found: Found) -> LinePath:
     for edge in edges:
         nodes.append(edge.other(nodes[-1]))
     nodes.reverse()
+    cache = _STEPS.setdefault(graph, {})
     steps = [
-        _step(graph, edge, start) for start, edge in zip(nodes[:-1], reversed(edges), strict=True)
+        _step(graph, cache, edge, start)
+        for start, edge in zip(nodes[:-1], reversed(edges), strict=True)
     ]
     return LinePath(
         found.line,

@@ -43,6 +43,8 @@ def machine() -> dict[str, Any]:
         "system": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
         "versions": versions,
+        # Shared machines: the load when the report was made says how busy the cores were.
+        "load_average_1min": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
     }
 
 
@@ -69,7 +71,8 @@ def main() -> None:
         "interquartile range; a floor is a baseline measured in the same run.",
         "",
         f"Machine: {about['cpu']}, {about['cores']} cores, {about['system']}, Python "
-        f"{about['python']}; {versions}.",
+        f"{about['python']}; {versions}. Load average when reported: "
+        f"{about['load_average_1min']} (on {about['cores']} cores).",
     ]
     benchmarks: dict[str, list[dict[str, Any]]] = {}
     for item in records:

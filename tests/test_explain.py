@@ -68,7 +68,7 @@ def test_student_wording_is_prose_with_names_and_citations(headache: Trace) -> N
         "Along the Spiral Line (SL), from the right rhomboids through the upper thoracic "
         "spinous processes, the left splenius capitis to the occipital ridge in three steps"
     )
-    assert "(Myers 2020)" in text
+    assert "[Myers 2020]" in text  # square brackets: a name may end in round ones
     for paragraph in explain_trace(headache, "student"):
         assert "hop" not in paragraph
         assert not re.search(r"\b[a-z]+(-[a-z0-9]+)+\b", paragraph), paragraph  # no ids

@@ -219,7 +219,7 @@ def _student_path(atlas: Atlas | None, path: LinePath) -> str:
         basis = f"the path stands on {Evidence(path.evidence).words_student}"
     return (
         f"Along {_line_name(atlas, path.line, student=True)}, {route} in {_steps(path.hops)}; "
-        f"{basis} ({sources})."
+        f"{basis} [{sources}]."
     )
 
 
@@ -241,7 +241,7 @@ def _student_trigger_points(atlas: Atlas | None, links: tuple[TriggerPointLink, 
         )
         sentences.append(
             f"trigger points in {_anatomical(found[0].muscle)} are drawn referring pain "
-            f"{drawn} ({_citations(atlas, list(found[0].sources))})"
+            f"{drawn} [{_citations(atlas, list(found[0].sources))}]"
         )
     caveats = ""
     if atlas is not None and atlas.trigger_point_caveats:

@@ -80,28 +80,39 @@ def best_paths(
     felt = list(dict.fromkeys(felt_at))
     wanted: set[str] = set(options.sides)
     weakest = options.weakest.rank
-    best: dict[tuple[str, NodeKey], Found] = {}
+    # The winners are kept as plain tuples and made Found only at the end: most nodes reached
+    # lose to another path, and building an object for each would cost more than the search.
+    best: dict[tuple[str, NodeKey], tuple[int, int, NodeKey, _Tree]] = {}
     for seed in felt:
         for key in graph.copies_at(seed):
             line = key.rpartition("@")[0]
             if options.lines is not None and line not in options.lines:
                 continue
-            for found in _search(graph, key, line, seed, wanted, weakest, options.max_hops):
-                slot = (line, found.node)
-                if slot not in best or found.order < best[slot].order:
-                    best[slot] = found
-    return best
+            parent, hops, grade = _search(graph, key, seed, wanted, weakest, options.max_hops)
+            for node, depth in hops.items():
+                if node == seed:
+                    continue
+                slot = (line, node)
+                held = best.get(slot)
+                if held is None or (depth, -grade[node]) < (held[0], -held[1]):
+                    best[slot] = (depth, grade[node], seed, parent)
+    return {
+        (line, node): Found(line, node, depth, rank, seed, parent)
+        for (line, node), (depth, rank, seed, parent) in best.items()
+    }
+
+
+_Tree = Mapping[NodeKey, "tuple[NodeKey, LineEdge] | None"]
 
 
 def _search(
     graph: BodyGraph,
     key: str,
-    line: str,
     seed: NodeKey,
     wanted: set[str],
     weakest: int,
     max_hops: int,
-) -> list[Found]:
+) -> tuple[dict[NodeKey, tuple[NodeKey, LineEdge] | None], dict[NodeKey, int], dict[NodeKey, int]]:
     # parent[node] = (previous node, edge); grade[node] = weakest grade rank on its best path.
     parent: dict[NodeKey, tuple[NodeKey, LineEdge] | None] = {seed: None}
     grade: dict[NodeKey, int] = {seed: _NO_STEP}
@@ -131,9 +142,7 @@ def _search(
         if not layer:
             break
         frontier = layer
-    return [
-        Found(line, node, hops[node], grade[node], seed, parent) for node in parent if node != seed
-    ]
+    return parent, hops, grade
 
 
 _GRADES = {grade.rank: grade for grade in Evidence}

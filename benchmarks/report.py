@@ -48,6 +48,14 @@ def machine() -> dict[str, Any]:
     }
 
 
+def _floor(item: dict[str, Any]) -> str:
+    # The protocol's floor is {"name", "value"}; a bare number from an older script is shown too.
+    floor = item.get("floor")
+    if isinstance(floor, dict):
+        return f"{floor.get('name', 'floor')}: {floor.get('value')} {item['unit']}"
+    return "" if floor is None else f"{floor} {item['unit']}"
+
+
 def main() -> None:
     records: list[dict[str, Any]] = []
     sources = sorted(RESULTS.glob("*.json"))
@@ -81,11 +89,7 @@ def main() -> None:
         out += ["", f"## {name}", "", "| figure | value | spread | floor |", "|---|---|---|---|"]
         for item in items:
             spread = "" if item["spread"] is None else f"{item['spread']} {item['unit']}"
-            floor = (
-                f"{item['floor']['name']}: {item['floor']['value']} {item['unit']}"
-                if item["floor"]
-                else ""
-            )
+            floor = _floor(item)
             out.append(
                 f"| {item['figure']} | {item['value']} {item['unit']} | {spread} | {floor} |"
             )

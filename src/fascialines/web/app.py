@@ -20,6 +20,7 @@ from fascialines.atlas import Atlas
 from fascialines.graph import build_graph
 from fascialines.web import figures
 from fascialines.web.callbacks import register_callbacks
+from fascialines.web.hardening import harden
 from fascialines.web.layout import page
 
 __all__ = ["assets_dir", "create_app"]
@@ -126,4 +127,4 @@ def create_app(atlas: Atlas) -> dash.Dash:
     app.layout = page(atlas, figures.base_figure(atlas))
     register_callbacks(app, atlas, graph)
     app.server.after_request(_security_headers(" ".join(app.csp_hashes())))
-    return app
+    return harden(app)

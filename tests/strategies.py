@@ -96,7 +96,10 @@ def raw_atlases(draw: st.DrawFn, max_regions: int = 9) -> dict[str, Any]:
     ]
     patterns = []
     for number in range(draw(st.integers(min_value=0, max_value=4))):
-        zones = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=4, unique=True))
+        # Never every region: a caller may add spillover zones from the regions left over.
+        zones = draw(
+            st.lists(st.sampled_from(ids), min_size=1, max_size=min(4, count - 1), unique=True)
+        )
         cut = draw(st.integers(min_value=1, max_value=len(zones)))
         patterns.append(
             {

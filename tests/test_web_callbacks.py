@@ -16,7 +16,7 @@ from dash.development.base_component import Component
 from fascialines.atlas import Atlas, Source, load_atlas
 from fascialines.explain import DISCLAIMER
 from fascialines.graph import build_graph
-from fascialines.trace import RegionRef, trace
+from fascialines.tracing import RegionRef, trace
 from fascialines.web import ids, panels
 from fascialines.web.app import assets_dir, create_app
 from fascialines.web.callbacks import CONTROLS, focus_clicked, render_view, state_from_controls
@@ -233,7 +233,7 @@ def test_the_region_explorer_lists_every_line_through_the_region(
     mini_atlas: Atlas, mini_graph: nx.MultiGraph
 ) -> None:
     node = ("calf", "left")
-    lines = {data["line"] for _, _, data in mini_graph.edges(node, data=True)}
+    lines = {data["line"] for _, _, data in mini_graph.view.edges(node, data=True)}
     view = render_view(mini_atlas, mini_graph, f"?region={format_region(node)}")
     text = _text(view.region)
     assert len(lines) > 1

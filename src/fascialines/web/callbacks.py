@@ -13,11 +13,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import dash
-import networkx as nx
 from dash import ClientsideFunction, Input, Output, ctx, html
 
 from fascialines.atlas import Atlas
-from fascialines.trace import Trace, TraceOptions, UnknownSymptom, trace, trace_from
+from fascialines.graph import BodyGraph
+from fascialines.tracing import Trace, TraceOptions, UnknownSymptom, trace, trace_from
 from fascialines.web import explorers, figures, ids, panels
 from fascialines.web.urlstate import (
     LOWEST_GRADE,
@@ -88,7 +88,7 @@ def state_from_controls(
     return state
 
 
-def focus_clicked(graph: nx.MultiGraph, state: ViewState) -> ViewState:
+def focus_clicked(graph: BodyGraph, state: ViewState) -> ViewState:
     """With a symptom traced, a click on one of its candidates focuses that candidate."""
     if not (state.symptom and state.region):
         return state
@@ -101,7 +101,7 @@ def focus_clicked(graph: nx.MultiGraph, state: ViewState) -> ViewState:
     return replace(state, focus=ranks[0]) if ranks else state
 
 
-def _trace(graph: nx.MultiGraph, state: ViewState) -> tuple[Trace | None, tuple[str, ...]]:
+def _trace(graph: BodyGraph, state: ViewState) -> tuple[Trace | None, tuple[str, ...]]:
     options = TraceOptions(
         side=state.side,
         max_hops=state.hops,
@@ -121,7 +121,7 @@ def _trace(graph: nx.MultiGraph, state: ViewState) -> tuple[Trace | None, tuple[
     return None, ()
 
 
-def render_view(atlas: Atlas, graph: nx.MultiGraph, search: str | None) -> View:
+def render_view(atlas: Atlas, graph: BodyGraph, search: str | None) -> View:
     """Everything on screen for a query string, as components and a figure patch."""
     state, notices = parse_query(atlas, search)
     found, problems = _trace(graph, state)
@@ -147,7 +147,7 @@ def render_view(atlas: Atlas, graph: nx.MultiGraph, search: str | None) -> View:
     )
 
 
-def register_callbacks(app: dash.Dash, atlas: Atlas, graph: nx.MultiGraph) -> None:
+def register_callbacks(app: dash.Dash, atlas: Atlas, graph: BodyGraph) -> None:
     """Wire the URL, the controls, the diagram and the panels of ``app``."""
 
     @app.callback(

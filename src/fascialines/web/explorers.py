@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import networkx as nx
 from dash import dcc, html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
+from fascialines.graph import BodyGraph
 from fascialines.web.pieces import (
     evidence_badge,
     joined,
@@ -126,7 +126,7 @@ def _region_link(atlas: Atlas, state: ViewState, region_id: str) -> Component:
 
 
 def region_panel(
-    atlas: Atlas, graph: nx.MultiGraph, node: NodeKey | None, state: ViewState
+    atlas: Atlas, graph: BodyGraph, node: NodeKey | None, state: ViewState
 ) -> list[Component]:
     """Every line through a region and its neighbours along each, with trigger-point links."""
     if node is None:
@@ -134,7 +134,8 @@ def region_panel(
     region = atlas.region(node[0])
     name = with_side(region.name, node[1])
     neighbours: dict[str, dict[NodeKey, str]] = {}
-    for _, other, data in sorted(graph.edges(node, data=True), key=lambda e: (e[2]["line"], e[1])):
+    edges = graph.view.edges(node, data=True)
+    for _, other, data in sorted(edges, key=lambda e: (e[2]["line"], e[1])):
         # Lines run foot to head or, for the arm lines, in their published order: say which
         # neighbour comes first rather than naming a direction that would be wrong for some.
         direction = "after it" if data["step"][0] == node[0] else "before it"

@@ -43,7 +43,7 @@ from fascialines.web import body
 from fascialines.web.body import View
 
 if TYPE_CHECKING:
-    from fascialines.trace import Candidate, LinePath, Trace
+    from fascialines.tracing import Candidate, LinePath, Trace
 
 __all__ = [
     "EVIDENCE_DASH",
@@ -653,7 +653,7 @@ def _graph(atlas: Atlas) -> nx.MultiGraph:
     # Cached on the frozen atlas, as its own look-ups are: one graph per atlas and process.
     cache = atlas.__dict__
     if "_figures_graph" not in cache:
-        cache["_figures_graph"] = build_graph(atlas)
+        cache["_figures_graph"] = build_graph(atlas).view
     return cache["_figures_graph"]
 
 

@@ -15,7 +15,7 @@ from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
 from fascialines.explain import DISCLAIMER, evidence_words, explain_candidate
-from fascialines.trace import Candidate, LinePath, Trace, TriggerPointLink
+from fascialines.tracing import Candidate, LinePath, Trace, TriggerPointLink
 from fascialines.web.figures import MARKED_CANDIDATES
 from fascialines.web.pieces import (
     anatomical_name,

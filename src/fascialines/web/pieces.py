@@ -11,7 +11,7 @@ from dash import html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas, Region, Source
-from fascialines.trace import RegionRef
+from fascialines.tracing import RegionRef
 from fascialines.web.figures import line_styles
 from fascialines.web.urlstate import NodeKey, ViewState, to_query
 

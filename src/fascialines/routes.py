@@ -308,14 +308,17 @@ def _segment(
 ) -> list[tuple[float, float]]:
     # Barry and Goldman's pyramidal form of the centripetal Catmull-Rom segment p1 -> p2.
     def knot(t: float, a: tuple[float, float], b: tuple[float, float]) -> float:
-        return t + max(((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2) ** 0.25, 1e-9)
+        distance = float(((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2) ** 0.5)
+        return t + max(distance**0.5, 1e-9)
 
     t0 = 0.0
     t1 = knot(t0, p0, p1)
     t2 = knot(t1, p1, p2)
     t3 = knot(t2, p2, p3)
 
-    def lerp(a: tuple[float, float], b: tuple[float, float], ta: float, tb: float, t: float):
+    def lerp(
+        a: tuple[float, float], b: tuple[float, float], ta: float, tb: float, t: float
+    ) -> tuple[float, float]:
         wa, wb = (tb - t) / (tb - ta), (t - ta) / (tb - ta)
         return (wa * a[0] + wb * b[0], wa * a[1] + wb * b[1])
 

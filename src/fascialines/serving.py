@@ -116,22 +116,29 @@ def access_logged(app: WSGIApp) -> WSGIApp:
 
         body = app(environ, start)
         size = 0
+        held: bytes | None = None
         try:
+            # One chunk is held back, so the line is logged before the last bytes leave: a
+            # client that has its whole answer can rely on the line being written.
             for chunk in body:
+                if held is not None:
+                    yield held
                 size += len(chunk)
-                yield chunk
+                held = chunk
         finally:
             close = getattr(body, "close", None)
             if close is not None:
                 close()
-            access_log.info(
-                "%s %s %s %d B %.0f ms",
-                environ.get("REQUEST_METHOD", "-"),
-                environ.get("PATH_INFO", "-"),
-                status[0] if status else "-",
-                size,
-                (time.perf_counter() - started) * 1000,
-            )
+        access_log.info(
+            "%s %s %s %d B %.0f ms",
+            environ.get("REQUEST_METHOD", "-"),
+            environ.get("PATH_INFO", "-"),
+            status[0] if status else "-",
+            size,
+            (time.perf_counter() - started) * 1000,
+        )
+        if held is not None:
+            yield held
 
     return logged
 

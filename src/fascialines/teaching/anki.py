@@ -19,7 +19,7 @@ from fascialines.atlas import Atlas
 from fascialines.teaching.quiz import Question, QuestionSet
 
 if TYPE_CHECKING:
-    import genanki  # type: ignore[import-untyped]  # genanki ships no type hints
+    import genanki  # genanki ships no type hints
 
 __all__ = ["AnkiUnavailable", "build_deck", "deck_bytes", "deck_id", "write_deck"]
 
@@ -86,7 +86,7 @@ def build_deck(quiz: QuestionSet, atlas: Atlas) -> genanki.Package:
         If genanki is not installed.
     """
     try:
-        import genanki  # type: ignore[import-untyped]
+        import genanki
     except ImportError:
         raise AnkiUnavailable(
             "the Anki export needs genanki: install fascialines[quiz] (pip install genanki)"

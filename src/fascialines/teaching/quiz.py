@@ -203,7 +203,7 @@ def _letter(draft: Draft, number: int, rng: random.Random) -> Question:
     answer = next(choice.key for choice in choices if choice.value == draft.right[1])
     return Question(
         number=number,
-        kind=draft.kind,  # type: ignore[arg-type]
+        kind=draft.kind,
         text=draft.text,
         choices=choices,
         answer=answer,
@@ -213,7 +213,7 @@ def _letter(draft: Draft, number: int, rng: random.Random) -> Question:
             line=draft.line,
             regions=list(draft.regions),
             pattern=draft.pattern,
-            side=draft.side,  # type: ignore[arg-type]
+            side=draft.side,
         ),
         detail=draft.detail,
         beside_drawing=draft.beside_drawing,

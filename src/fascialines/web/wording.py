@@ -112,11 +112,9 @@ HEADING: dict[str, str] = {
     "key-lines": "Lines",
     "key-evidence": "Evidence (line style)",
     "red-flags": "See a doctor first if…",
-    "not-diagnosis": "Education, not a diagnosis. ",
-    "not-diagnosis-text": (
-        "These are connections a teaching model describes, not the cause of your pain. "
-    ),
-    "safety-link": "Read the full note and when bodywork is not safe",
+    "not-diagnosis": "Education, not a diagnosis: ",
+    "not-diagnosis-text": "a teaching model's connections, not the cause of your pain. ",
+    "safety-link": "When bodywork is not safe",
     "safety": "Before you try anything",
     "safety-label": "Safety",
     "contraindications": "When bodywork or self-massage is not safe",

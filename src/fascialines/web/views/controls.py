@@ -202,28 +202,32 @@ def layout(atlas: Atlas) -> Component:
                 Ids.EVIDENCE,
                 hint=CONTROL["evidence-hint"],
             ),
-            html.Div(
-                className="share",
-                children=[
-                    # A real button; the address is copied in the browser (views/page.py).
-                    html.Button(
-                        CONTROL["copy"],
-                        id=Ids.SHARE,
-                        type="button",
-                        className="button copy-link",
-                        title=CONTROL["copy-title"],
-                        # What the button says once it has copied (read by assets/app.js).
-                        **{"data-copied": CONTROL["copied"]},
-                    ),
-                    html.P(
-                        [
-                            CONTROL["nothing-stored"],
-                            dcc.Link(CONTROL["start-again"], href="?", className="start-again"),
-                        ],
-                        className="field-hint",
-                        **{"aria-live": "polite"},
-                    ),
+        ],
+    )
+
+
+def share_layout() -> Component:
+    """The copy-link button and "start again", for the page header."""
+    return html.Div(
+        className="share",
+        children=[
+            # A real button; the address is copied in the browser (views/page.py).
+            html.Button(
+                CONTROL["copy"],
+                id=Ids.SHARE,
+                type="button",
+                className="button copy-link",
+                title=CONTROL["copy-title"],
+                # What the button says once it has copied (read by assets/app.js).
+                **{"data-copied": CONTROL["copied"]},
+            ),
+            html.P(
+                [
+                    CONTROL["nothing-stored"],
+                    dcc.Link(CONTROL["start-again"], href="?", className="start-again"),
                 ],
+                className="field-hint",
+                **{"aria-live": "polite"},
             ),
         ],
     )

@@ -49,6 +49,7 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
                 children=[
                     html.H1("fascialines"),
                     html.P(HEADING["tagline"], className="tagline"),
+                    controls.share_layout(),
                 ],
             ),
             html.Div(id=Ids.NOTICE, role="status", **{"aria-live": "polite"}),

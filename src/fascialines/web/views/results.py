@@ -16,7 +16,7 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas, RedFlag
-from fascialines.explain import DISCLAIMER, evidence_words
+from fascialines.explain import DISCLAIMER
 from fascialines.trace import Candidate, LinePath, Trace
 from fascialines.web.pieces import (
     anatomical_name,
@@ -29,11 +29,10 @@ from fascialines.web.pieces import (
     sources_list,
 )
 from fascialines.web.state import ViewState
-from fascialines.web.theme import MARKED_CANDIDATES
 from fascialines.web.views.prose import candidate_markdown
 from fascialines.web.wording import CONTRAINDICATION_KINDS, CONTROL, HEADING, MESSAGE, count
 
-__all__ = ["CARDS", "Ids", "focus_patches", "layout", "render", "short_sign"]
+__all__ = ["CARDS", "Ids", "focus_patches", "layout", "render", "short_action", "short_sign"]
 
 #: How many candidates get a card; the rest are rows of one light list.
 CARDS = 3
@@ -79,14 +78,27 @@ def short_sign(text: str) -> str:
     confusion…"`` gives ``"A sudden, severe 'thunderclap' headache that peaks within a
     minute"``; the full wording stays one click away.
     """
+    return _first_clause(text, ("; ", ", or ", " or ", ", with ", ": ", ". "), 72)
+
+
+def short_action(text: str) -> str:
+    """The first clause of a red flag's action: ``"Emergency: call an ambulance"``.
+
+    Cut before an alternative (`` or …``) or an aside (`` (…)``); the full wording is one
+    click away and says the rest.
+    """
+    return _first_clause(text, (" or ", " (", "; "), 60)
+
+
+def _first_clause(text: str, marks: tuple[str, ...], longest: int) -> str:
     cut = len(text)
-    for mark in ("; ", ", or ", " or ", ", with ", ": ", ". "):
+    for mark in marks:
         at = text.find(mark, 12)
         if at != -1:
             cut = min(cut, at)
-    short = text[:cut].rstrip(" ,.;")
-    if len(short) > 80:
-        short = short[:80].rsplit(" ", 1)[0] + "…"
+    short = text[:cut].rstrip(" ,.;:")
+    if len(short) > longest:
+        short = short[:longest].rsplit(" ", 1)[0] + "…"
     return short
 
 
@@ -94,8 +106,10 @@ def _red_flag(flag: RedFlag) -> Component:
     return html.Li(
         html.Details(
             [
-                html.Summary([html.Span(short_sign(flag.text)), ": ", html.Strong(flag.action)]),
-                html.P(flag.text, className="flag-full"),
+                html.Summary(
+                    [html.Span(short_sign(flag.text)), ": ", html.Strong(short_action(flag.action))]
+                ),
+                html.P([flag.text, " ", html.Strong(flag.action)], className="flag-full"),
             ]
         )
     )
@@ -147,8 +161,8 @@ def _path_words(atlas: Atlas, path: LinePath, candidate: Candidate) -> Component
     )
 
 
-def _summary_line(atlas: Atlas, candidate: Candidate) -> str:
-    """How well supported a candidate is, in words."""
+def _summary_line(atlas: Atlas, candidate: Candidate) -> str | None:
+    """What the badge cannot say: a grade rated for the whole line, or trigger points only."""
     if not candidate.paths:
         areas = places(atlas, (link.refers_to for link in candidate.trigger_points))
         return (
@@ -160,13 +174,16 @@ def _summary_line(atlas: Atlas, candidate: Candidate) -> str:
         (p for p in candidate.paths if (p.evidence, p.hops) == (parts.evidence, parts.hops)),
         candidate.paths[0],
     )
-    whole_line = all(step.evidence_basis == "line" for step in best.steps)
-    words = evidence_words(parts.evidence)
-    text = capitalised(words[words.find("(") + 1 : -1] if words.endswith(")") else words)
-    text += "; rated for the whole line." if whole_line else "."
+    notes = []
+    if all(step.evidence_basis == "line" for step in best.steps):
+        notes.append("No study rated these steps on their own; see the line's own evidence.")
     if candidate.trigger_points:
-        text += " Also a trigger-point pattern (a contested idea)."
-    return text
+        notes.append("Also a trigger-point pattern (a contested idea).")
+    return " ".join(notes) or None
+
+
+def _optional_p(text: str | None, class_name: str) -> list[Component]:
+    return [html.P(text, className=class_name)] if text else []
 
 
 def _take_care_short(atlas: Atlas, region_id: str) -> Component | None:
@@ -223,7 +240,7 @@ def _card(atlas: Atlas, trace: Trace, candidate: Candidate, focused: bool) -> Co
                         [_path_words(atlas, path, candidate) for path in candidate.paths],
                         className="paths",
                     ),
-                    html.P(_summary_line(atlas, candidate), className="summary-line"),
+                    *_optional_p(_summary_line(atlas, candidate), "summary-line"),
                     _take_care_short(atlas, candidate.region.id),
                 ],
             ),
@@ -293,12 +310,11 @@ def _head(atlas: Atlas, trace: Trace) -> list[Component]:
     total = len(trace.candidates)
     if not total:
         return [html.H2(title), html.P(f"Felt at: {felt}."), html.P(MESSAGE["no-candidates"])]
-    marked = f" (the body marks the first {MARKED_CANDIDATES})" if total > MARKED_CANDIDATES else ""
     return [
         html.H2(title),
         html.P(
-            f"Felt at: {felt}. {capitalised(count(total, 'place'))} where tension may be linked "
-            f"to it, best supported first{marked}. Each is a possibility, not a finding.",
+            f"Felt at: {felt}. {capitalised(count(total, 'linked place'))}, best supported "
+            "first: each a possibility, not a finding.",
             className="felt-at",
         ),
     ]

@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fascialines.web.figures import overlay_start
 from playwright.sync_api import Page, expect
 
 from fascialines.atlas import Atlas, Symptom
 from fascialines.web import ids
-from fascialines.web.figures import overlay_start
 from fascialines.web.pieces import with_side
 
 # Points drawn in the overlay traces (felt-at, candidates, paths, a highlighted line).

@@ -68,8 +68,18 @@ def render(atlas: Atlas, line_id: str | None) -> list[Component]:
                 *([_cell("track", branch.name)] if branched else []),
                 _cell("from", _region_button(atlas, step.from_)),
                 _cell("to", _region_button(atlas, step.to)),
-                _cell("evidence", evidence_badge(step.evidence)),
-                _cell("rated", "this step" if step.evidence_basis == "transition" else "the line"),
+                _cell(
+                    "evidence",
+                    [
+                        evidence_badge(step.evidence),
+                        html.Span(
+                            "rated for this step"
+                            if step.evidence_basis == "transition"
+                            else "the line's rating",
+                            className="step-rated",
+                        ),
+                    ],
+                ),
                 _cell(
                     "sources",
                     "; ".join(short_citation(atlas.source(s)) for s in step.sources),
@@ -80,7 +90,7 @@ def render(atlas: Atlas, line_id: str | None) -> list[Component]:
         for branch in line.branches
         for step in branch.transitions
     ]
-    head = [*(["Track"] if branched else []), "From", "To", "Evidence", "Rated for", "Sources"]
+    head = [*(["Track"] if branched else []), "From", "To", "Evidence", "Sources"]
     children = [
         html.Div(
             className="explorer-head",

@@ -81,7 +81,7 @@ def render(atlas: Atlas, graph: nx.MultiGraph, node: NodeKey | None) -> list[Com
         html.P(region.description) if region.description else None,
         set_button(
             CONTROL["trace-here"],
-            {"felt": format_region(node), "symptom": "", "focus": ""},
+            {"felt": format_region(node), "symptom": "", "focus": "", "region": ""},
             class_name="button trace-here",
         ),
         html.H3(HEADING["lines-through"]),

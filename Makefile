@@ -22,6 +22,7 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/python -m mypy src/fascialines/web
 	$(BIN)/python -m pytest
 
 docs: $(VENV)/.installed

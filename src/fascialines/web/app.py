@@ -108,7 +108,7 @@ def create_app(atlas: Atlas) -> dash.Dash:
         assets_folder=str(assets_dir()),
         serve_locally=True,
         compress=True,
-        update_title=None,
+        update_title="",
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
             {"name": "description", "content": "An educational visualiser of myofascial lines."},

@@ -6,6 +6,8 @@ through these functions, so a change in the core's API is a change here only.
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 import networkx as nx
 
 from fascialines.atlas import Atlas
@@ -17,7 +19,7 @@ from fascialines.web.wording import MESSAGE
 __all__ = ["Graph", "build", "trace_view"]
 
 #: What :func:`build` returns; the views treat it as opaque and pass it back here.
-Graph = nx.MultiGraph
+Graph: TypeAlias = nx.MultiGraph
 
 
 def build(atlas: Atlas) -> Graph:

@@ -6,6 +6,7 @@ Colour is never the only cue: a badge names its grade in words, a line chip its 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from dash import html
 from dash.development.base_component import Component
@@ -19,6 +20,7 @@ from fascialines.web.wording import EVIDENCE_BADGE, HEADING
 __all__ = [
     "EVIDENCE_LABELS",
     "anatomical_name",
+    "attrs",
     "capitalised",
     "evidence_badge",
     "joined",
@@ -42,6 +44,11 @@ __all__ = [
 EVIDENCE_LABELS = EVIDENCE_BADGE
 
 
+def attrs(values: dict[str, Any]) -> dict[str, Any]:
+    """HTML attributes whose names Python cannot spell (``aria-label``, ``data-*``), for ``**``."""
+    return dict(values)
+
+
 def evidence_badge(grade: str) -> Component:
     """A badge that names the grade in words; its colour only repeats what the words say."""
     return html.Span(
@@ -54,7 +61,7 @@ SET_BUTTON = "query-set"
 
 
 def set_button(
-    label: object,
+    label: Any,
     changes: dict[str, str],
     drop: Iterable[str] = (),
     *,
@@ -70,7 +77,7 @@ def set_button(
     With ``toggle``, a value the address already has is removed instead (focus, unfocus).
     """
     edit = "&".join(f"{key}={value}" for key, value in changes.items())
-    extra = {"title": title} if title else {}
+    extra: dict[str, Any] = {"title": title} if title else {}
     return html.Button(
         label,
         id={"type": SET_BUTTON, "set": edit, "drop": " ".join(drop), "toggle": toggle},

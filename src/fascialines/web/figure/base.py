@@ -77,10 +77,12 @@ _HOVER_TARGET_SIZE = 8
 
 def line_groups(atlas: Atlas) -> list[tuple[str, str]]:
     """The (line id, grade) pairs that get a base trace, in trace order."""
-    groups = []
+    groups: list[tuple[str, str]] = []
     for line in atlas.lines:
         grades = {t.evidence for t in line.transitions}
-        groups += [(line.id, g) for g in sorted(grades, key=EVIDENCE_ORDER.get, reverse=True)]
+        groups += [
+            (line.id, g) for g in sorted(grades, key=EVIDENCE_ORDER.__getitem__, reverse=True)
+        ]
     return groups
 
 

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from fascialines.atlas import Atlas, Point, Region
 from fascialines.graph import NodeKey
@@ -240,7 +240,10 @@ def _similarity(
 
 # (lowest atlas y of the segment, its map), from the shoulder down.
 _ARM_SEGMENTS = tuple(
-    (_ATLAS_ARM[i + 1][1], _similarity(_ATLAS_ARM[i : i + 2], _DRAWN_ARM[i : i + 2]))
+    (
+        _ATLAS_ARM[i + 1][1],
+        _similarity((_ATLAS_ARM[i], _ATLAS_ARM[i + 1]), (_DRAWN_ARM[i], _DRAWN_ARM[i + 1])),
+    )
     for i in range(len(_ATLAS_ARM) - 1)
 )
 
@@ -303,7 +306,7 @@ def point(region: Region, side: str, view: View) -> tuple[float, float, bool] | 
     where = own or other
     if where is None:
         return None
-    x, y = figure_xy(where, view=view, side=side, body_area=region.body_area)
+    x, y = figure_xy(where, view=view, side=cast(Side, side), body_area=region.body_area)
     # A hundredth of a percent of height is far below a pixel; shorter numbers, lighter JSON.
     return round(x, 2), round(y, 2), own is not None
 

@@ -123,8 +123,18 @@ def candidate_trace(
     A candidate crowded by a better-ranked one gets a small marker with its number beside it,
     where it has the most room, so no number hides under another marker.
     """
-    x, y, text, hover, customdata, sizes, symbols, opacity, ring = ([] for _ in range(9))
-    positions, text_colours, colours = [], [], []
+    x: list[float] = []
+    y: list[float] = []
+    sizes: list[float] = []
+    opacity: list[float] = []
+    text: list[str] = []
+    hover: list[str] = []
+    symbols: list[str] = []
+    ring: list[str] = []
+    positions: list[str] = []
+    text_colours: list[str] = []
+    colours: list[str] = []
+    customdata: list[list[str]] = []
     taken: list[tuple[float, float]] = []
     nodes = [(c.region.id, c.region.side) for c in candidates]
     for index, _, (px, py) in geometry.markers(atlas, nodes):

@@ -15,7 +15,7 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
-from fascialines.web.pieces import with_side
+from fascialines.web.pieces import attrs, with_side
 from fascialines.web.state import (
     DEFAULT_HOPS,
     LOWEST_GRADE,
@@ -137,7 +137,7 @@ def layout(atlas: Atlas) -> Component:
     """The row of trace controls, with the share button."""
     return html.Section(
         className="panel controls",
-        **{"aria-label": HEADING["controls"]},
+        **attrs({"aria-label": HEADING["controls"]}),
         children=[
             html.H2(HEADING["controls"], className="visually-hidden"),
             _field(
@@ -219,7 +219,7 @@ def share_layout() -> Component:
                 className="button copy-link",
                 title=CONTROL["copy-title"],
                 # What the button says once it has copied (read by assets/app.js).
-                **{"data-copied": CONTROL["copied"]},
+                **attrs({"data-copied": CONTROL["copied"]}),
             ),
             html.P(
                 [
@@ -227,7 +227,7 @@ def share_layout() -> Component:
                     dcc.Link(CONTROL["start-again"], href="?", className="start-again"),
                 ],
                 className="field-hint",
-                **{"aria-live": "polite"},
+                **attrs({"aria-live": "polite"}),
             ),
         ],
     )

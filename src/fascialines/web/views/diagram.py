@@ -12,7 +12,7 @@ from dash.development.base_component import Component
 
 from fascialines.atlas import EVIDENCE_ORDER, Atlas
 from fascialines.trace import Trace
-from fascialines.web.pieces import node_name, places
+from fascialines.web.pieces import attrs, node_name, places
 from fascialines.web.state import ViewState
 from fascialines.web.theme import (
     EVIDENCE_DASH,
@@ -51,9 +51,11 @@ def diagram_key(atlas: Atlas) -> Component:
                     SYMBOL_GLYPHS.get(styles[line.id].symbol, "\u25cf"),
                     className="key-symbol",
                     style={"color": styles[line.id].colour},
-                    **{"aria-hidden": "true"},
+                    **attrs({"aria-hidden": "true"}),
                 ),
-                html.Span(line.abbreviation, className="key-abbr", **{"aria-hidden": "true"}),
+                html.Span(
+                    line.abbreviation, className="key-abbr", **attrs({"aria-hidden": "true"})
+                ),
                 html.Span(f"{line.abbreviation}, {line.name}", className="visually-hidden"),
             ],
         )
@@ -67,7 +69,7 @@ def diagram_key(atlas: Atlas) -> Component:
                 html.Span(
                     className="key-dash",
                     style={"backgroundImage": dash_background(EVIDENCE_DASH[grade])},
-                    **{"aria-hidden": "true"},
+                    **attrs({"aria-hidden": "true"}),
                 ),
                 EVIDENCE_SHORT[grade],
             ],
@@ -90,13 +92,13 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
     """The diagram panel: the figure, the key, the caption, the line and region pickers."""
     panel = html.Section(
         className="panel diagram",
-        **{"aria-label": HEADING["diagram"]},
+        **attrs({"aria-label": HEADING["diagram"]}),
         children=[
             # The frame sets the height; a responsive dcc.Graph fills its parent.
             html.Div(
                 className="body-graph",
                 role="group",
-                **{"aria-label": HEADING["diagram-group"], "aria-describedby": Ids.CAPTION},
+                **attrs({"aria-label": HEADING["diagram-group"], "aria-describedby": Ids.CAPTION}),
                 children=dcc.Graph(
                     id=Ids.GRAPH,
                     figure=figure,

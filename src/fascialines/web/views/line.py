@@ -5,11 +5,14 @@ It sits beside the diagram; each region in its table is a button that explores t
 
 from __future__ import annotations
 
+from typing import Any
+
 from dash import html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
 from fascialines.web.pieces import (
+    attrs,
     evidence_badge,
     line_chip,
     set_button,
@@ -33,7 +36,7 @@ def layout() -> Component:
     return html.Section(
         id=Ids.DETAILS,
         className="line-explorer",
-        **{"aria-label": HEADING["explore-line"]},
+        **attrs({"aria-label": HEADING["explore-line"]}),
     )
 
 
@@ -49,7 +52,7 @@ def _region_button(atlas: Atlas, region_id: str) -> Component:
     )
 
 
-def _cell(column: str, content: object, **extra: str) -> Component:
+def _cell(column: str, content: Any, **extra: Any) -> Component:
     return html.Td(content, role="cell", className=f"step-{column}", **extra)
 
 
@@ -61,7 +64,7 @@ def render(atlas: Atlas, line_id: str | None) -> list[Component]:
     branched = len(line.branches) > 1
     # Cells carry their column in a class and an explicit role: on a phone style.css stacks each
     # row into a short block, which drops the browser's own table semantics.
-    rows = [
+    rows: list[Component] = [
         html.Tr(
             role="row",
             children=[

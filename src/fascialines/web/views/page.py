@@ -14,7 +14,7 @@ from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
-from fascialines.web.pieces import SET_BUTTON
+from fascialines.web.pieces import SET_BUTTON, attrs
 from fascialines.web.views import controls, diagram, line, region, results
 from fascialines.web.wording import HEADING
 
@@ -52,7 +52,7 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
                     controls.share_layout(),
                 ],
             ),
-            html.Div(id=Ids.NOTICE, role="status", **{"aria-live": "polite"}),
+            html.Div(id=Ids.NOTICE, role="status", **attrs({"aria-live": "polite"})),
             html.Main(
                 className="page-grid",
                 children=[

@@ -59,7 +59,7 @@ def _trigger_points(atlas: Atlas, candidate: Candidate) -> list[str]:
         return []
     patterns = {pattern.id: pattern for pattern in atlas.referral_patterns}
     lines = [
-        f"**{escape(HEADING['trigger-second'].strip())}** "
+        f"**attrs({escape(HEADING['trigger-second'].strip())})** "
         f"{escape(HEADING['trigger-not-line'].strip())} "
         f"[{HEADING['trigger-why']}](#trigger-point-caveats).",
         "",
@@ -78,7 +78,7 @@ def _take_care(atlas: Atlas, region_id: str) -> list[str]:
     if not sites:
         return []
     text = " ".join(f"{site.name}: {site.reason}" for site in sites)
-    return [f"**{escape(HEADING['take-care'].strip())}** {escape(text)}", ""]
+    return [f"**attrs({escape(HEADING['take-care'].strip())})** {escape(text)}", ""]
 
 
 def _self_care(atlas: Atlas, region_id: str) -> list[str]:
@@ -126,7 +126,7 @@ def candidate_markdown(atlas: Atlas, trace: Trace, candidate: Candidate) -> str:
     parts = [
         escape(explain_candidate(trace, candidate, "client")),
         "",
-        f"**{HEADING['student']}:** {escape(student_wording(atlas, trace, candidate))}",
+        f"**attrs({HEADING['student']}):** {escape(student_wording(atlas, trace, candidate))}",
         "",
         *_trigger_points(atlas, candidate),
         *_take_care(atlas, candidate.region.id),

@@ -12,7 +12,15 @@ from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
 from fascialines.graph import NodeKey
-from fascialines.web.pieces import joined, node_name, self_care, set_button, take_care, with_side
+from fascialines.web.pieces import (
+    attrs,
+    joined,
+    node_name,
+    self_care,
+    set_button,
+    take_care,
+    with_side,
+)
 from fascialines.web.state import format_region
 from fascialines.web.wording import CONTROL, HEADING
 
@@ -30,7 +38,7 @@ def layout() -> Component:
     return html.Section(
         id=Ids.DETAILS,
         className="region-explorer",
-        **{"aria-label": HEADING["explore-region"]},
+        **attrs({"aria-label": HEADING["explore-region"]}),
     )
 
 

@@ -20,6 +20,7 @@ from fascialines.explain import DISCLAIMER
 from fascialines.trace import Candidate, LinePath, Trace
 from fascialines.web.pieces import (
     anatomical_name,
+    attrs,
     capitalised,
     evidence_badge,
     line_chip,
@@ -59,9 +60,9 @@ def layout() -> Component:
     return html.Section(
         id="results",
         className="results",
-        **{"aria-label": HEADING["results"]},
+        **attrs({"aria-label": HEADING["results"]}),
         children=[
-            html.Div(id=Ids.HEAD, **{"aria-live": "polite"}),
+            html.Div(id=Ids.HEAD, **attrs({"aria-live": "polite"})),
             html.Div(id=Ids.FLAGS),
             html.Ol(id=Ids.CARDS, className="candidates"),
             html.Div(id=Ids.MORE),
@@ -130,11 +131,11 @@ def _flags(trace: Trace) -> list[Component]:
     flags = html.Div(
         className="red-flags",
         role="note",
-        **{"aria-labelledby": "red-flags-heading"},
+        **attrs({"aria-labelledby": "red-flags-heading"}),
         children=[
             html.H3(
                 [
-                    html.Span("!", className="warning-sign", **{"aria-hidden": "true"}),
+                    html.Span("!", className="warning-sign", **attrs({"aria-hidden": "true"})),
                     " " + HEADING["red-flags"],
                 ],
                 id="red-flags-heading",
@@ -148,7 +149,7 @@ def _flags(trace: Trace) -> list[Component]:
 def _path_words(atlas: Atlas, path: LinePath, candidate: Candidate) -> Component:
     """A path in words; its side and grade are said only where they differ from the card's."""
     stops = route(atlas, path.regions, candidate.region.side)
-    grade = (
+    grade: list[Any] = (
         [] if path.evidence == candidate.parts.evidence else [" ", evidence_badge(path.evidence)]
     )
     return html.Li(
@@ -364,7 +365,7 @@ def _safety(atlas: Atlas) -> list[Component]:
             id="safety",
             className="safety",
             children=children,
-            **{"aria-label": HEADING["safety-label"]},
+            **attrs({"aria-label": HEADING["safety-label"]}),
         )
     ]
 
@@ -384,7 +385,7 @@ def render(atlas: Atlas, trace: Trace | None, state: ViewState) -> dict[str, Any
             html.Ol(
                 [_row(atlas, c, c.rank == state.focus) for c in more],
                 className="candidate-rows",
-                start=CARDS + 1,
+                start=str(CARDS + 1),
             ),
         ]
         if more

@@ -44,8 +44,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
 
 // Dash 4's own markup has a few accessibility gaps that its components take no props to fix
 // (see ENGINEERING-NOTES.md). This observer closes them on whatever Dash renders:
-// - a dropdown's hidden focus target (aria-hidden, yet focusable) is taken out of the Tab
-//   order, and the dropdown's button is named by its visible <label> as well as its value;
+// - a dropdown's focus target (its Tab stop, yet aria-hidden) is shown to screen readers and
+//   named by the visible <label>, and so is the dropdown's button, beside its value;
 // - the side choice (dcc.RadioItems) is a radio group named by its legend, its options plain
 //   labels around native radios (no listbox around focusable radios);
 // - each slider thumb is named by its label.
@@ -58,17 +58,20 @@ function labelFor(id) {
 }
 
 function fixDropdowns() {
-    document.querySelectorAll(".dash-dropdown-focus-target").forEach(function (target) {
-        if (target.getAttribute("tabindex") !== "-1") {
-            target.setAttribute("tabindex", "-1");
-        }
-    });
-    document.querySelectorAll(".dash-dropdown").forEach(function (dropdown) {
-        const holder = dropdown.closest("[id]");
-        const label = holder && labelFor(holder.id);
-        const button = dropdown.querySelector("button, [role='combobox']");
-        if (!label || !button) {
+    document.querySelectorAll(".dash-dropdown-wrapper").forEach(function (wrapper) {
+        const button = wrapper.querySelector("button.dash-dropdown[id]");
+        const label = button && labelFor(button.id);
+        if (!label) {
             return;
+        }
+        // The focus target is the dropdown's Tab stop (it hands focus to the button): keep it
+        // focusable, but visible to screen readers and named by the label.
+        const target = wrapper.querySelector(".dash-dropdown-focus-target");
+        if (target && target.hasAttribute("aria-hidden")) {
+            target.removeAttribute("aria-hidden");
+        }
+        if (target && target.getAttribute("aria-labelledby") !== label.id) {
+            target.setAttribute("aria-labelledby", label.id);
         }
         const own = (button.getAttribute("aria-labelledby") || "").split(" ").filter(Boolean);
         if (own[0] !== label.id) {
@@ -85,14 +88,19 @@ function fixRadioGroups() {
         group.setAttribute("role", "radiogroup");
         const legend = group.closest("fieldset").querySelector("legend");
         if (legend) {
-            legend.id = legend.id || "legend-" + (group.id || "side");
+            if (!legend.id) {
+                legend.id = "legend-" + (group.id || "side");
+            }
             group.setAttribute("aria-labelledby", legend.id);
         }
     });
-    document.querySelectorAll("[role='radiogroup'] [role='option']").forEach(function (option) {
-        option.removeAttribute("role");
-        option.removeAttribute("aria-selected");
-    });
+    // Dash sets aria-selected again on every render: take it off each time.
+    document
+        .querySelectorAll("[role='radiogroup'] [role='option'], [role='radiogroup'] [aria-selected]")
+        .forEach(function (option) {
+            option.removeAttribute("role");
+            option.removeAttribute("aria-selected");
+        });
 }
 
 function nameSliderThumbs() {
@@ -108,8 +116,14 @@ function nameSliderThumbs() {
     });
 }
 
+// Every change is only made where it is missing, so the observer's own edits end the loop.
 new MutationObserver(function () {
     fixDropdowns();
     fixRadioGroups();
     nameSliderThumbs();
-}).observe(document.documentElement, { childList: true, subtree: true, attributes: false });
+}).observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["aria-selected", "aria-hidden", "role", "aria-labelledby"],
+});

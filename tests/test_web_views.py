@@ -101,7 +101,7 @@ def test_the_red_flags_come_first_each_short_with_its_full_wording_one_click_awa
 )
 def test_a_red_flag_sign_is_its_first_clause(full: str, short: str) -> None:
     assert results.short_sign(full).startswith(short)
-    assert len(results.short_sign(full * 5)) <= 73
+    assert len(results.short_sign(full * 5)) <= 61
 
 
 def test_a_red_flag_action_keeps_its_first_alternative_and_drops_asides() -> None:

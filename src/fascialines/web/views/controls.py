@@ -234,9 +234,10 @@ def share_layout() -> Component:
 
 
 def explore_layout(atlas: Atlas) -> Component:
-    """The line and region pickers, under the diagram."""
-    return html.Div(
-        className="explore-pickers",
+    """The line and region pickers, under the diagram (after the answer on a phone)."""
+    return html.Section(
+        className="panel explore-pickers",
+        **attrs({"aria-label": HEADING["explore-line"] + ", " + HEADING["explore-region"]}),
         children=[
             _field(
                 HEADING["explore-line"],

@@ -21,7 +21,6 @@ from fascialines.web.theme import (
     dash_background,
     line_styles,
 )
-from fascialines.web.views import controls
 from fascialines.web.wording import EVIDENCE_SHORT, HEADING
 
 __all__ = ["Ids", "caption", "diagram_key", "layout"]
@@ -89,7 +88,7 @@ def diagram_key(atlas: Atlas) -> Component:
 
 
 def layout(atlas: Atlas, figure: go.Figure) -> Component:
-    """The diagram panel: the figure, the key, the caption, the line and region pickers."""
+    """The diagram panel: the figure, its key and its caption."""
     panel = html.Section(
         className="panel diagram",
         **attrs({"aria-label": HEADING["diagram"]}),
@@ -113,7 +112,6 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
             ),
             diagram_key(atlas),
             html.P(id=Ids.CAPTION, className="caption"),
-            controls.explore_layout(atlas),
         ],
     )
     # The cell spans the whole row, so the sticky panel inside never slides over what follows.

@@ -58,6 +58,7 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
                 children=[
                     controls.layout(atlas),
                     diagram.layout(atlas, figure),
+                    controls.explore_layout(atlas),
                     html.Div(
                         id=Ids.SIDE,
                         className=side_class(False),

@@ -79,7 +79,7 @@ def short_sign(text: str) -> str:
     confusion…"`` gives ``"A sudden, severe 'thunderclap' headache that peaks within a
     minute"``; the full wording stays one click away.
     """
-    return _first_clause(text, ("; ", ", or ", " or ", ", with ", ": ", ". "), 72)
+    return _first_clause(text, ("; ", ", or ", " or ", ", with ", ": ", ". ", " ("), 60)
 
 
 def short_action(text: str) -> str:
@@ -88,7 +88,7 @@ def short_action(text: str) -> str:
     Cut before an alternative (`` or …``) or an aside (`` (…)``); the full wording is one
     click away and says the rest.
     """
-    return _first_clause(text, (" or ", " (", "; "), 60)
+    return _first_clause(text, (" or ", " (", "; ", ". "), 50)
 
 
 def _first_clause(text: str, marks: tuple[str, ...], longest: int) -> str:

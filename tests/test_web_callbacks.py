@@ -100,7 +100,7 @@ def test_a_new_focus_sends_two_cards_classes_and_nothing_else_of_the_panels(
     changed = {(op["location"][0], op["location"][-1]): op["params"]["value"] for op in operations}
     assert changed[(0, "className")] == "candidate"
     assert changed[(1, "className")] == "candidate candidate-focused"
-    assert isinstance(out[diagram.Ids.GRAPH], dash.Patch)
+    assert isinstance(out[diagram.Ids.OVERLAY], dash.Patch)
 
 
 def test_a_focus_in_the_light_list_patches_its_row(
@@ -168,7 +168,7 @@ def test_the_endpoint_sends_a_figure_patch_not_the_whole_figure(
 ) -> None:
     inputs = {page.Ids.URL: f"?symptom={mini_atlas.symptoms[0].id}"} | _values()
     response = _post(app, inputs, f"{page.Ids.URL}.search")
-    figure = response[diagram.Ids.GRAPH]["figure"]
+    figure = response[diagram.Ids.OVERLAY]["figure"]
     assert "__dash_patch_update" in figure
     assert "shapes" not in json.dumps(figure), "the body outline is never re-sent"
     assert response[Ids.SYMPTOM]["value"] == mini_atlas.symptoms[0].id

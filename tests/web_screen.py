@@ -98,7 +98,7 @@ class Screen:
 
     @property
     def patch(self) -> Any:
-        return self.outputs[diagram.Ids.GRAPH]
+        return self.outputs[diagram.Ids.OVERLAY]
 
     @property
     def notices(self) -> tuple[str, ...]:

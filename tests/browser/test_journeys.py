@@ -10,15 +10,16 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from fascialines.atlas import Atlas, Symptom
-from fascialines.web.figure import overlay_start
 from fascialines.web.pieces import with_side
 from fascialines.web.views import controls
 from fascialines.web.views import line as line_view
+from fascialines.web.views import page as page_view
 from fascialines.web.views import region as region_view
 
-# Points drawn in the overlay traces (felt-at, candidates, paths, a highlighted line).
+# Points drawn in the overlay traces (felt-at, candidates, paths, a highlighted line), which
+# are the whole upper layer of the diagram.
 OVERLAY_POINTS = """(start) => {
-    const gd = document.querySelector('#body-graph .js-plotly-plot');
+    const gd = document.querySelector('#body-overlay .js-plotly-plot');
     const drawn = (t) => (t.x ? t.x.filter((v) => v !== null).length : 0);
     return gd.data.slice(start).reduce((n, t) => n + drawn(t), 0);
 }"""
@@ -59,7 +60,7 @@ def _ready(page: Page) -> None:
 
 
 def _overlay_points(page: Page, atlas: Atlas) -> int:
-    return page.evaluate(OVERLAY_POINTS, overlay_start(atlas))
+    return page.evaluate(OVERLAY_POINTS, 0)
 
 
 def _choose(page: Page, dropdown_id: str, typed: str, option: str) -> None:
@@ -84,7 +85,7 @@ def test_choosing_a_symptom_by_alias_fills_the_list_and_the_diagram(
     expect(page.locator("#trace-head h2")).to_have_text(symptom.name)
     expect(page.locator(".candidate").first).to_be_visible()
     expect(page).to_have_url(re.compile(re.escape(f"symptom={symptom.id}")))
-    page.wait_for_function(f"({OVERLAY_POINTS})({overlay_start(atlas)}) > 0")
+    page.wait_for_function(f"({OVERLAY_POINTS})(0) > 0")
     expect(page.locator("#safety")).to_contain_text("not diagnosis")
 
 
@@ -128,7 +129,7 @@ def test_exploring_a_line_shows_every_step_with_its_evidence(
     expect(rows).to_have_count(len(line.transitions))
     expect(rows.first.locator(".badge")).to_have_count(1)
     expect(page).to_have_url(re.compile(re.escape(f"line={line.abbreviation}")))
-    page.wait_for_function(f"({OVERLAY_POINTS})({overlay_start(atlas)}) > 0")
+    page.wait_for_function(f"({OVERLAY_POINTS})(0) > 0")
 
 
 def test_clicking_a_region_explores_it_beside_the_diagram_and_traces_on_request(
@@ -219,6 +220,8 @@ def test_the_keyboard_alone_chooses_a_symptom_and_copies_the_link(
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     expect(page.locator("#trace-head h2")).to_have_text(symptom.name)
+    # The copy button is in the header: Tab from the top of the page.
+    page.evaluate("document.activeElement.blur()")
     _tab_to(page, ".copy-link")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline == "solid", "keyboard focus is visible"

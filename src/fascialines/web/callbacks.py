@@ -82,8 +82,11 @@ def render_view(
             problems += (MESSAGE["focus-ignored"].format(focus=state.focus),)
         state = replace(state, focus=None)
     out: dict[str, Any] = {
-        diagram.Ids.GRAPH: figure.overlay_patch(
+        diagram.Ids.OVERLAY: figure.upper_patch(
             atlas, trace=found, focus_rank=state.focus, line=state.line, region=state.region
+        ),
+        diagram.Ids.LOWER_LAYER: diagram.lower_class(
+            found is not None or state.line is not None or state.region is not None
         ),
         diagram.Ids.CAPTION: diagram.caption(atlas, found, state),
         page.Ids.SIDE: page.side_class(found is not None),
@@ -146,7 +149,8 @@ def respond(
 def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
     """Wire the page of ``app``: the one server callback, then each view's browser handlers."""
     view_outputs = (
-        diagram.Ids.GRAPH,
+        diagram.Ids.OVERLAY,
+        diagram.Ids.LOWER_LAYER,
         diagram.Ids.CAPTION,
         page.Ids.SIDE,
         page.Ids.NOTICE,
@@ -154,7 +158,11 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
         region.Ids.DETAILS,
         *results.SLOTS,
     )
-    prop = {diagram.Ids.GRAPH: "figure", page.Ids.SIDE: "className"}
+    prop = {
+        diagram.Ids.OVERLAY: "figure",
+        diagram.Ids.LOWER_LAYER: "className",
+        page.Ids.SIDE: "className",
+    }
 
     @app.callback(
         output={

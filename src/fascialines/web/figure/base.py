@@ -44,6 +44,7 @@ from fascialines.web.theme import BASE_OPACITY, EVIDENCE_DASH, line_styles
 from fascialines.web.wording import EVIDENCE_HOVER
 
 __all__ = [
+    "LAYERS",
     "OVERLAY_NAMES",
     "OVERLAY_SIZE",
     "PATH_SLOTS",
@@ -53,6 +54,7 @@ __all__ = [
     "line_groups",
     "node_label",
     "overlay_start",
+    "split_layers",
     "step_text",
 ]
 
@@ -376,3 +378,32 @@ def clicked_region(click_data: dict[str, Any] | None) -> NodeKey | None:
     ):
         return (customdata[0], customdata[1])
     return None
+
+
+#: The diagram is drawn as two stacked plotly figures: the lower one (outlines, lines, the
+#: clickable region markers) is never redrawn; the upper one holds only the overlay, lets the
+#: pointer through to the lower one, and is small, so an interaction redraws only it.
+LAYERS = ("lower", "upper")
+
+
+def split_layers(atlas: Atlas, fig: go.Figure) -> tuple[go.Figure, go.Figure]:
+    """The lower and the upper layer of a whole figure (:func:`base_figure` or an overlay).
+
+    The lower layer keeps the outlines, the annotations and every trace up to the region
+    markers; the upper layer holds the overlay on a transparent background, with the same
+    axes, so the two line up exactly when stacked at the same size.
+
+    Notes
+    -----
+    plotly redraws every trace of a figure on any change; measured in Chromium here, the whole
+    figure took about 500 ms to redraw, its upper layer alone about 20 ms.
+    """
+    start = overlay_start(atlas)
+    lower = go.Figure(data=fig.data[:start], layout=fig.layout)
+    upper_layout = go.Layout(fig.layout)
+    upper_layout.update(
+        shapes=[], annotations=[], paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)"
+    )
+    upper = go.Figure(data=fig.data[start:], layout=upper_layout)
+    upper.layout.meta = {"overlay_start": 0}
+    return lower, upper

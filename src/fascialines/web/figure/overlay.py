@@ -48,7 +48,7 @@ from fascialines.web.wording import EVIDENCE_HOVER
 if TYPE_CHECKING:
     from fascialines.trace import Candidate, LinePath, Trace
 
-__all__ = ["overlay_figure", "overlay_patch"]
+__all__ = ["overlay_figure", "overlay_patch", "upper_patch"]
 
 
 @dataclass(frozen=True)
@@ -286,3 +286,27 @@ def overlay_figure(
     for index, values in updates.items():
         fig.data[index].update(values)
     return fig
+
+
+def upper_patch(
+    atlas: Atlas,
+    *,
+    trace: Trace | None = None,
+    focus_rank: int | None = None,
+    line: str | None = None,
+    region: NodeKey | None = None,
+) -> dash.Patch:
+    """The :func:`overlay_patch` of the upper layer alone (see :func:`.base.split_layers`).
+
+    The lower layer is never patched: while an overlay is shown it recedes by a CSS class
+    (``views/diagram.py``), so plotly never redraws it.
+    """
+    offset = overlay_start(atlas)
+    patch = dash.Patch()
+    updates = _updates(atlas, trace=trace, focus_rank=focus_rank, line=line, region=region)
+    for index, values in updates.items():
+        if index < offset:
+            continue
+        for key, value in values.items():
+            patch["data"][index - offset][key] = value
+    return patch

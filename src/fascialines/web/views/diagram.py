@@ -12,6 +12,7 @@ from dash.development.base_component import Component
 
 from fascialines.atlas import EVIDENCE_ORDER, Atlas
 from fascialines.trace import Trace
+from fascialines.web.figure import split_layers
 from fascialines.web.pieces import attrs, node_name, places
 from fascialines.web.state import ViewState
 from fascialines.web.theme import (
@@ -23,14 +24,24 @@ from fascialines.web.theme import (
 )
 from fascialines.web.wording import EVIDENCE_SHORT, HEADING
 
-__all__ = ["Ids", "caption", "diagram_key", "layout"]
+__all__ = ["Ids", "caption", "diagram_key", "layout", "lower_class"]
 
 
 class Ids:
     """The component ids of the diagram (``body-``)."""
 
+    #: The lower, clickable figure: outlines, lines, region markers (drawn once).
     GRAPH = "body-graph"
+    #: The upper figure: the overlay, patched on every interaction.
+    OVERLAY = "body-overlay"
+    LOWER_LAYER = "body-lower-layer"
     CAPTION = "body-caption"
+
+
+#: The lower layer's class; ``dimmed`` while an overlay is shown (style.css fades its lines).
+def lower_class(active: bool) -> str:
+    """The lower layer recedes while something is traced, explored or highlighted."""
+    return "body-layer body-lower" + (" dimmed" if active else "")
 
 
 def diagram_key(atlas: Atlas) -> Component:
@@ -88,27 +99,47 @@ def diagram_key(atlas: Atlas) -> Component:
 
 
 def layout(atlas: Atlas, figure: go.Figure) -> Component:
-    """The diagram panel: the figure, its key and its caption."""
+    """The diagram panel: the figure (as two layers), its key and its caption."""
+    lower, upper = split_layers(atlas, figure)
     panel = html.Section(
         className="panel diagram",
         **attrs({"aria-label": HEADING["diagram"]}),
         children=[
-            # The frame sets the height; a responsive dcc.Graph fills its parent.
+            # Two stacked figures of the same size and axes: the lower one (outlines, every
+            # line, the clickable regions) is drawn once; the upper one (the overlay) is the
+            # only one an interaction redraws, and lets the pointer through to the lower one
+            # (style.css). Each responsive dcc.Graph fills the frame.
             html.Div(
                 className="body-graph",
                 role="group",
                 **attrs({"aria-label": HEADING["diagram-group"], "aria-describedby": Ids.CAPTION}),
-                children=dcc.Graph(
-                    id=Ids.GRAPH,
-                    figure=figure,
-                    style={"height": "100%"},
-                    config={
-                        "displayModeBar": False,
-                        "scrollZoom": False,
-                        "doubleClick": False,
-                        "responsive": True,
-                    },
-                ),
+                children=[
+                    html.Div(
+                        id=Ids.LOWER_LAYER,
+                        className=lower_class(False),
+                        children=dcc.Graph(
+                            id=Ids.GRAPH,
+                            figure=lower,
+                            style={"height": "100%"},
+                            config={
+                                "displayModeBar": False,
+                                "scrollZoom": False,
+                                "doubleClick": False,
+                                "responsive": True,
+                            },
+                        ),
+                    ),
+                    html.Div(
+                        className="body-layer body-upper",
+                        **attrs({"aria-hidden": "true"}),
+                        children=dcc.Graph(
+                            id=Ids.OVERLAY,
+                            figure=upper,
+                            style={"height": "100%"},
+                            config={"staticPlot": True, "responsive": True},
+                        ),
+                    ),
+                ],
             ),
             diagram_key(atlas),
             html.P(id=Ids.CAPTION, className="caption"),

@@ -122,3 +122,12 @@ def trace_requests(draw: st.DrawFn, atlas: Atlas, max_hops: int = 6) -> dict[str
         "lines": draw(st.none() | st.lists(st.sampled_from(names), min_size=1, max_size=3)),
         "min_evidence": draw(st.sampled_from(GRADES)),
     }
+
+
+#: Colours as the palette and the atlas write them: ``#rrggbb``.
+hex_colours = st.tuples(*[st.integers(0, 255)] * 3).map(lambda c: "#{:02x}{:02x}{:02x}".format(*c))
+
+#: Points on a chart, in percent of standing height.
+chart_points = st.tuples(
+    st.floats(-30.0, 30.0, allow_nan=False), st.floats(0.0, 100.0, allow_nan=False)
+)

@@ -240,31 +240,6 @@ def test_docs_prints_and_writes_the_reference(mini_atlas_path: Path, tmp_path: P
     assert_one_line_error(unwritable, 1)
 
 
-def test_serve_hands_the_atlas_and_options_to_the_app(
-    mini_atlas_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    web = pytest.importorskip("fascialines.web.app")
-    calls: list[tuple[str, Any]] = []
-
-    class FakeApp:
-        def run(self, **options: Any) -> None:
-            calls.append(("run", options))
-
-    def fake_create_app(atlas: Any) -> FakeApp:
-        calls.append(("atlas", atlas.title))
-        return FakeApp()
-
-    monkeypatch.setattr(web, "create_app", fake_create_app)
-    from fascialines.cli import main
-
-    code = main(["serve", "--port", "9001", "--host", "0.0.0.0", "--data", str(mini_atlas_path)])
-    assert code == 0
-    assert calls == [
-        ("atlas", "mini atlas (test fixture)"),
-        ("run", {"host": "0.0.0.0", "port": 9001, "debug": False}),
-    ]
-
-
 def test_the_readme_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     example = readme.split("## Python API", 1)[1].split("```python", 1)[1].split("```", 1)[0]

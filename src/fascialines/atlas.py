@@ -22,7 +22,6 @@ found). :data:`EVIDENCE_ORDER` ranks them for filtering.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -30,6 +29,8 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from fascialines.atlas_json import UnreadableJSON, read_json
 
 __all__ = [
     "EVIDENCE_ORDER",
@@ -417,26 +418,24 @@ def load_atlas(path: str | Path | None = None) -> Atlas:
     """
     path = Path(path) if path is not None else default_atlas_path()
     try:
-        text = path.read_text(encoding="utf-8")
+        # Bytes, not text: the encoding check in fascialines.atlas_json words its problems.
+        data = path.read_bytes()
     except OSError as error:
-        problem = AtlasProblem("$", f"cannot read the file ({error.strerror})")
+        problem = AtlasProblem("$", f"cannot read the file ({error.strerror or error})")
         raise AtlasError(str(path), [problem]) from None
-    return parse_atlas(text, source=str(path))
+    return parse_atlas(data, source=str(path))
 
 
-def parse_atlas(text: str, source: str = "<atlas>") -> Atlas:
-    """Validate atlas JSON given as text; see :func:`load_atlas`."""
+def parse_atlas(text: str | bytes, source: str = "<atlas>") -> Atlas:
+    """Validate atlas JSON given as text or as a file's bytes; see :func:`load_atlas`.
+
+    Whatever ``text`` holds (another encoding, binary bytes, brackets nested 100,000 deep, a
+    5,000-digit number), the outcome is an :class:`Atlas` or an :class:`AtlasError`.
+    """
     try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise AtlasError(
-            source,
-            [
-                AtlasProblem(
-                    "$", f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
-                )
-            ],
-        ) from None
+        raw = read_json(text)
+    except UnreadableJSON as error:
+        raise AtlasError(source, [AtlasProblem("$", str(error))]) from None
     problems = list(_reference_problems(raw))
     try:
         atlas = Atlas.model_validate(raw)
@@ -523,7 +522,10 @@ def _reference_problems(raw: Any) -> Iterator[AtlasProblem]:
         "claims",
         "sources",
     ):
-        counts = Counter(item.get("id") for _, item in _items(raw, key))
+        # Only text ids are counted: an id that is a list or an object is a type problem.
+        counts = Counter(
+            item["id"] for _, item in _items(raw, key) if isinstance(item.get("id"), str)
+        )
         for index, item in _items(raw, key):
             if isinstance(item.get("id"), str) and counts[item["id"]] > 1:
                 yield AtlasProblem(f"$.{key}[{index}].id", f"duplicate id {item['id']!r}")
@@ -631,7 +633,8 @@ def _line_problems(
             for field, value in (("from", start), ("to", end)):
                 if isinstance(value, str) and value not in regions:
                     yield AtlasProblem(f"{path}.{field}", f"unknown region {value!r}")
-            for i, source in enumerate(step.get("sources") or []):
+            step_sources = step.get("sources")
+            for i, source in enumerate(step_sources if isinstance(step_sources, list) else []):
                 if isinstance(source, str) and source not in sources:
                     yield AtlasProblem(f"{path}.sources[{i}]", f"unknown source {source!r}")
             if start == end and isinstance(start, str):

@@ -1,4 +1,4 @@
-"""The ``fascialines`` command line: trace, lines, symptoms, validate, schema, docs, serve.
+"""The ``fascialines`` command line: trace, lines, symptoms, validate, schema, docs, serve, quiz.
 
 Every error a person can meet (an unknown symptom, a bad option, a broken atlas) ends in a
 sentence and an exit code, never a traceback: 0 for success, 1 for a bad atlas or a missing
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +26,7 @@ from fascialines.atlas import (
 )
 from fascialines.explain import DISCLAIMER, explain_candidate
 from fascialines.graph import build_graph
+from fascialines.teaching.command import add_quiz_command, run_quiz
 from fascialines.trace import Candidate, RegionRef, Trace, UnknownSymptom, trace
 
 __all__ = ["build_parser", "main", "trace_to_json"]
@@ -89,11 +91,37 @@ def build_parser() -> argparse.ArgumentParser:
     docs.add_argument("--out", type=Path, metavar="PATH", help="write them to this file")
     data_option(docs)
 
-    serve = commands.add_parser("serve", help="start the web app")
-    serve.add_argument("--host", default="127.0.0.1")
+    serve = commands.add_parser(
+        "serve", help="start the web app (waitress; 127.0.0.1 serves this machine only)"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     serve.add_argument("--port", type=int, default=8050)
-    serve.add_argument("--debug", action="store_true")
-    data_option(serve)
+    serve.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="processes, Unix only (1)"
+    )
+    serve.add_argument("--threads", type=int, default=4, metavar="N", help="threads each (4)")
+    serve.add_argument(
+        "--access-log",
+        action="store_true",
+        help="log each request's method, path and status (never the query string)",
+    )
+    serve.add_argument(
+        "--debug", action="store_true", help="Dash's development server, for this machine only"
+    )
+    serve.add_argument(
+        "--i-know-debug-is-unsafe",
+        dest="debug_anywhere",
+        action="store_true",
+        help="let --debug listen beyond this machine (its debugger runs code sent to it)",
+    )
+    serve.add_argument(
+        "--data",
+        type=Path,
+        metavar="PATH",
+        help="an atlas file (default: $FASCIALINES_DATA, else the packaged one)",
+    )
+
+    add_quiz_command(commands, data_option)
     return parser
 
 
@@ -109,6 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "schema": _schema,
             "docs": _docs,
             "serve": _serve,
+            "quiz": run_quiz,
         }[args.command]
         return handler(args)
     except _Exit as stop:
@@ -120,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _load(path: Path | None) -> Atlas:
+def _load(path: str | Path | None) -> Atlas:
     try:
         return load_atlas(path)
     except AtlasError as error:
@@ -414,12 +443,45 @@ def _docs(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from fascialines.serving import ServerOptions, atlas_path_from, is_loopback, serve
+
     if not 0 < args.port < 65536:
         raise _Exit(f"fascialines: error: --port must be between 1 and 65535, not {args.port}", 2)
-    atlas = _load(args.data)
+    for option, value, top in (("--workers", args.workers, 64), ("--threads", args.threads, 256)):
+        if not 1 <= value <= top:
+            raise _Exit(f"fascialines: error: {option} must be from 1 to {top}, not {value}", 2)
+    if args.debug and not is_loopback(args.host) and not args.debug_anywhere:
+        raise _Exit(
+            f"fascialines: error: --debug runs a development server whose debugger executes "
+            f"code sent to it; it serves 127.0.0.1 only, not {args.host}. Drop --debug, or add "
+            "--i-know-debug-is-unsafe on a network you trust.",
+            2,
+        )
+    atlas = _load(atlas_path_from(args.data))
     try:
         from fascialines.web.app import create_app
     except ImportError as error:
         raise _Exit(f"fascialines: the web app cannot start: {error}", 1) from None
-    create_app(atlas).run(host=args.host, port=args.port, debug=args.debug)
+    app = create_app(atlas)
+    if args.debug:
+        if not args.access_log:
+            # Werkzeug logs every request line, query string (what hurts) and address included.
+            logging.getLogger("werkzeug").setLevel(logging.WARNING)
+            print(f"fascialines (debug) on http://{args.host}:{args.port}/", file=sys.stderr)
+        app.run(host=args.host, port=args.port, debug=True)
+        return 0
+    options = ServerOptions(
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        threads=args.threads,
+        access_log=args.access_log,
+    )
+    try:
+        serve(app.server, options)
+    except ImportError as error:
+        raise _Exit(f"fascialines: the web server cannot start: {error}", 1) from None
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise _Exit(f"fascialines: cannot serve on {args.host}:{args.port}: {reason}", 1) from None
     return 0

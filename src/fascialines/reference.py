@@ -31,9 +31,11 @@ def render_reference(atlas: Atlas) -> str:
     str
         Markdown with, in order: the lines (stations in order, then every transition with its
         evidence grade, basis and sources), the symptoms (aliases, where felt, red flags), the
-        red flags, the trigger-point patterns and their caveats, self-care notes, safety
-        (contraindications, endangerment sites), the popular claims with their verdicts, and
-        the sources. The text ends with a single newline.
+        red flags, the trigger-point patterns (essential and spillover zones, where the trigger
+        point lies) and their caveats, self-care notes and the regions not for self-treatment,
+        safety (contraindications, endangerment sites), the popular claims with their verdicts,
+        and the sources. The text ends with a single newline. Editors' notes are never
+        included: the reference is reader text.
 
     Notes
     -----
@@ -58,8 +60,9 @@ def render_reference(atlas: Atlas) -> str:
         "",
         "Evidence grades, strongest first: `strong`, `moderate`, `limited` (studied and found), "
         "`not-studied` (the model's claim only), `not-found` (studied and not found). "
-        "*Basis* `line` means the line's overall rating is carried down because no rating of "
-        "that step is established; `transition` means a source rates that very step. "
+        "*Basis* `transition` means a source rated that very step and the grade is its rating; "
+        "`line` means no source rated the step on its own: the step is `not-studied` and the "
+        "line's own rating, given once above its steps, is what may be said about it. "
         "How to edit the atlas: [atlas.md](atlas.md).",
         "",
         "## Contents",
@@ -169,11 +172,15 @@ def _line_section(atlas: Atlas, line: Line) -> list[str]:
     return out
 
 
+def _alias(aliases: Iterable[str], notes: dict[str, str]) -> list[str]:
+    return [f"{alias} (*{notes[alias]}*)" if alias in notes else alias for alias in aliases]
+
+
 def _symptoms(atlas: Atlas) -> list[str]:
     rows = (
         (
             f"{symptom.name} (`{symptom.id}`)",
-            "; ".join(symptom.aliases),
+            "; ".join(_alias(symptom.aliases, symptom.alias_notes)),
             ", ".join(_name(atlas, region) for region in symptom.felt_at),
             "; ".join(symptom.related_conditions),
             ", ".join(symptom.red_flags),
@@ -197,11 +204,17 @@ def _red_flags(atlas: Atlas) -> list[str]:
     return ["## Red flags", "", *_table(["Id", "Signs", "Action", "Sources"], rows)]
 
 
+def _plain(atlas: Atlas, region_ids: Iterable[str]) -> str:
+    return ", ".join(atlas.region(area).plain_name or area for area in region_ids)
+
+
 def _patterns(atlas: Atlas) -> list[str]:
     rows = (
         (
             _name(atlas, pattern.muscle),
-            ", ".join(atlas.region(area).plain_name or area for area in pattern.refers_to),
+            _plain(atlas, pattern.essential),
+            _plain(atlas, pattern.spillover) or "none",
+            pattern.trigger_point.description if pattern.trigger_point else "",
             pattern.description,
             ", ".join(pattern.sources),
         )
@@ -210,14 +223,21 @@ def _patterns(atlas: Atlas) -> list[str]:
     out = [
         "## Trigger-point referral patterns",
         "",
-        "A second, separate mechanism from the fascial lines. Read these caveats first:",
+        "A second, separate mechanism from the fascial lines. *Essential* zones are those "
+        "Travell and Simons draw in solid red (felt by nearly everyone with that trigger point), "
+        "*spillover* zones those they stipple (felt by some). Read these caveats first:",
         "",
     ]
     out.extend(
         f"- {caveat.text} ({', '.join(caveat.sources)})" for caveat in atlas.trigger_point_caveats
     )
     out.append("")
-    out.extend(_table(["Muscle", "Refers pain to", "Pattern", "Sources"], rows))
+    out.extend(
+        _table(
+            ["Muscle", "Essential zones", "Spillover zones", "Trigger point", "Pattern", "Sources"],
+            rows,
+        )
+    )
     return out
 
 
@@ -227,17 +247,22 @@ def _self_care(atlas: Atlas) -> list[str]:
             _name(atlas, region.id),
             region.self_care.tool,
             region.self_care.how,
+            f"{region.self_care.duration} {region.self_care.frequency}",
             region.self_care.avoid,
         )
         for region in atlas.regions
         if region.self_care is not None
     )
     out = ["## Self-care notes", ""]
-    out.extend(_table(["Region", "Tool", "How", "Avoid"], rows))
-    cared = [region.self_care for region in atlas.regions if region.self_care is not None]
-    if cared:
-        out.append(f"Duration: {cared[0].duration} Frequency: {cared[0].frequency}")
-        out.append("")
+    out.extend(_table(["Region", "Tool", "How", "How long and how often", "Avoid"], rows))
+    hands_off = [
+        (_name(atlas, region.id), region.not_for_self_treatment)
+        for region in atlas.regions
+        if region.not_for_self_treatment
+    ]
+    if hands_off:
+        out.extend(["### Not for self-treatment", ""])
+        out.extend(_table(["Region", "Why"], hands_off))
     return out
 
 

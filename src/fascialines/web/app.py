@@ -19,6 +19,7 @@ from fascialines.atlas import Atlas
 from fascialines.web import core, figure
 from fascialines.web.callbacks import register_callbacks
 from fascialines.web.figure.geometry import assets_dir
+from fascialines.web.hardening import harden
 from fascialines.web.views import page
 from fascialines.web.wording import HEADING
 
@@ -119,4 +120,4 @@ def create_app(atlas: Atlas) -> dash.Dash:
     app.layout = page.layout(atlas, figure.base_figure(atlas))
     register_callbacks(app, atlas, graph)
     app.server.after_request(_security_headers(" ".join(app.csp_hashes())))
-    return app
+    return harden(app)

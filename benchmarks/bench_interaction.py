@@ -6,8 +6,9 @@ Both apps are served in-process on free ports; Debian's Chromium (``/usr/bin/chr
 them headless through Playwright, with no network but 127.0.0.1. A gesture's time runs from its
 ``pointerdown`` to the first animation frame after the last change to the page that its
 callbacks caused (every Dash request answered, then the DOM quiet for 150 ms; a last change that
-needs no repaint ends it by itself): what a person waits before the answer is painted. The floor is a minimal Dash app, one ``dcc.Dropdown`` whose
-callback sets one ``html.Div``'s text, measured the same way in the same run.
+needs no repaint ends it by itself): what a person waits before the answer is painted. The
+floor is a minimal Dash app, one ``dcc.Dropdown`` whose callback sets one ``html.Div``'s text,
+measured the same way in the same run.
 
 Also measured: the decoded size of a trace response (the JSON the server sends for choosing a
 symptom) and the compressed size of the first load (every byte the browser fetched for the

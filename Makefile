@@ -32,11 +32,21 @@ $(VENV)/.installed-test: pyproject.toml requirements/test.txt | $(BIN)/python
 run: $(VENV)/.installed-run
 	$(BIN)/fascialines serve --host $(HOST) --port $(PORT) --workers $(WORKERS) --threads $(THREADS)
 
+# The core, type-checked strictly (settings in pyproject.toml); web/ is not part of it.
+CORE := $(filter-out src/fascialines/web/%,$(wildcard src/fascialines/*.py src/fascialines/tracing/*.py))
+
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests benchmarks deploy
 	$(BIN)/ruff format --check src tests benchmarks deploy
-	$(BIN)/python -m mypy src/fascialines/web
+	$(BIN)/python -m mypy $(CORE)
+	$(BIN)/python -m mypy --config-file= --ignore-missing-imports src/fascialines/web
 	$(BIN)/python -m pytest
+
+# Every benchmarks/bench_*.py writes benchmarks/results/<name>.json; report.py merges them into
+# benchmarks/results.json and BENCHMARKS.md.
+bench: $(VENV)/.installed-test
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	$(BIN)/python benchmarks/report.py
 
 docs: $(VENV)/.installed-test
 	$(BIN)/fascialines docs --out docs/atlas-reference.md

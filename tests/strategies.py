@@ -1,23 +1,32 @@
-"""hypothesis strategies shared by the property tests: random valid atlases and trace requests."""
+"""hypothesis strategies shared by the property tests: random valid atlases and trace requests.
+
+Generated atlases have the shapes that make a search hard: lines with a second branch that
+starts on the first and may rejoin it (a loop), midline crossings, midline and paired regions,
+every kind of region (stations and areas are waypoints, tracks and muscles candidates), and
+trigger-point patterns with essential and spillover zones.
+"""
 
 from __future__ import annotations
 
+import copy
 import json
 from itertools import pairwise
 from typing import Any
 
 from hypothesis import strategies as st
 
-from fascialines.atlas import EVIDENCE_ORDER, Atlas, parse_atlas
+from fascialines.atlas import Atlas, parse_atlas
+from fascialines.evidence import Evidence
 
-GRADES = sorted(EVIDENCE_ORDER)
+GRADES = [grade.value for grade in Evidence]
+KINDS = ["station", "track", "muscle", "area"]
 
 
-def _region(index: int, midline: bool) -> dict[str, Any]:
+def _region(index: int, midline: bool, kind: str) -> dict[str, Any]:
     return {
         "id": f"r{index}",
         "name": f"Region {index}",
-        "kind": "track",
+        "kind": kind,
         "laterality": "midline" if midline else "paired",
         "body_area": "trunk",
         "front": {"x": 0.0 if midline else 5.0, "y": 50.0},
@@ -29,42 +38,38 @@ def _step(start: str, end: str, grade: str) -> dict[str, Any]:
 
 
 @st.composite
-def atlases(draw: st.DrawFn, max_regions: int = 9) -> Atlas:
-    """A small valid atlas: random regions, lines with branches and crossings, symptoms, patterns.
-
-    Chains use distinct regions within a branch; a second branch starts from a region the first
-    reaches and may rejoin it, so lines can form loops.
-    """
+def raw_atlases(draw: st.DrawFn, max_regions: int = 9) -> dict[str, Any]:
+    """The JSON of a small valid atlas (see the module docstring)."""
     count = draw(st.integers(min_value=3, max_value=max_regions))
     midline = draw(st.lists(st.booleans(), min_size=count, max_size=count))
-    regions = [_region(i, midline[i]) for i in range(count)]
+    kinds = draw(st.lists(st.sampled_from(KINDS), min_size=count, max_size=count))
+    regions = [_region(i, midline[i], kinds[i]) for i in range(count)]
     ids = [region["id"] for region in regions]
     lines = []
     for number in range(draw(st.integers(min_value=1, max_value=3))):
         chain = draw(st.permutations(ids))[: draw(st.integers(min_value=2, max_value=count))]
-        branches = [
-            {
-                "id": "main",
-                "name": "Main",
-                "transitions": [
-                    _step(a, b, draw(st.sampled_from(GRADES))) for a, b in pairwise(chain)
-                ],
-            }
-        ]
+        main = [_step(a, b, draw(st.sampled_from(GRADES))) for a, b in pairwise(chain)]
+        branches = [{"id": "main", "name": "Main", "transitions": main}]
+        taken = {frozenset(pair) for pair in pairwise(chain)}
         if draw(st.booleans()):
             start = draw(st.sampled_from(chain))
             rest = [i for i in draw(st.permutations(ids)) if i != start]
-            rest = rest[: draw(st.integers(min_value=1, max_value=len(rest)))]
-            branch = [start, *rest]
-            branches.append(
-                {
-                    "id": "branch",
-                    "name": "Branch",
-                    "transitions": [
-                        _step(a, b, draw(st.sampled_from(GRADES))) for a, b in pairwise(branch)
-                    ],
-                }
-            )
+            branch = [start]
+            # A second branch may rejoin the first (a loop) but never repeats one of its steps.
+            for region in rest[: draw(st.integers(min_value=1, max_value=len(rest)))]:
+                if frozenset((branch[-1], region)) in taken:
+                    break
+                branch.append(region)
+            if len(branch) > 1:
+                branches.append(
+                    {
+                        "id": "branch",
+                        "name": "Branch",
+                        "transitions": [
+                            _step(a, b, draw(st.sampled_from(GRADES))) for a, b in pairwise(branch)
+                        ],
+                    }
+                )
         steps = [(t["from"], t["to"]) for b in branches for t in b["transitions"]]
         crossings = draw(st.lists(st.sampled_from(steps), unique=True, max_size=2))
         lines.append(
@@ -89,17 +94,24 @@ def atlases(draw: st.DrawFn, max_regions: int = 9) -> Atlas:
         }
         for number in range(draw(st.integers(min_value=1, max_value=3)))
     ]
-    patterns = [
-        {
-            "id": f"pattern-{number}",
-            "muscle": draw(st.sampled_from(ids)),
-            "essential": draw(st.lists(st.sampled_from(ids), min_size=1, max_size=2, unique=True)),
-            "description": "A random pattern.",
-            "sources": ["s1"],
-        }
-        for number in range(draw(st.integers(min_value=0, max_value=3)))
-    ]
-    raw = {
+    patterns = []
+    for number in range(draw(st.integers(min_value=0, max_value=4))):
+        # Never every region: a caller may add spillover zones from the regions left over.
+        zones = draw(
+            st.lists(st.sampled_from(ids), min_size=1, max_size=min(4, count - 1), unique=True)
+        )
+        cut = draw(st.integers(min_value=1, max_value=len(zones)))
+        patterns.append(
+            {
+                "id": f"pattern-{number}",
+                "muscle": draw(st.sampled_from(ids)),
+                "essential": zones[:cut],
+                "spillover": zones[cut:],
+                "description": "A random pattern.",
+                "sources": ["s1"],
+            }
+        )
+    return {
         "schema_version": 2,
         "regions": regions,
         "lines": lines,
@@ -107,12 +119,40 @@ def atlases(draw: st.DrawFn, max_regions: int = 9) -> Atlas:
         "symptoms": symptoms,
         "sources": [{"id": "s1", "citation": "A source."}],
     }
+
+
+def parse(raw: dict[str, Any]) -> Atlas:
     return parse_atlas(json.dumps(raw), source="<hypothesis>")
+
+
+def atlases(max_regions: int = 9) -> st.SearchStrategy[Atlas]:
+    """A small valid atlas (see :func:`raw_atlases`)."""
+    return raw_atlases(max_regions).map(parse)
+
+
+def reversed_lines(raw: dict[str, Any]) -> dict[str, Any]:
+    """The same anatomy with every line's first branch written from its other end.
+
+    A later branch still starts on a region of the first, and no step is shared between
+    branches (see :func:`raw_atlases`), so each crossing belongs to exactly one branch.
+    """
+    raw = copy.deepcopy(raw)
+    for line in raw["lines"]:
+        main = line["branches"][0]
+        written = {(t["from"], t["to"]) for t in main["transitions"]}
+        main["transitions"] = [
+            {**t, "from": t["to"], "to": t["from"]} for t in reversed(main["transitions"])
+        ]
+        line["midline_crossings"] = [
+            {**c, "from": c["to"], "to": c["from"]} if (c["from"], c["to"]) in written else c
+            for c in line["midline_crossings"]
+        ]
+    return raw
 
 
 @st.composite
 def trace_requests(draw: st.DrawFn, atlas: Atlas, max_hops: int = 6) -> dict[str, Any]:
-    """Keyword arguments for :func:`fascialines.trace.trace` on ``atlas``."""
+    """Keyword arguments for :func:`fascialines.tracing.trace` on ``atlas``."""
     symptom = draw(st.sampled_from(atlas.symptoms))
     names = [line.id for line in atlas.lines] + [line.abbreviation for line in atlas.lines]
     return {

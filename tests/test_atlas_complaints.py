@@ -21,11 +21,13 @@ def atlas() -> Atlas:
 
 
 def test_aliases_name_one_symptom_each(atlas: Atlas) -> None:
-    from fascialines.trace import find_symptom
+    from fascialines.lookup import AtlasIndex
+
+    find_symptom = AtlasIndex(atlas).symptom
 
     for symptom in atlas.symptoms:
         for name in (symptom.id, symptom.name, *symptom.aliases):
-            assert find_symptom(atlas, name).id == symptom.id, name
+            assert find_symptom(name).symptom.id == symptom.id, name
 
 
 def test_every_symptom_can_be_traced_and_screened(atlas: Atlas) -> None:
@@ -38,7 +40,9 @@ def test_every_symptom_can_be_traced_and_screened(atlas: Atlas) -> None:
 
 
 def test_the_articles_complaints_are_there(atlas: Atlas) -> None:
-    from fascialines.trace import find_symptom
+    from fascialines.lookup import AtlasIndex
+
+    find_symptom = AtlasIndex(atlas).symptom
 
     for complaint in (
         "chronic low back pain",
@@ -57,7 +61,7 @@ def test_the_articles_complaints_are_there(atlas: Atlas) -> None:
         "sore heel",
         "tension headache",
     ):
-        find_symptom(atlas, complaint)
+        find_symptom(complaint)
 
 
 #: Complaints the issue found not understood, each with the symptom it must reach.
@@ -86,10 +90,12 @@ ISSUE_COMPLAINTS = {
 
 
 def test_the_issues_complaints_are_understood(atlas: Atlas) -> None:
-    from fascialines.trace import find_symptom
+    from fascialines.lookup import AtlasIndex
+
+    find_symptom = AtlasIndex(atlas).symptom
 
     for words, symptom_id in ISSUE_COMPLAINTS.items():
-        assert find_symptom(atlas, words).id == symptom_id, words
+        assert find_symptom(words).symptom.id == symptom_id, words
     # The commonest phrase must meet the cardiac red flag first.
     assert atlas.symptom_by_id("chest-pain").red_flags[0] == "cardiac-chest-pain"
 

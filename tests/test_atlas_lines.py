@@ -161,7 +161,9 @@ def test_only_the_spiral_and_functional_lines_cross_and_only_at_the_midline(
 
 def _edges(graph: nx.MultiGraph, key: str) -> set[tuple[tuple[str, str], tuple[str, str]]]:
     return {
-        (u, v) if u <= v else (v, u) for u, v, edge_key in graph.edges(keys=True) if edge_key == key
+        (u, v) if u <= v else (v, u)
+        for u, v, edge_key in graph.view.edges(keys=True)
+        if edge_key == key
     }
 
 

@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 
 from fascialines.atlas import Atlas
-from fascialines.trace import trace
+from fascialines.tracing import trace
 from fascialines.web.app import assets_dir, create_app
 from fascialines.web.state import ViewState
 from fascialines.web.views import controls, diagram, line, page, region, results

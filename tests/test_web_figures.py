@@ -13,7 +13,7 @@ import pytest
 
 from fascialines.atlas import Atlas, Point, load_atlas
 from fascialines.graph import build_graph
-from fascialines.trace import trace, trace_from
+from fascialines.tracing import trace, trace_from
 from fascialines.web import figure as figures
 from fascialines.web import theme, wording
 from fascialines.web.figure import base as base_module
@@ -163,7 +163,7 @@ def test_line_colours_stay_apart_for_colour_blind_readers(vision):
 def test_region_markers_cover_every_node_with_a_point(atlas, graph, base):
     markers = base.data[figures.overlay_start(atlas) - 1]
     expected = set()
-    for node in graph.nodes:
+    for node in graph.nodes():
         for place in _positions(atlas, node):
             expected.add((node, place))
     got = {
@@ -324,14 +324,14 @@ def test_line_highlight_covers_the_whole_line_on_both_sides(atlas, graph):
     paths, _ = _overlay_traces(atlas, fig)
     drawn = set().union(*(_segment_ends(p) for p in paths if len(p.x)))
     expected = set()
-    for u, v, edge in graph.edges(data=True):
+    for u, v, edge in graph.view.edges(data=True):
         if edge["line"] == line.id:
             for _, a, b in body.segments(atlas, [(u, v)]):
                 expected.add(
                     frozenset(((round(a[0], 6), round(a[1], 6)), (round(b[0], 6), round(b[1], 6))))
                 )
     assert drawn == expected
-    sides = {u[1] for u, v, e in graph.edges(data=True) if e["line"] == line.id}
+    sides = {u[1] for u, v, e in graph.view.edges(data=True) if e["line"] == line.id}
     assert {"left", "right"} <= sides
 
 

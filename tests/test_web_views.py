@@ -12,7 +12,7 @@ import pytest
 from fascialines.atlas import Atlas, Source, load_atlas
 from fascialines.explain import DISCLAIMER
 from fascialines.graph import build_graph
-from fascialines.trace import RegionRef, trace
+from fascialines.tracing import RegionRef, trace
 from fascialines.web.pieces import SET_BUTTON, places, short_citation
 from fascialines.web.state import format_region, parse_query
 from fascialines.web.theme import EVIDENCE_DASH, SYMBOL_GLYPHS, line_styles
@@ -222,7 +222,7 @@ def test_the_region_explorer_lists_every_line_through_the_region(
     mini_atlas: Atlas, mini_graph: nx.MultiGraph
 ) -> None:
     node = ("calf", "left")
-    lines = {data["line"] for _, _, data in mini_graph.edges(node, data=True)}
+    lines = {data["line"] for _, _, data in mini_graph.view.edges(node, data=True)}
     shown = screen(mini_atlas, mini_graph, f"?region={format_region(node)}")
     assert len(lines) > 1
     for line_id in lines:

@@ -7,27 +7,35 @@
 """
 
 from fascialines.atlas import Atlas, AtlasError, load_atlas
+from fascialines.evidence import Evidence
 from fascialines.explain import DISCLAIMER, evidence_words, explain_candidate, explain_trace
-from fascialines.graph import build_graph, node_for
-from fascialines.trace import (
+from fascialines.graph import BodyGraph, LineEdge, Referral, RegionRef, build_graph, node_for
+from fascialines.lookup import AtlasIndex, SymptomMatch, UnknownSymptom
+from fascialines.serialize import lines_to_json, symptoms_to_json, trace_to_json
+from fascialines.tracing import (
+    RULE,
     Candidate,
     LinePath,
-    RegionRef,
     Trace,
     TraceOptions,
-    UnknownSymptom,
-    find_symptom,
     trace,
     trace_from,
 )
 
 __all__ = [
     "DISCLAIMER",
+    "RULE",
     "Atlas",
     "AtlasError",
+    "AtlasIndex",
+    "BodyGraph",
     "Candidate",
+    "Evidence",
+    "LineEdge",
     "LinePath",
+    "Referral",
     "RegionRef",
+    "SymptomMatch",
     "Trace",
     "TraceOptions",
     "UnknownSymptom",
@@ -35,10 +43,12 @@ __all__ = [
     "evidence_words",
     "explain_candidate",
     "explain_trace",
-    "find_symptom",
+    "lines_to_json",
     "load_atlas",
     "node_for",
+    "symptoms_to_json",
     "trace",
     "trace_from",
+    "trace_to_json",
 ]
 __version__ = "0.1.0"

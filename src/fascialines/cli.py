@@ -17,17 +17,18 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from fascialines.atlas import (
-    EVIDENCE_ORDER,
     Atlas,
     AtlasError,
     atlas_json_schema,
     default_atlas_path,
     load_atlas,
 )
-from fascialines.explain import DISCLAIMER, explain_candidate
-from fascialines.graph import build_graph
+from fascialines.evidence import Evidence
+from fascialines.explain import DISCLAIMER
+from fascialines.graph import RegionRef, build_graph
+from fascialines.serialize import lines_to_json, symptoms_to_json, trace_to_json
 from fascialines.teaching.command import add_quiz_command, run_quiz
-from fascialines.trace import Candidate, RegionRef, Trace, UnknownSymptom, trace
+from fascialines.tracing import RULE, Candidate, Trace, UnknownSymptom, trace
 
 __all__ = ["build_parser", "main", "trace_to_json"]
 
@@ -68,7 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--lines", metavar="SBL,LL", help="only these lines (ids or abbreviations, any case)"
     )
     run.add_argument(
-        "--min-evidence", choices=list(EVIDENCE_ORDER), default="not-found", metavar="GRADE"
+        "--min-evidence",
+        choices=[grade.value for grade in Evidence.strongest_first()],
+        default="not-found",
+        metavar="GRADE",
     )
     run.add_argument("--top", type=int, default=10, metavar="K", help="show the best K (10)")
     run.add_argument("--json", action="store_true", help="print the stable JSON shape")
@@ -178,12 +182,8 @@ def _trace(args: argparse.Namespace) -> int:
             min_evidence=args.min_evidence,
         )
     except UnknownSymptom as unknown:
-        hint = (
-            f" Closest matches: {', '.join(unknown.suggestions)}."
-            if unknown.suggestions
-            else " Run `fascialines symptoms` to list them."
-        )
-        raise _Exit(f"fascialines: unknown symptom {unknown.query!r}.{hint}", 2) from None
+        hint = "" if unknown.suggestions else " Run `fascialines symptoms` to list them."
+        raise _Exit(f"fascialines: {unknown.sentence()}{hint}", 2) from None
     except ValueError as error:
         raise _Exit(f"fascialines: error: {error}", 2) from None
     if args.json:
@@ -193,86 +193,14 @@ def _trace(args: argparse.Namespace) -> int:
     return 0
 
 
-def _region_json(region: RegionRef) -> dict[str, str]:
-    return {"id": region.id, "name": region.name, "side": region.side}
-
-
-def trace_to_json(result: Trace, top: int | None = None) -> dict[str, Any]:
-    """The stable JSON shape of a trace (see the README, "JSON output")."""
-    symptom = result.symptom
-    return {
-        "symptom": {"id": symptom.id, "name": symptom.name} if symptom else None,
-        "side": result.options.side,
-        "options": {
-            "max_hops": result.options.max_hops,
-            "lines": sorted(result.options.lines) if result.options.lines is not None else None,
-            "min_evidence": result.options.min_evidence,
-        },
-        "felt_at": [_region_json(region) for region in result.felt_at],
-        "sources": [_candidate_json(result, c) for c in result.candidates[:top]],
-        "red_flags": [flag.text for flag in result.red_flags],
-        "red_flag_actions": [
-            {"id": flag.id, "text": flag.text, "action": flag.action, "sources": flag.sources}
-            for flag in result.red_flags
-        ],
-        "disclaimer": DISCLAIMER,
-    }
-
-
-def _candidate_json(result: Trace, candidate: Candidate) -> dict[str, Any]:
-    parts = candidate.parts
-    return {
-        "rank": candidate.rank,
-        "region": _region_json(candidate.region),
-        "score": candidate.score,
-        "score_parts": {
-            "hops": parts.hops,
-            "evidence": parts.evidence,
-            "lines": parts.lines,
-            "trigger_points": parts.trigger_points,
-            "line_points": parts.line_points,
-        },
-        "mechanism": candidate.mechanism,
-        "lines": list(candidate.lines),
-        "paths": [
-            {
-                "line": path.line,
-                "regions": [_region_json(region) for region in path.regions],
-                "evidence": path.evidence,
-                "hops": path.hops,
-                "steps": [
-                    {
-                        "from": step.start.id,
-                        "to": step.end.id,
-                        "evidence": step.evidence,
-                        "evidence_basis": step.evidence_basis,
-                        "sources": list(step.sources),
-                    }
-                    for step in path.steps
-                ],
-            }
-            for path in candidate.paths
-        ],
-        "trigger_points": [
-            {
-                "pattern": link.pattern,
-                "muscle": _region_json(link.muscle),
-                "refers_to": _region_json(link.refers_to),
-                "sources": list(link.sources),
-            }
-            for link in candidate.trigger_points
-        ],
-        "explanation": explain_candidate(result, candidate, "client"),
-        "explanation_student": explain_candidate(result, candidate, "student"),
-    }
-
-
 def _label(region: RegionRef) -> str:
     return region.name if region.side == "midline" else f"{region.name} ({region.side})"
 
 
 def _path_words(atlas: Atlas, candidate: Candidate) -> str:
-    if candidate.paths:
+    """The candidate's closest link: the one its reasons name."""
+    by_pattern = candidate.reasons is not None and candidate.reasons.via == "trigger-point"
+    if candidate.paths and not by_pattern:
         path = candidate.paths[0]
         sources = sorted({s for step in path.steps for s in step.sources})
         route = " → ".join(_label(region) for region in path.regions)
@@ -280,7 +208,7 @@ def _path_words(atlas: Atlas, candidate: Candidate) -> str:
     link = candidate.trigger_points[0]
     return (
         f"trigger point: {_label(link.muscle)} refers to {_label(link.refers_to)} "
-        f"[{', '.join(link.sources)}]"
+        f"({link.zone} zone) [{', '.join(link.sources)}]"
     )
 
 
@@ -292,25 +220,28 @@ def _trace_text(atlas: Atlas, result: Trace, top: int) -> str:
         if options.lines is not None
         else "all lines"
     )
-    out = [
-        f"{result.symptom.name}: felt at {', '.join(_label(r) for r in result.felt_at)}",
-        f"side {options.side}, up to {options.max_hops} hops, {chosen}, "
+    out = [f"{result.symptom.name}: felt at {', '.join(_label(r) for r in result.felt_at)}"]
+    if result.match is not None and result.match.note:
+        out.append(f"Note: {result.match.note}")
+    out += [
+        f"side {options.side}, up to {options.max_hops} steps, {chosen}, "
         f"evidence at least {options.min_evidence}",
+        f"Ranking: {RULE}",
         "",
     ]
     shown = result.candidates[:top]
     if not shown:
         out.append("No candidate source within these limits: try more hops or fewer filters.")
     else:
-        header = ("rank", "candidate source", "score", "mechanism", "lines", "evidence", "path")
+        header = ("rank", "candidate source", "sides", "mechanisms", "lines", "why", "path")
         rows = [
             (
                 str(c.rank),
-                _label(c.region),
-                f"{c.score:.2f}",
-                c.mechanism,
+                c.region.name,
+                ",".join(c.sides),
+                "+".join(c.mechanisms),
                 ",".join(atlas.line(line).abbreviation for line in c.lines) or "-",
-                c.parts.evidence or "-",
+                c.reasons.text if c.reasons else "-",
                 _path_words(atlas, c),
             )
             for c in shown
@@ -343,36 +274,7 @@ def _trace_text(atlas: Atlas, result: Trace, top: int) -> str:
 def _lines(args: argparse.Namespace) -> int:
     atlas = _load(args.data)
     if args.json:
-        _print_json(
-            [
-                {
-                    "id": line.id,
-                    "abbreviation": line.abbreviation,
-                    "name": line.name,
-                    "colour": line.colour,
-                    "evidence": line.evidence.grade,
-                    "stations": [
-                        {"id": region, "name": atlas.region(region).name}
-                        for region in line.stations
-                    ],
-                    "transitions": [
-                        {
-                            "from": step.from_,
-                            "to": step.to,
-                            "evidence": step.evidence,
-                            "evidence_basis": step.evidence_basis,
-                            "sources": list(step.sources),
-                        }
-                        for step in line.transitions
-                    ],
-                    "midline_crossings": [
-                        {"from": crossing.from_, "to": crossing.to}
-                        for crossing in line.midline_crossings
-                    ],
-                }
-                for line in atlas.lines
-            ]
-        )
+        _print_json(lines_to_json(atlas))
         return 0
     for line in atlas.lines:
         crossing = ", crosses the midline" if line.midline_crossings else ""
@@ -384,17 +286,7 @@ def _lines(args: argparse.Namespace) -> int:
 def _symptoms(args: argparse.Namespace) -> int:
     atlas = _load(args.data)
     if args.json:
-        _print_json(
-            [
-                {
-                    "id": symptom.id,
-                    "name": symptom.name,
-                    "aliases": list(symptom.aliases),
-                    "felt_at": list(symptom.felt_at),
-                }
-                for symptom in atlas.symptoms
-            ]
-        )
+        _print_json(symptoms_to_json(atlas))
         return 0
     for symptom in atlas.symptoms:
         aliases = f" (also: {', '.join(symptom.aliases)})" if symptom.aliases else ""

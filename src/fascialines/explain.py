@@ -1,8 +1,15 @@
 """Plain sentences from a trace: one wording for a client, one for a student.
 
-Client wording uses everyday words ("your left calf"), says how strong the evidence is in words
-and never diagnoses: a connection "may be linked" to what is felt. Student wording keeps the
-anatomical names, line abbreviations, grades, the basis of each grade and the source ids.
+What the evidence is about
+--------------------------
+A grade rates the tissue continuity that dissection studies found, never that pain travels
+along it; every wording says so. Most steps of a line were never rated one by one: such a step
+rests on the rating of the whole line, and that rating is said once per line, not repeated for
+every step.
+
+Client wording uses everyday words ("your left calf") and never diagnoses: a connection "may
+be linked" to what is felt. Student wording is prose with the anatomical names, the line's
+name and abbreviation, the grades and their basis, and sources by author and year.
 """
 
 from __future__ import annotations
@@ -10,7 +17,9 @@ from __future__ import annotations
 from typing import Literal
 
 from fascialines.atlas import Atlas
-from fascialines.trace import Candidate, LinePath, RegionRef, Trace, TriggerPointLink
+from fascialines.evidence import Evidence
+from fascialines.graph import RegionRef
+from fascialines.tracing.results import Candidate, LinePath, Trace, TriggerPointLink
 
 __all__ = ["DISCLAIMER", "evidence_words", "explain_candidate", "explain_trace"]
 
@@ -18,33 +27,29 @@ Audience = Literal["client", "student"]
 
 DISCLAIMER = (
     "fascialines is for education, not diagnosis: it shows connections described by a teaching "
-    "model and how well each is supported, not the cause of anyone's pain. See a qualified "
-    "health professional about symptoms, and see a doctor promptly about any red flag."
+    "model and how well the tissue continuity behind each is supported, not the cause of "
+    "anyone's pain. See a qualified health professional about symptoms, and see a doctor "
+    "promptly about any red flag."
 )
 
-_EVIDENCE_WORDS = {
-    "strong": "strong (studied and found in several studies)",
-    "moderate": "moderate (studied and found, with some gaps)",
-    "limited": "limited (studied, with little support found)",
-    "not-studied": "not studied (the model's claim only)",
-    "not-found": "weak (studied and not found)",
-    "": "no line evidence (a trigger-point pattern only)",
-}
+_NO_LINE = "no line evidence (a trigger-point pattern only)"
+
+_NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 
 def evidence_words(grade: str) -> str:
-    """Say an evidence grade in words, e.g. ``"not studied: the model's claim only"``.
-
-    An empty grade (a candidate supported only by a trigger-point pattern) has words too.
+    """Say an evidence grade in everyday words; ``""`` (no line path) has words too.
 
     Examples
     --------
-    >>> evidence_words("strong")
-    'strong (studied and found in several studies)'
+    >>> evidence_words("not-found")
+    'weak: dissection studies looked for this continuity and did not find it'
     """
+    if grade == "":
+        return _NO_LINE
     try:
-        return _EVIDENCE_WORDS[grade]
-    except KeyError:
+        return Evidence(grade).words_client
+    except ValueError:
         raise ValueError(f"unknown evidence grade {grade!r}") from None
 
 
@@ -54,7 +59,7 @@ def explain_candidate(trace: Trace, candidate: Candidate, audience: Audience = "
     Parameters
     ----------
     trace : Trace
-        The trace the candidate belongs to (for the symptom and the atlas-free wording).
+        The trace the candidate belongs to (for the symptom and the atlas).
     candidate : Candidate
     audience : {"client", "student"}
 
@@ -64,7 +69,8 @@ def explain_candidate(trace: Trace, candidate: Candidate, audience: Audience = "
     """
     if audience not in ("client", "student"):
         raise ValueError(f"unknown audience {audience!r}: choose client or student")
-    atlas = _atlas_of(trace)
+    atlas = trace.atlas
+    parts: list[str]
     if audience == "client":
         parts = [
             _client_path(atlas, path, first=index == 0)
@@ -90,11 +96,6 @@ def explain_trace(trace: Trace, audience: Audience = "client") -> list[str]:
     return [explain_candidate(trace, candidate, audience) for candidate in trace.candidates]
 
 
-def _atlas_of(trace: Trace) -> Atlas | None:
-    # A hand-built Trace may carry no atlas: fall back to anatomical names and line ids.
-    return trace.atlas
-
-
 def _plain(atlas: Atlas | None, region: RegionRef) -> str:
     words = region.name.lower()
     if atlas is not None:
@@ -108,38 +109,53 @@ def _plain(atlas: Atlas | None, region: RegionRef) -> str:
     return f"your {region.side} {words}"
 
 
+def _anatomical(region: RegionRef) -> str:
+    name = region.name[0].lower() + region.name[1:] if region.name[:2].istitle() else region.name
+    return f"the {name}" if region.side == "midline" else f"the {region.side} {name}"
+
+
 def _line_name(atlas: Atlas | None, line_id: str, student: bool = False) -> str:
     if atlas is None:
         return line_id
     line = atlas.line(line_id)
-    return f"{line.name} ({line.abbreviation})" if student else f"the {line.name}"
+    return f"the {line.name} ({line.abbreviation})" if student else f"the {line.name}"
+
+
+def _line_grade(atlas: Atlas | None, line_id: str) -> Evidence | None:
+    return Evidence(atlas.line(line_id).evidence.grade) if atlas is not None else None
 
 
 def _steps(hops: int) -> str:
-    return f"{hops} step{'s' if hops != 1 else ''}"
+    return f"{_NUMBERS.get(hops, str(hops))} step{'s' if hops != 1 else ''}"
 
 
 def _client_path(atlas: Atlas | None, path: LinePath, first: bool) -> str:
     source, felt = _plain(atlas, path.regions[0]), _plain(atlas, path.regions[-1])
     opening = "In the fascial-lines model, " if first else "Also, "
-    whole_line = all(step.evidence_basis == "line" for step in path.steps)
-    rated = ", a rating of the whole line rather than of this link" if whole_line else ""
-    return (
+    text = (
         f"{opening}{_line_name(atlas, path.line)} links {source} with {felt}, "
-        f"{_steps(path.hops)} along the line. Evidence for this link: "
-        f"{evidence_words(path.evidence)}{rated}."
+        f"{_steps(path.hops)} along the line."
     )
+    rated = [step for step in path.steps if step.evidence_basis == "transition"]
+    line_grade = _line_grade(atlas, path.line)
+    if rated:
+        weakest = min(Evidence(step.evidence) for step in rated)
+        text += f" Evidence that this tissue is continuous: {weakest.words_client}."
+    if len(rated) < len(path.steps) and line_grade is not None:
+        some = "Its other steps were" if rated else "No study rated this link on its own; it was"
+        text += (
+            f" {some} rated only as part of the whole line, which is rated "
+            f"{line_grade.words_client}."
+        )
+    elif not rated:
+        text += f" Evidence: {Evidence(path.evidence).words_client}."
+    return text + " That is about tissue continuity, not proof that pain travels along it."
 
 
-def _caveat_citations(atlas: Atlas | None) -> str:
+def _citations(atlas: Atlas | None, source_ids: list[str]) -> str:
     if atlas is None:
-        return ""
-    cited = dict.fromkeys(
-        _short_citation(atlas, source)
-        for caveat in atlas.trigger_point_caveats
-        for source in caveat.sources
-    )
-    return f" ({'; '.join(cited)})" if cited else ""
+        return "; ".join(dict.fromkeys(source_ids))
+    return "; ".join(dict.fromkeys(_short_citation(atlas, source) for source in source_ids))
 
 
 def _short_citation(atlas: Atlas, source_id: str) -> str:
@@ -150,45 +166,90 @@ def _short_citation(atlas: Atlas, source_id: str) -> str:
 
 def _client_trigger_points(atlas: Atlas | None, links: tuple[TriggerPointLink, ...]) -> str:
     muscle = _plain(atlas, links[0].muscle)
-    areas = sorted({_plain(atlas, link.refers_to) for link in links})
-    return (
+    essential = sorted(
+        {_plain(atlas, link.refers_to) for link in links if link.zone == "essential"}
+    )
+    spillover = sorted(
+        {_plain(atlas, link.refers_to) for link in links if link.zone == "spillover"}
+        - set(essential)
+    )
+    where = " and ".join(essential) if essential else " and ".join(spillover)
+    text = (
         f"Separately, tender spots (trigger points) in {muscle} are classically described as "
-        f"sending pain to {' and '.join(areas)}. That is a different idea from the fascial "
-        f"lines, and a contested one: how reliably such spots can be found, and the idea "
-        f"itself, are debated{_caveat_citations(atlas)}."
+        f"sending pain to {where}"
+    )
+    if essential and spillover:
+        text += f", and in some people to {' and '.join(spillover)}"
+    elif not essential:
+        text += " in some people"
+    caveats = (
+        _citations(atlas, [s for caveat in atlas.trigger_point_caveats for s in caveat.sources])
+        if atlas is not None
+        else ""
+    )
+    return (
+        f"{text}. That is a different idea from the fascial lines, and a contested one: how "
+        f"reliably such spots can be found, and the idea itself, are debated"
+        f"{f' ({caveats})' if caveats else ''}."
     )
 
 
 def _student_path(atlas: Atlas | None, path: LinePath) -> str:
-    route = " → ".join(f"{region.name} ({region.side})" for region in path.regions)
-    line_level = sum(step.evidence_basis == "line" for step in path.steps)
-    basis = (
-        "line-level rating only"
-        if line_level == len(path.steps)
-        else "rated per transition"
-        if line_level == 0
-        else f"line-level rating only for {line_level} of {len(path.steps)} transitions"
-    )
-    sources = sorted({source for step in path.steps for source in step.sources})
+    names = [_anatomical(region) for region in path.regions]
+    route = f"from {names[0]} to {names[-1]}"
+    if len(names) > 2:
+        route = f"from {names[0]} through {', '.join(names[1:-1])} to {names[-1]}"
+    sources = _citations(atlas, [s for step in path.steps for s in step.sources])
+    rated = [step for step in path.steps if step.evidence_basis == "transition"]
+    line_grade = _line_grade(atlas, path.line)
+    if rated:
+        weakest = min(Evidence(step.evidence) for step in rated)
+        basis = (
+            f"{'every step was' if len(rated) == len(path.steps) else 'its rated steps have'} "
+            f"rated on its own, the weakest with {weakest.words_student}"
+        )
+        if len(rated) < len(path.steps) and line_grade is not None:
+            basis += (
+                f"; the other {_steps(len(path.steps) - len(rated))} rest on the line's "
+                f"rating, {line_grade.words_student}"
+            )
+    elif line_grade is not None:
+        basis = f"no step was rated on its own: the line as a whole has {line_grade.words_student}"
+    else:
+        basis = f"the path stands on {Evidence(path.evidence).words_student}"
     return (
-        f"{_line_name(atlas, path.line, student=True)}: {route}; {path.hops} hop"
-        f"{'s' if path.hops != 1 else ''}, weakest grade {path.evidence} ({basis}); "
-        f"sources: {', '.join(sources)}."
+        f"Along {_line_name(atlas, path.line, student=True)}, {route} in {_steps(path.hops)}; "
+        f"{basis} [{sources}]."
     )
 
 
 def _student_trigger_points(atlas: Atlas | None, links: tuple[TriggerPointLink, ...]) -> str:
-    listed = "; ".join(
-        f"{link.pattern}: {link.muscle.name} ({link.muscle.side}) → {link.refers_to.name} "
-        f"({link.refers_to.side}) [{', '.join(link.sources)}]"
-        for link in links
-    )
+    by_pattern: dict[str, list[TriggerPointLink]] = {}
+    for link in links:
+        by_pattern.setdefault(link.pattern, []).append(link)
+    sentences = []
+    for found in by_pattern.values():
+        zones = {
+            zone: [_anatomical(link.refers_to) for link in found if link.zone == zone]
+            for zone in ("essential", "spillover")
+        }
+        drawn = " and ".join(
+            f"{'solid (essential)' if zone == 'essential' else 'stippled (spillover)'} to "
+            f"{', '.join(areas)}"
+            for zone, areas in zones.items()
+            if areas
+        )
+        sentences.append(
+            f"trigger points in {_anatomical(found[0].muscle)} are drawn referring pain "
+            f"{drawn} [{_citations(atlas, list(found[0].sources))}]"
+        )
     caveats = ""
     if atlas is not None and atlas.trigger_point_caveats:
-        caveats = " Caveats: " + " ".join(
-            f"{caveat.text} [{', '.join(caveat.sources)}]" for caveat in atlas.trigger_point_caveats
+        caveats = " " + " ".join(
+            f"{caveat.text.rstrip('.')} [{_citations(atlas, caveat.sources)}]."
+            for caveat in atlas.trigger_point_caveats
         )
     return (
-        f"Trigger-point referral (a separate, contested mechanism, not a fascial-line path): "
-        f"{listed}.{caveats}"
+        f"Trigger-point referral, a separate and contested mechanism rather than a path along a "
+        f"fascial line: {'; '.join(sentences)}.{caveats}"
     )

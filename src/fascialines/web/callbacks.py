@@ -18,7 +18,7 @@ import dash
 from dash import Input, Output, State, ctx, html
 
 from fascialines.atlas import Atlas
-from fascialines.trace import Trace
+from fascialines.tracing import Trace
 from fascialines.web import core, figure
 from fascialines.web.state import TRACE_OPTIONS, ViewState, parse_query, to_query
 from fascialines.web.views import controls, diagram, line, page, region, results

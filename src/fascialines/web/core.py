@@ -1,6 +1,6 @@
 """The app's few doors into the core: build the graph, trace a view, look up a symptom.
 
-Everything the views need from :mod:`fascialines.graph` and :mod:`fascialines.trace` goes
+Everything the views need from :mod:`fascialines.graph` and :mod:`fascialines.tracing` goes
 through these functions, so a change in the core's API is a change here only.
 """
 
@@ -8,22 +8,21 @@ from __future__ import annotations
 
 from typing import TypeAlias
 
-import networkx as nx
-
 from fascialines.atlas import Atlas
-from fascialines.graph import build_graph
-from fascialines.trace import Trace, TraceOptions, UnknownSymptom, trace, trace_from
+from fascialines.graph import BodyGraph, build_graph
+from fascialines.tracing import Trace, TraceOptions, UnknownSymptom, trace, trace_from
 from fascialines.web.state import ViewState
 from fascialines.web.wording import MESSAGE
 
 __all__ = ["Graph", "build", "trace_view"]
 
 #: What :func:`build` returns; the views treat it as opaque and pass it back here.
-Graph: TypeAlias = nx.MultiGraph
+Graph: TypeAlias = BodyGraph
 
 
 def build(atlas: Atlas) -> Graph:
-    """The body graph of an atlas, built once per process (linear in the atlas)."""
+    """The body graph of an atlas (:class:`~fascialines.graph.BodyGraph`), built once per
+    process, linear in the atlas."""
     return build_graph(atlas)
 
 

@@ -12,7 +12,7 @@ from dash import html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas, Region, Source
-from fascialines.trace import RegionRef
+from fascialines.tracing import RegionRef
 from fascialines.web.state import NodeKey, ViewState, to_query
 from fascialines.web.theme import line_styles
 from fascialines.web.wording import EVIDENCE_BADGE, HEADING

@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlencode
 
 from fascialines.atlas import EVIDENCE_ORDER, Atlas
 from fascialines.graph import NodeKey
+from fascialines.lookup import normalise
 
 __all__ = [
     "DEFAULT_HOPS",
@@ -98,10 +99,11 @@ def _whole(text: str) -> int | None:
 
 
 def _symptom_id(atlas: Atlas, text: str) -> str | None:
-    wanted = " ".join(text.lower().split())
+    # The core's normalisation, so "sore-heel" works in a link as it does in the CLI.
+    wanted = normalise(text)
     for symptom in atlas.symptoms:
         names = [symptom.id, symptom.name, *symptom.aliases]
-        if any(" ".join(name.lower().split()) == wanted for name in names):
+        if any(normalise(name) == wanted for name in names):
             return symptom.id
     return None
 

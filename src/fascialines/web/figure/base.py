@@ -356,7 +356,7 @@ def graph_of(atlas: Atlas) -> nx.MultiGraph:
     # Cached on the frozen atlas, as its own look-ups are: one graph per atlas and process.
     cache = atlas.__dict__
     if "_figures_graph" not in cache:
-        cache["_figures_graph"] = build_graph(atlas)
+        cache["_figures_graph"] = build_graph(atlas).view
     return cache["_figures_graph"]
 
 

@@ -23,7 +23,7 @@ from fascialines.web.figure.labels import (
 from fascialines.web.figure.strokes import Marks, Polyline
 
 if TYPE_CHECKING:
-    from fascialines.trace import Candidate
+    from fascialines.tracing import Candidate
 
 __all__ = ["candidate_trace", "felt_trace", "selected_trace", "trigger_trace"]
 

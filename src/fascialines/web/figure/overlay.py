@@ -46,7 +46,7 @@ from fascialines.web.theme import (
 from fascialines.web.wording import EVIDENCE_HOVER
 
 if TYPE_CHECKING:
-    from fascialines.trace import Candidate, LinePath, Trace
+    from fascialines.tracing import Candidate, LinePath, Trace
 
 __all__ = ["overlay_figure", "overlay_patch", "upper_patch"]
 

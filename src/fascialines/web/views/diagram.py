@@ -11,7 +11,7 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from fascialines.atlas import EVIDENCE_ORDER, Atlas
-from fascialines.trace import Trace
+from fascialines.tracing import Trace
 from fascialines.web.figure import split_layers
 from fascialines.web.pieces import attrs, node_name, places
 from fascialines.web.state import ViewState

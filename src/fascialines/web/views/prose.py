@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from fascialines.atlas import Atlas
 from fascialines.explain import explain_candidate
-from fascialines.trace import Candidate, Trace, TriggerPointLink
+from fascialines.tracing import Candidate, Trace, TriggerPointLink
 from fascialines.web.pieces import place, short_citation
 from fascialines.web.wording import HEADING
 

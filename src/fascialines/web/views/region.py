@@ -6,12 +6,11 @@ trace from the region; a click on the body only explores.
 
 from __future__ import annotations
 
-import networkx as nx
 from dash import html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
-from fascialines.graph import NodeKey
+from fascialines.graph import BodyGraph, NodeKey
 from fascialines.web.pieces import (
     attrs,
     joined,
@@ -42,9 +41,10 @@ def layout() -> Component:
     )
 
 
-def _neighbours(graph: nx.MultiGraph, node: NodeKey) -> dict[str, dict[NodeKey, str]]:
+def _neighbours(graph: BodyGraph, node: NodeKey) -> dict[str, dict[NodeKey, str]]:
     found: dict[str, dict[NodeKey, str]] = {}
-    for _, other, data in sorted(graph.edges(node, data=True), key=lambda e: (e[2]["line"], e[1])):
+    edges = graph.view.edges(node, data=True)
+    for _, other, data in sorted(edges, key=lambda e: (e[2]["line"], e[1])):
         # Lines run foot to head or, for the arm lines, in their published order: say which
         # neighbour comes first rather than naming a direction that would be wrong for some.
         direction = "after it" if data["step"][0] == node[0] else "before it"
@@ -52,7 +52,7 @@ def _neighbours(graph: nx.MultiGraph, node: NodeKey) -> dict[str, dict[NodeKey, 
     return found
 
 
-def render(atlas: Atlas, graph: nx.MultiGraph, node: NodeKey | None) -> list[Component]:
+def render(atlas: Atlas, graph: BodyGraph, node: NodeKey | None) -> list[Component]:
     """The region's names and description, a trace action, its lines and its neighbours."""
     if node is None:
         return []

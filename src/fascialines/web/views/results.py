@@ -17,7 +17,7 @@ from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas, RedFlag
 from fascialines.explain import DISCLAIMER
-from fascialines.trace import Candidate, LinePath, Trace
+from fascialines.tracing import Candidate, LinePath, Trace
 from fascialines.web.pieces import (
     anatomical_name,
     attrs,

@@ -221,7 +221,7 @@ def test_the_keyboard_alone_chooses_a_symptom_and_copies_the_link(
     page.keyboard.press("Enter")
     expect(page.locator("#trace-head h2")).to_have_text(symptom.name)
     # The copy button is in the header: Tab from the top of the page.
-    page.evaluate("document.activeElement.blur()")
+    page.focus(".skip-link")
     _tab_to(page, ".copy-link")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline == "solid", "keyboard focus is visible"

@@ -39,6 +39,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests benchmarks deploy
 	$(BIN)/ruff format --check src tests benchmarks deploy
 	$(BIN)/python -m mypy $(CORE)
+	$(BIN)/python -m mypy --config-file= --ignore-missing-imports src/fascialines/web
 	$(BIN)/python -m pytest
 
 # Every benchmarks/bench_*.py writes benchmarks/results/<name>.json; report.py merges them into

@@ -1,25 +1,108 @@
-// Client-side helpers for the Dash app, loaded from the assets folder (no inline script,
-// so a strict Content-Security-Policy needs no exception for them).
+// Browser-side helpers for the Dash app, loaded from the assets folder (no inline script, so a
+// strict Content-Security-Policy needs no exception for them). Public APIs only: Dash's
+// clientside callbacks and the DOM's own attributes.
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
     fascialines: {
-        // The copy-link button copies the address as the browser sees it, query included.
-        currentAddress: function () {
-            return window.location.href;
+        // An address button (pieces.set_button) sets, removes or toggles query values. Its id
+        // says what: {set: "focus=3&symptom=", drop: "felt", toggle: true}. An empty value
+        // removes the key; with toggle, a value the address already has is removed.
+        editAddress: function (clicks, search) {
+            const context = window.dash_clientside.callback_context;
+            const fired = context.triggered.filter(function (t) {
+                return t.value;
+            });
+            if (!fired.length) {
+                return window.dash_clientside.no_update;
+            }
+            const propId = fired[0].prop_id;
+            const id = JSON.parse(propId.slice(0, propId.lastIndexOf(".")));
+            const params = new URLSearchParams(search || "");
+            (id.drop ? id.drop.split(" ") : []).forEach(function (key) {
+                params.delete(key);
+            });
+            new URLSearchParams(id.set).forEach(function (value, key) {
+                if (!value || (id.toggle && params.get(key) === value)) {
+                    params.delete(key);
+                } else {
+                    params.set(key, value);
+                }
+            });
+            const query = params.toString().replace(/%3A/gi, ":").replace(/%2C/gi, ",");
+            return query ? "?" + query : "";
+        },
+        // The copy button copies the address as the browser sees it, query included, and says
+        // so in the words the server gave it (data-copied).
+        copyAddress: function (clicks, label) {
+            const button = document.getElementById("share-copy");
+            if (navigator.clipboard) {
+                navigator.clipboard.writeText(window.location.href);
+            }
+            return (button && button.dataset.copied) || label;
         },
     },
 });
 
-// The copy-link wrapper is focusable; Enter or Space on it clicks the clipboard inside.
-document.addEventListener("keydown", function (event) {
-    const wrapper = event.target.closest && event.target.closest(".copy-link");
-    if (wrapper && (event.key === "Enter" || event.key === " ")) {
-        event.preventDefault();
-        wrapper.querySelector("#share-copy").click();
+// Dash 4's own markup has a few accessibility gaps that its components take no props to fix
+// (see ENGINEERING-NOTES.md). This observer closes them on whatever Dash renders:
+// - a dropdown's focus target (its Tab stop, yet aria-hidden) is shown to screen readers and
+//   named by the visible <label>, and so is the dropdown's button, beside its value;
+// - the side choice (dcc.RadioItems) is a radio group named by its legend, its options plain
+//   labels around native radios (no listbox around focusable radios);
+// - each slider thumb is named by its label.
+function labelFor(id) {
+    const label = document.querySelector('label[for="' + id + '"]');
+    if (label && !label.id) {
+        label.id = id + "-label";
     }
-});
+    return label;
+}
 
-// Dash's slider thumb (role="slider") has no name of its own, and a <label for> cannot name
-// the <div> around it: point each thumb at the label written for its slider.
+function fixDropdowns() {
+    document.querySelectorAll(".dash-dropdown-wrapper").forEach(function (wrapper) {
+        const button = wrapper.querySelector("button.dash-dropdown[id]");
+        const label = button && labelFor(button.id);
+        if (!label) {
+            return;
+        }
+        // The focus target is the dropdown's Tab stop (it hands focus to the button): keep it
+        // focusable, but visible to screen readers and named by the label.
+        const target = wrapper.querySelector(".dash-dropdown-focus-target");
+        if (target && target.hasAttribute("aria-hidden")) {
+            target.removeAttribute("aria-hidden");
+        }
+        if (target && target.getAttribute("aria-labelledby") !== label.id) {
+            target.setAttribute("aria-labelledby", label.id);
+        }
+        const own = (button.getAttribute("aria-labelledby") || "").split(" ").filter(Boolean);
+        if (own[0] !== label.id) {
+            const rest = own.filter(function (part) {
+                return part !== label.id;
+            });
+            button.setAttribute("aria-labelledby", [label.id].concat(rest).join(" "));
+        }
+    });
+}
+
+function fixRadioGroups() {
+    document.querySelectorAll("fieldset [role='listbox']").forEach(function (group) {
+        group.setAttribute("role", "radiogroup");
+        const legend = group.closest("fieldset").querySelector("legend");
+        if (legend) {
+            if (!legend.id) {
+                legend.id = "legend-" + (group.id || "side");
+            }
+            group.setAttribute("aria-labelledby", legend.id);
+        }
+    });
+    // Dash sets aria-selected again on every render: take it off each time.
+    document
+        .querySelectorAll("[role='radiogroup'] [role='option'], [role='radiogroup'] [aria-selected]")
+        .forEach(function (option) {
+            option.removeAttribute("role");
+            option.removeAttribute("aria-selected");
+        });
+}
+
 function nameSliderThumbs() {
     document.querySelectorAll("label[for]").forEach(function (label) {
         const target = document.getElementById(label.htmlFor);
@@ -27,100 +110,20 @@ function nameSliderThumbs() {
             return;
         }
         target.querySelectorAll('[role="slider"]:not([aria-labelledby])').forEach(function (thumb) {
-            label.id = label.id || label.htmlFor + "-label";
+            labelFor(label.htmlFor);
             thumb.setAttribute("aria-labelledby", label.id);
         });
     });
 }
-new MutationObserver(nameSliderThumbs).observe(document.documentElement, {
+
+// Every change is only made where it is missing, so the observer's own edits end the loop.
+new MutationObserver(function () {
+    fixDropdowns();
+    fixRadioGroups();
+    nameSliderThumbs();
+}).observe(document.documentElement, {
     childList: true,
     subtree: true,
+    attributes: true,
+    attributeFilter: ["aria-selected", "aria-hidden", "role", "aria-labelledby"],
 });
-
-// Phones: plotly's legends would take a third of the diagram, so they are switched off and the
-// HTML key under the diagram (style.css shows it at the same width) stands in for them. The
-// figure is built once for every width, hence this switch in the browser.
-const narrowScreen = window.matchMedia("(max-width: 760px)");
-
-const LEGENDS = ["legend", "legend2"];
-
-function fitLegends(graph) {
-    const wanted = !narrowScreen.matches;
-    const layout = graph.layout || {};
-    const wrong = LEGENDS.filter(function (name) {
-        return ((layout[name] || {}).visible !== false) !== wanted;
-    });
-    if (window.Plotly && wrong.length) {
-        // Plotly keeps the room a hidden legend took; forget it so the body takes it back.
-        const reserved = graph._fullLayout && graph._fullLayout._reservedMargin;
-        if (reserved && !wanted) {
-            LEGENDS.forEach(function (name) {
-                delete reserved[name];
-            });
-        }
-        const update = {};
-        LEGENDS.forEach(function (name) {
-            update[name + ".visible"] = wanted;
-        });
-        window.Plotly.relayout(graph, update);
-    }
-}
-
-function watchBodyGraph() {
-    const graph = document.querySelector("#body-graph .js-plotly-plot");
-    if (!graph || typeof graph.on !== "function" || graph.dataset.legendsWatched) {
-        return;
-    }
-    graph.dataset.legendsWatched = "yes";
-    // Every redraw (a Patch from the server brings plotly's layout back) is checked again.
-    graph.on("plotly_afterplot", function () {
-        fitLegends(graph);
-    });
-    fitLegends(graph);
-}
-narrowScreen.addEventListener("change", function () {
-    const graph = document.querySelector("#body-graph .js-plotly-plot");
-    if (graph) {
-        fitLegends(graph);
-    }
-});
-
-// Phones: an explorer the address does not use is folded, so the page stays short; one the
-// address names (?line=, ?region=) is opened whenever that value changes, and otherwise left
-// as the reader set it.
-const explorerSeen = {};
-
-function foldExplorers() {
-    const params = new URLSearchParams(window.location.search);
-    document.querySelectorAll("details.explorer[data-state-key]").forEach(function (explorer) {
-        const key = explorer.dataset.stateKey;
-        const value = params.get(key) || "";
-        if (explorerSeen[key] === value) {
-            return;
-        }
-        const first = !(key in explorerSeen);
-        explorerSeen[key] = value;
-        if (value) {
-            explorer.open = true;
-        } else if (first && narrowScreen.matches) {
-            explorer.open = false;
-        }
-    });
-}
-
-// Phones: long parts marked data-phone-fold (a line's steps) arrive folded, once each.
-function foldLongParts() {
-    if (!narrowScreen.matches) {
-        return;
-    }
-    document.querySelectorAll("details[data-phone-fold='yes']").forEach(function (part) {
-        part.dataset.phoneFold = "done";
-        part.open = false;
-    });
-}
-
-new MutationObserver(function () {
-    watchBodyGraph();
-    foldExplorers();
-    foldLongParts();
-}).observe(document.documentElement, { childList: true, subtree: true });

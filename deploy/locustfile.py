@@ -54,7 +54,6 @@ SYNC_FROM_URL = _template("..page-url.search", "page-url.search")
 SYNC_FROM_SYMPTOM = _template("..page-url.search", "trace-symptom.value")
 SYNC_FROM_LINE = _template("..page-url.search", "line-picker.value")
 SYNC_FROM_CLICK = _template("..page-url.search", "body-graph.clickData")
-RENDER = _template("..body-graph.figure", "page-url.search")
 
 
 def _with(template: dict[str, Any], **values: Any) -> dict[str, Any]:
@@ -89,11 +88,11 @@ class Visitor(HttpUser):
             return answer
 
     def _sync(self, body: dict[str, Any], name: str) -> None:
+        # One callback answers a gesture: the new address and everything drawn for it.
         answer = self._callback(body, name)
         search = (answer or {}).get("response", {}).get("page-url", {}).get("search")
         if isinstance(search, str):
             self.search = search
-            self._callback(_with(RENDER, **{"page-url": search}), "render")
 
     @task(2)
     def page_load(self) -> None:
@@ -103,7 +102,6 @@ class Visitor(HttpUser):
         self.client.get("/_dash-layout")
         self.client.get("/_dash-dependencies")
         self._callback(_with(SYNC_FROM_URL, **{"page-url": search}), "sync (page load)")
-        self._callback(_with(RENDER, **{"page-url": search}), "render")
         self.search = search
 
     @task(3)

@@ -14,7 +14,11 @@ import pytest
 from fascialines.atlas import Atlas, Point, load_atlas
 from fascialines.graph import build_graph
 from fascialines.tracing import trace, trace_from
-from fascialines.web import body, figures
+from fascialines.web import figure as figures
+from fascialines.web import theme, wording
+from fascialines.web.figure import base as base_module
+from fascialines.web.figure import geometry as body
+from fascialines.web.figure import labels as placement
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini_atlas.json"
 
@@ -79,7 +83,7 @@ def test_base_trace_order_is_fixed_and_overlay_is_last_and_empty(atlas, base):
     # Line traces first, one per (line, grade), in atlas order.
     line_names = [line.name for line in atlas.lines]
     seen_lines = []
-    for trace_ in base.data[: len(figures._line_groups(atlas))]:
+    for trace_ in base.data[: len(base_module.line_groups(atlas))]:
         assert trace_.legendgroup in {line.id for line in atlas.lines}
         if trace_.legendgroup not in seen_lines:
             seen_lines.append(trace_.legendgroup)
@@ -92,22 +96,22 @@ def test_base_trace_order_is_fixed_and_overlay_is_last_and_empty(atlas, base):
 
 
 def test_every_line_grade_gets_its_dash(atlas, base):
-    for trace_ in base.data[: len(figures._line_groups(atlas))]:
+    for trace_ in base.data[: len(base_module.line_groups(atlas))]:
         grade = next(
-            g for g, label in figures.EVIDENCE_LABEL.items() if trace_.name.endswith(f"({label})")
+            g for g, label in wording.EVIDENCE_HOVER.items() if trace_.name.endswith(f"({label})")
         )
-        assert trace_.line.dash == figures.EVIDENCE_DASH[grade]
+        assert trace_.line.dash == theme.EVIDENCE_DASH[grade]
 
 
 def test_line_styles_are_distinct(atlas):
-    styles = figures.line_styles(atlas).values()
+    styles = theme.line_styles(atlas).values()
     assert len({(s.colour, s.symbol) for s in styles}) == len(atlas.lines)
-    assert len(set(figures.PALETTE)) == len(figures.PALETTE) == 12
+    assert len(set(theme.PALETTE)) == len(theme.PALETTE) == 12
 
 
 def test_packaged_lines_use_the_checked_palette():
     atlas = load_atlas()
-    assert [s.colour for s in figures.line_styles(atlas).values()] == list(figures.PALETTE)
+    assert [s.colour for s in theme.line_styles(atlas).values()] == list(theme.PALETTE)
 
 
 # Machado, Oliveira & Fernandes (2009) simulation matrices at full severity, linear RGB.
@@ -151,7 +155,7 @@ def _lab(colour: str, vision: str) -> tuple[float, float, float]:
 
 @pytest.mark.parametrize("vision", list(_VISION))
 def test_line_colours_stay_apart_for_colour_blind_readers(vision):
-    labs = [_lab(colour, vision) for colour in figures.PALETTE]
+    labs = [_lab(colour, vision) for colour in theme.PALETTE]
     closest = min(math.dist(a, b) for i, a in enumerate(labs) for b in labs[i + 1 :])
     assert closest >= (20 if vision == "normal" else 10)
 
@@ -222,7 +226,7 @@ def test_overlay_marks_felt_at_candidates_and_paths_from_the_trace(atlas, graph)
         assert text == str(
             next(c.rank for c in result.candidates if (c.region.id, c.region.side) == tuple(cd))
         )
-    marked = [c for c in result.candidates if c.rank <= figures.MARKED_CANDIDATES]
+    marked = [c for c in result.candidates if c.rank <= theme.MARKED_CANDIDATES]
     for candidate in marked:
         node = (candidate.region.id, candidate.region.side)
         assert by_node.get(node, set()) == _positions(atlas, node)
@@ -238,8 +242,8 @@ def test_overlay_marks_felt_at_candidates_and_paths_from_the_trace(atlas, graph)
                     (step.end.id, step.end.side),
                 ]
                 for view in ("front", "back"):
-                    a = figures._point(atlas.region(ends[0][0]), ends[0][1], view)
-                    b = figures._point(atlas.region(ends[1][0]), ends[1][1], view)
+                    a = body.point(atlas.region(ends[0][0]), ends[0][1], view)
+                    b = body.point(atlas.region(ends[1][0]), ends[1][1], view)
                     if a and b and (a[2] or b[2]):
                         segment = frozenset(
                             ((round(a[0], 6), round(a[1], 6)), (round(b[0], 6), round(b[1], 6)))
@@ -251,11 +255,11 @@ def test_overlay_marks_felt_at_candidates_and_paths_from_the_trace(atlas, graph)
 def test_the_diagram_marks_the_best_candidates_and_the_focused_one():
     atlas = load_atlas()
     result = trace(build_graph(atlas), "headache", side="left")
-    assert len(result.candidates) > figures.MARKED_CANDIDATES + 1
+    assert len(result.candidates) > theme.MARKED_CANDIDATES + 1
     last = result.candidates[-1]
     for focus, expected in (
-        (None, set(range(1, figures.MARKED_CANDIDATES + 1))),
-        (last.rank, {*range(1, figures.MARKED_CANDIDATES + 1), last.rank}),
+        (None, set(range(1, theme.MARKED_CANDIDATES + 1))),
+        (last.rank, {*range(1, theme.MARKED_CANDIDATES + 1), last.rank}),
     ):
         fig = figures.overlay_figure(atlas, trace=result, focus_rank=focus)
         candidates = _overlay_traces(atlas, fig)[1]["candidates"]
@@ -284,7 +288,7 @@ def test_arrows_point_along_each_step_towards_where_it_is_felt(atlas, graph):
         for path in candidate.paths:
             for step in path.steps:
                 ends = [(step.start.id, step.start.side), (step.end.id, step.end.side)]
-                for _, a, b in figures._segments(atlas, [tuple(ends)]):
+                for _, a, b in body.segments(atlas, [tuple(ends)]):
                     middle = (round((a[0] + b[0]) / 2, 6), round((a[1] + b[1]) / 2, 6))
                     expected = math.degrees(math.atan2(b[0] - a[0], b[1] - a[1]))
                     assert angle_at[middle] == pytest.approx(expected, abs=0.05)
@@ -322,7 +326,7 @@ def test_line_highlight_covers_the_whole_line_on_both_sides(atlas, graph):
     expected = set()
     for u, v, edge in graph.view.edges(data=True):
         if edge["line"] == line.id:
-            for _, a, b in figures._segments(atlas, [(u, v)]):
+            for _, a, b in body.segments(atlas, [(u, v)]):
                 expected.add(
                     frozenset(((round(a[0], 6), round(a[1], 6)), (round(b[0], 6), round(b[1], 6))))
                 )
@@ -487,7 +491,7 @@ def _view_of(x: float) -> str:
 
 
 def test_line_symbols_show_once_per_line_and_view_and_every_step_keeps_its_hover(atlas, base):
-    first = len(figures._line_groups(atlas))
+    first = len(base_module.line_groups(atlas))
     for line, marks in zip(atlas.lines, base.data[first : first + len(atlas.lines)], strict=True):
         assert marks.legendgroup == line.id
         assert all(f"<b>{line.abbreviation}</b>" in text for text in marks.text)
@@ -524,13 +528,13 @@ def test_no_candidate_number_sits_under_another_marker(symptom, side):
     placed: list[tuple[float, float]] = []
     labels: list[tuple[float, float]] = []
     for x, y, position in zip(candidates.x, candidates.y, candidates.textposition, strict=True):
-        near = [p for p in placed if math.dist(p, (x, y)) < figures._CROWDED]
+        near = [p for p in placed if math.dist(p, (x, y)) < placement.CROWDED]
         if position == "middle center":
             # A number inside its marker only where no better-ranked marker is close.
             assert not near
         else:
             assert near, "a number is set beside its marker only when crowded"
-            dx, dy = figures._BESIDE[position]
+            dx, dy = placement.BESIDE[position]
             spot = (x + dx, y + dy)
             assert all(math.dist(spot, p) > 0.5 for p in [*placed, *labels])
             labels.append(spot)
@@ -538,13 +542,10 @@ def test_no_candidate_number_sits_under_another_marker(symptom, side):
     assert labels, "these symptoms have crowded candidates"
 
 
-def test_horizontal_legends_wrap_within_the_figure(base):
-    # A title beside horizontal entries makes plotly indent them without wrapping them
-    # earlier, so the last entries overflow a narrow figure.
-    for legend in (base.layout.legend, base.layout.legend2):
-        assert legend.orientation == "h"
-        assert "left" not in (legend.title.side or "")
-    assert "grouped" not in (base.layout.legend.traceorder or "")
+def test_the_figure_draws_no_legend_the_html_key_stands_in(base):
+    # plotly's legends took a third of the body's room on a phone; the key is HTML instead.
+    assert base.layout.showlegend is False
+    assert not any(trace_.showlegend for trace_ in base.data)
 
 
 def test_a_selected_region_is_named_clear_of_the_felt_here_label():

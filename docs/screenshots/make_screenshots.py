@@ -30,7 +30,8 @@ CHROMIUM_ARGS = [
 SHOTS = [
     ("trace-1440.png", "?symptom=headache&side=left", 1440, 900, None),
     ("trace-focus-1440.png", "?symptom=plantar-fasciitis&side=left&focus=1", 1440, 900, None),
-    ("line-explorer-1440.png", "?line=SPL", 1440, 900, 2300),
+    ("line-explorer-1440.png", "?line=SPL", 1440, 900, None),
+    ("region-1440.png", "?region=calf:left", 1440, 900, None),
     ("phone-390.png", "?symptom=plantar-fasciitis&side=left", 390, 844, None),
     ("phone-results-390.png", "?symptom=plantar-fasciitis&side=left", 390, 844, -1),
 ]

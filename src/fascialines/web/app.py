@@ -11,23 +11,24 @@ needs only scatter traces, shapes and annotations, which the basic bundle has.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import dash
 import flask
 
 from fascialines.atlas import Atlas
-from fascialines.graph import build_graph
-from fascialines.web import figures
+from fascialines.web import core, figure
 from fascialines.web.callbacks import register_callbacks
+from fascialines.web.figure.geometry import assets_dir
 from fascialines.web.hardening import harden
-from fascialines.web.layout import page
+from fascialines.web.views import page
+from fascialines.web.wording import HEADING
 
 __all__ = ["assets_dir", "create_app"]
 
-TITLE = "fascialines: myofascial lines and referred pain"
+TITLE = HEADING["title"]
 
-# Dash's default page, with the document language set for screen readers.
+# Dash's default page, with the document language set for screen readers, and its scripts in a
+# <div> rather than a <footer>: beside the page's own footer that made two contentinfo landmarks.
 INDEX_STRING = """<!DOCTYPE html>
 <html lang="en">
     <head>
@@ -38,21 +39,13 @@ INDEX_STRING = """<!DOCTYPE html>
     </head>
     <body>
         {%app_entry%}
-        <footer>
+        <div class="dash-scripts">
             {%config%}
             {%scripts%}
             {%renderer%}
-        </footer>
+        </div>
     </body>
 </html>"""
-
-
-def assets_dir() -> Path:
-    """The assets folder: inside the installed package, else the checkout's ``assets/``."""
-    packaged = Path(__file__).resolve().parents[1] / "assets"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "assets"
 
 
 def _read_files_whole(response: flask.Response) -> flask.Response:
@@ -109,14 +102,14 @@ def create_app(atlas: Atlas) -> dash.Dash:
     The graph and the base figure are built here, once; callbacks only send a
     :class:`dash.Patch` of the overlay traces, so an interaction never re-sends the body.
     """
-    graph = build_graph(atlas)
+    graph = core.build(atlas)
     app = dash.Dash(
         __name__,
         title=TITLE,
         assets_folder=str(assets_dir()),
         serve_locally=True,
         compress=True,
-        update_title=None,
+        update_title="",
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
             {"name": "description", "content": "An educational visualiser of myofascial lines."},
@@ -124,7 +117,7 @@ def create_app(atlas: Atlas) -> dash.Dash:
     )
     app.index_string = INDEX_STRING
     app.server.after_request(_read_files_whole)
-    app.layout = page(atlas, figures.base_figure(atlas))
+    app.layout = page.layout(atlas, figure.base_figure(atlas))
     register_callbacks(app, atlas, graph)
     app.server.after_request(_security_headers(" ".join(app.csp_hashes())))
     return harden(app)

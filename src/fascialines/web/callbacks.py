@@ -1,10 +1,12 @@
-"""The app's callbacks: thin glue between the URL, the controls, the core and the figures.
+"""The app's one server callback: a gesture in, everything that changed out, one round-trip.
 
-The URL is the single source of truth. :func:`sync_url` keeps the controls and the query
-string in step (a control changed: write the URL; the URL changed, by a shared link or the back
-button: set the controls). :func:`render` reads the URL and draws everything else. The pure
-functions :func:`state_from_controls` and :func:`render_view` do the work, so tests call them
-without a browser.
+The URL is the single source of truth. A gesture is a control changed, a click on the body, or
+a new address (a shared link, the back button, an address button of
+:func:`fascialines.web.pieces.set_button`, which the browser applies itself). :func:`respond`
+turns the address into a view state, and :func:`render_view` compares it with the view last
+drawn (kept in the page, ``page-shown``) and sends only what changed: a figure
+:class:`dash.Patch` always, a panel only when its own part of the state changed, and for a new
+focus two cards' classes. Both are pure, so tests call them without a browser.
 """
 
 from __future__ import annotations
@@ -13,203 +15,180 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import dash
-from dash import ClientsideFunction, Input, Output, ctx, html
+from dash import Input, Output, State, ctx, html
 
 from fascialines.atlas import Atlas
-from fascialines.graph import BodyGraph
-from fascialines.tracing import Trace, TraceOptions, UnknownSymptom, trace, trace_from
-from fascialines.web import explorers, figures, ids, panels
-from fascialines.web.urlstate import (
-    LOWEST_GRADE,
-    ViewState,
-    format_region,
-    parse_query,
-    parse_region,
-    to_query,
-)
+from fascialines.tracing import Trace
+from fascialines.web import core, figure
+from fascialines.web.state import TRACE_OPTIONS, ViewState, parse_query, to_query
+from fascialines.web.views import controls, diagram, line, page, region, results
+from fascialines.web.wording import MESSAGE
 
-__all__ = ["View", "focus_clicked", "register_callbacks", "render_view", "state_from_controls"]
+__all__ = ["View", "focus_clicked", "register_callbacks", "render_view", "respond"]
 
-CONTROLS = (
-    ids.TRACE_SYMPTOM,
-    ids.TRACE_SIDE,
-    ids.TRACE_HOPS,
-    ids.TRACE_LINES,
-    ids.TRACE_EVIDENCE,
-    ids.LINE_PICKER,
-    ids.REGION_PICKER,
-)
+CONTROL_IDS: tuple[str, ...] = tuple(control.id for control in controls.CONTROLS)
 
 
 @dataclass(frozen=True)
 class View:
-    """Everything :func:`render` sends for one URL."""
+    """What one gesture sends: the state drawn and every output (``dash.no_update`` if same)."""
 
-    patch: dash.Patch
-    results: list[Any]
-    safety: list[Any]
-    line: list[Any]
-    region: list[Any]
-    caption: str
-    notices: tuple[str, ...]
+    state: ViewState
+    outputs: dict[str, Any]
 
 
-def state_from_controls(
-    atlas: Atlas, current: ViewState, values: dict[str, Any], click: dict | None = None
-) -> ViewState:
-    """The view state after a control changed; ``values`` maps control ids to their values.
-
-    Changing a trace option drops the focused candidate (the ranks change); a click on the body
-    selects that region, which with no symptom chosen is "where does it hurt?".
-    """
-    region = values.get(ids.REGION_PICKER)
-    state = replace(
-        current,
-        line=values.get(ids.LINE_PICKER) or None,
-        region=parse_region(atlas, region) if region else None,
-    )
-    clicked = figures.clicked_region(click) if click else None
-    if clicked is not None:
-        state = replace(state, region=clicked)
-    trace_options = ViewState(
-        symptom=values.get(ids.TRACE_SYMPTOM) or None,
-        side=values.get(ids.TRACE_SIDE) or "both",
-        hops=int(values.get(ids.TRACE_HOPS) or current.hops),
-        lines=tuple(
-            line.id for line in atlas.lines if line.id in (values.get(ids.TRACE_LINES) or ())
-        ),
-        evidence=values.get(ids.TRACE_EVIDENCE) or LOWEST_GRADE,
-    )
-    keys = ("symptom", "side", "hops", "lines", "evidence")
-    if any(getattr(trace_options, key) != getattr(current, key) for key in keys):
-        state = state.with_trace_options(**{key: getattr(trace_options, key) for key in keys})
-    if clicked is not None and state.symptom is None:
-        state = replace(state, focus=None)
-    return state
-
-
-def focus_clicked(graph: BodyGraph, state: ViewState) -> ViewState:
-    """With a symptom traced, a click on one of its candidates focuses that candidate."""
-    if not (state.symptom and state.region):
+def focus_clicked(trace: Trace | None, state: ViewState) -> ViewState:
+    """With a trace shown, a click on one of its candidates focuses that candidate too."""
+    if trace is None or state.region is None:
         return state
-    found, _ = _trace(graph, state)
-    ranks = [
-        c.rank
-        for c in (found.candidates if found else ())
-        if (c.region.id, c.region.side) == state.region
-    ]
+    ranks = [c.rank for c in trace.candidates if (c.region.id, c.region.side) == state.region]
     return replace(state, focus=ranks[0]) if ranks else state
 
 
-def _trace(graph: BodyGraph, state: ViewState) -> tuple[Trace | None, tuple[str, ...]]:
-    options = TraceOptions(
-        side=state.side,
-        max_hops=state.hops,
-        lines=frozenset(state.lines) or None,
-        min_evidence=state.evidence,
+def _changed(before: ViewState | None, after: ViewState, names: tuple[str, ...]) -> bool:
+    return before is None or any(getattr(before, n) != getattr(after, n) for n in names)
+
+
+def render_view(
+    atlas: Atlas,
+    graph: core.Graph,
+    state: ViewState,
+    shown: ViewState | None = None,
+    *,
+    clicked: bool = False,
+) -> View:
+    """Everything to send for a view state, given the state last drawn (``None``: draw all).
+
+    Parameters
+    ----------
+    state : ViewState
+        The state to show, already checked against the atlas (:func:`parse_query`).
+    shown : ViewState, optional
+        The state on screen; panels whose part of the state is unchanged get ``no_update``.
+    clicked : bool
+        The gesture was a click on the body: focus the candidate clicked, if it is one.
+
+    Notes
+    -----
+    Cost: one trace when the state traces something (tens of milliseconds, see
+    ``benchmarks/bench_trace.py``), then linear in what is sent.
+    """
+    found, problems = core.trace_view(graph, state)
+    if clicked:
+        state = focus_clicked(found, state)
+    total = len(found.candidates) if found else 0
+    if state.focus and not (found and state.focus <= total):
+        if found is not None:
+            problems += (MESSAGE["focus-ignored"].format(focus=state.focus),)
+        state = replace(state, focus=None)
+    out: dict[str, Any] = {
+        diagram.Ids.OVERLAY: figure.upper_patch(
+            atlas, trace=found, focus_rank=state.focus, line=state.line, region=state.region
+        ),
+        diagram.Ids.LOWER_LAYER: diagram.lower_class(
+            found is not None or state.line is not None or state.region is not None
+        ),
+        diagram.Ids.CAPTION: diagram.caption(atlas, found, state),
+        page.Ids.SIDE: page.side_class(found is not None),
+        page.Ids.NOTICE: [html.P(text) for text in problems] or None,
+        line.Ids.DETAILS: line.render(atlas, state.line)
+        if _changed(shown, state, ("line",))
+        else dash.no_update,
+        region.Ids.DETAILS: region.render(atlas, graph, state.region)
+        if _changed(shown, state, ("region",))
+        else dash.no_update,
+    }
+    no_change = dict.fromkeys(results.SLOTS, dash.no_update)
+    if _changed(shown, state, TRACE_OPTIONS) or (
+        found is None and _changed(shown, state, ("line",))
+    ):
+        out |= results.render(atlas, found, state)
+    elif shown is not None and shown.focus != state.focus:
+        out |= no_change | results.focus_patches(shown.focus, state.focus, total)
+    else:
+        out |= no_change
+    return View(state, out)
+
+
+def respond(
+    atlas: Atlas,
+    graph: core.Graph,
+    search: str | None,
+    values: dict[str, Any],
+    click: dict[str, Any] | None,
+    shown_query: str | None,
+    trigger: str | None,
+) -> tuple[str | Any, dict[str, Any], View]:
+    """One gesture: the address to write, the control values to set, and the view to send.
+
+    ``trigger`` is the id of what changed (``None`` on the first load).
+    """
+    current, notices = parse_query(atlas, search)
+    shown = parse_query(atlas, shown_query)[0] if shown_query is not None else None
+    clicked = trigger == diagram.Ids.GRAPH
+    if trigger in (None, page.Ids.URL):
+        state = current
+    elif clicked:
+        node = figure.clicked_region(click)
+        state = replace(current, region=node) if node else current
+    else:
+        state = controls.state_from_controls(atlas, current, values)
+    view = render_view(atlas, graph, state, shown, clicked=clicked)
+    if notices:
+        view.outputs[page.Ids.NOTICE] = [html.P(text) for text in notices]
+    query = to_query(atlas, view.state)
+    new_search = query if query != (search or "") else dash.no_update
+    wanted = controls.control_values(view.state)
+    # Only controls that show something else are set: setting one re-renders it.
+    set_controls = {
+        key: value if values.get(key) != value else dash.no_update for key, value in wanted.items()
+    }
+    return new_search, set_controls, view
+
+
+def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
+    """Wire the page of ``app``: the one server callback, then each view's browser handlers."""
+    view_outputs = (
+        diagram.Ids.OVERLAY,
+        diagram.Ids.LOWER_LAYER,
+        diagram.Ids.CAPTION,
+        page.Ids.SIDE,
+        page.Ids.NOTICE,
+        line.Ids.DETAILS,
+        region.Ids.DETAILS,
+        *results.SLOTS,
     )
-    try:
-        if state.symptom:
-            found = trace(
-                graph, state.symptom, state.side, state.hops, options.lines, state.evidence
-            )
-            return found, ()
-        if state.region:
-            return trace_from(graph, [state.region], options), ()
-    except (UnknownSymptom, ValueError) as error:
-        return None, (f"Nothing could be traced: {error}",)
-    return None, ()
-
-
-def render_view(atlas: Atlas, graph: BodyGraph, search: str | None) -> View:
-    """Everything on screen for a query string, as components and a figure patch."""
-    state, notices = parse_query(atlas, search)
-    found, problems = _trace(graph, state)
-    focus = state.focus if found and state.focus and state.focus <= len(found.candidates) else None
-    if state.focus and focus is None and found is not None:
-        problems += (f"The link's focus “{state.focus}” was ignored: the list is shorter.",)
-    state = replace(state, focus=focus)
-    patch = figures.overlay_patch(
-        atlas,
-        trace=found,
-        focus_rank=focus,
-        line=state.line,
-        region=state.region,
-    )
-    return View(
-        patch=patch,
-        results=panels.results_panel(atlas, found, state),
-        safety=panels.safety_panel(atlas, found),
-        line=explorers.line_panel(atlas, state.line, state),
-        region=explorers.region_panel(atlas, graph, state.region, state),
-        caption=panels.diagram_caption(atlas, found, state),
-        notices=notices + problems,
-    )
-
-
-def register_callbacks(app: dash.Dash, atlas: Atlas, graph: BodyGraph) -> None:
-    """Wire the URL, the controls, the diagram and the panels of ``app``."""
+    prop = {
+        diagram.Ids.OVERLAY: "figure",
+        diagram.Ids.LOWER_LAYER: "className",
+        page.Ids.SIDE: "className",
+    }
 
     @app.callback(
         output={
-            "search": Output(ids.PAGE_URL, "search"),
-            "controls": [Output(control, "value") for control in CONTROLS],
+            "search": Output(page.Ids.URL, "search"),
+            "shown": Output(page.Ids.SHOWN, "data"),
+            "controls": {key: Output(key, "value") for key in CONTROL_IDS},
+            "view": {key: Output(key, prop.get(key, "children")) for key in view_outputs},
         },
         inputs={
-            "search": Input(ids.PAGE_URL, "search"),
-            "values": [Input(control, "value") for control in CONTROLS],
-            "click": Input(ids.BODY_GRAPH, "clickData"),
+            "search": Input(page.Ids.URL, "search"),
+            "values": {key: Input(key, "value") for key in CONTROL_IDS},
+            "click": Input(diagram.Ids.GRAPH, "clickData"),
+            "shown": State(page.Ids.SHOWN, "data"),
         },
     )
-    def sync_url(search: str | None, values: list[Any], click: dict | None) -> dict:
-        current, _ = parse_query(atlas, search)
-        unchanged = [dash.no_update] * len(CONTROLS)
-        if ctx.triggered_id in (None, ids.PAGE_URL):
-            return {"search": dash.no_update, "controls": _control_values(current)}
-        clicked = click if ctx.triggered_id == ids.BODY_GRAPH else None
-        state = state_from_controls(
-            atlas, current, dict(zip(CONTROLS, values, strict=True)), clicked
+    def update(
+        search: str | None, values: dict[str, Any], click: dict | None, shown: str | None
+    ) -> dict[str, Any]:
+        new_search, set_controls, view = respond(
+            atlas, graph, search, values, click, shown, ctx.triggered_id
         )
-        if clicked:
-            state = focus_clicked(graph, state)
-        query = to_query(atlas, state)
         return {
-            "search": query if query != (search or "") else dash.no_update,
-            # A click selects a region: show it in the region picker too.
-            "controls": _control_values(state) if clicked else unchanged,
+            "search": new_search,
+            "shown": to_query(atlas, view.state),
+            "controls": set_controls,
+            "view": view.outputs,
         }
 
-    @app.callback(
-        Output(ids.BODY_GRAPH, "figure"),
-        Output(ids.TRACE_RESULTS, "children"),
-        Output(ids.TRACE_SAFETY, "children"),
-        Output(ids.LINE_DETAILS, "children"),
-        Output(ids.REGION_DETAILS, "children"),
-        Output(ids.BODY_CAPTION, "children"),
-        Output(ids.PAGE_NOTICE, "children"),
-        Input(ids.PAGE_URL, "search"),
-    )
-    def render(search: str | None) -> tuple:
-        view = render_view(atlas, graph, search)
-        notice = [html.P(text) for text in view.notices] or None
-        return (view.patch, view.results, view.safety, view.line, view.region, view.caption, notice)
-
-    # The address is read in the browser: behind a proxy the server may not know it.
-    app.clientside_callback(
-        ClientsideFunction(namespace="fascialines", function_name="currentAddress"),
-        Output(ids.SHARE_COPY, "content"),
-        Input(ids.SHARE_COPY, "n_clicks"),
-        prevent_initial_call=True,
-    )
-
-
-def _control_values(state: ViewState) -> list[Any]:
-    return [
-        state.symptom,
-        state.side,
-        state.hops,
-        list(state.lines),
-        state.evidence,
-        state.line,
-        format_region(state.region) if state.region else None,
-    ]
+    page.set_callbacks(app)

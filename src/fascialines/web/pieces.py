@@ -6,18 +6,21 @@ Colour is never the only cue: a badge names its grade in words, a line chip its 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from dash import html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas, Region, Source
 from fascialines.tracing import RegionRef
-from fascialines.web.figures import line_styles
-from fascialines.web.urlstate import NodeKey, ViewState, to_query
+from fascialines.web.state import NodeKey, ViewState, to_query
+from fascialines.web.theme import line_styles
+from fascialines.web.wording import EVIDENCE_BADGE, HEADING
 
 __all__ = [
     "EVIDENCE_LABELS",
     "anatomical_name",
+    "attrs",
     "capitalised",
     "evidence_badge",
     "joined",
@@ -30,27 +33,57 @@ __all__ = [
     "query_href",
     "route",
     "self_care",
+    "set_button",
     "short_citation",
     "sources_list",
     "take_care",
     "with_side",
 ]
 
-EVIDENCE_LABELS: dict[str, str] = {
-    "strong": "Strong evidence",
-    "moderate": "Moderate evidence",
-    "limited": "Limited evidence",
-    "not-studied": "Not studied: the model's claim",
-    "not-found": "Studied, not found",
-    # A candidate that no line reaches carries no line grade, only trigger-point patterns.
-    "": "Trigger-point pattern only",
-}
+#: Kept for callers of the old name; the words live in :mod:`fascialines.web.wording`.
+EVIDENCE_LABELS = EVIDENCE_BADGE
+
+
+def attrs(values: dict[str, Any]) -> dict[str, Any]:
+    """HTML attributes whose names Python cannot spell (``aria-label``, ``data-*``), for ``**``."""
+    return dict(values)
 
 
 def evidence_badge(grade: str) -> Component:
     """A badge that names the grade in words; its colour only repeats what the words say."""
     return html.Span(
         EVIDENCE_LABELS.get(grade, grade), className=f"badge badge-{grade or 'trigger-point'}"
+    )
+
+
+#: The id type of :func:`set_button`; one clientside callback (views/page.py) handles them all.
+SET_BUTTON = "query-set"
+
+
+def set_button(
+    label: Any,
+    changes: dict[str, str],
+    drop: Iterable[str] = (),
+    *,
+    toggle: bool = False,
+    class_name: str = "button button-small",
+    title: str | None = None,
+) -> Component:
+    """A button that edits the address: sets ``changes``, removes ``drop`` and the empty ones.
+
+    The browser applies the edit itself (no round-trip to write the URL, and the page does not
+    move, unlike a ``dcc.Link``), then the app draws the new view in one round-trip. Because the
+    button names only what it changes, it never goes stale when the rest of the view changes.
+    With ``toggle``, a value the address already has is removed instead (focus, unfocus).
+    """
+    edit = "&".join(f"{key}={value}" for key, value in changes.items())
+    extra: dict[str, Any] = {"title": title} if title else {}
+    return html.Button(
+        label,
+        id={"type": SET_BUTTON, "set": edit, "drop": " ".join(drop), "toggle": toggle},
+        className=class_name,
+        type="button",
+        **extra,
     )
 
 
@@ -159,7 +192,7 @@ def take_care(atlas: Atlas, region_id: str) -> Component | None:
     return html.Div(
         className="take-care",
         children=[
-            html.Strong("Take care here. "),
+            html.Strong(HEADING["take-care"]),
             *[f"{site.name}: {site.reason} " for site in sites],
             sources_list(atlas, [s for site in sites for s in site.sources]),
         ],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -9,12 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fascialines.atlas import EVIDENCE_ORDER, Atlas, load_atlas
-from fascialines.web.urlstate import (
+from fascialines.web.state import (
+    FIELDS,
     MAX_HOPS,
     ViewState,
     format_region,
     parse_query,
     parse_region,
+    state_fields,
     to_query,
 )
 
@@ -42,7 +45,8 @@ states = st.builds(
     line=st.none() | st.sampled_from([line.id for line in ATLAS.lines]),
     region=st.none() | st.sampled_from(_nodes(ATLAS)),
     focus=st.none() | st.integers(1, 50),
-)
+    felt=st.none() | st.sampled_from(_nodes(ATLAS)),
+).map(lambda state: replace(state, felt=None) if state.symptom else state)
 
 
 @settings(max_examples=60, deadline=None)
@@ -55,7 +59,18 @@ def test_every_state_survives_the_round_trip_through_the_url(state: ViewState) -
 @given(
     st.dictionaries(
         st.sampled_from(
-            ["symptom", "side", "hops", "lines", "evidence", "line", "region", "focus", "zoom"]
+            [
+                "symptom",
+                "felt",
+                "side",
+                "hops",
+                "lines",
+                "evidence",
+                "line",
+                "region",
+                "focus",
+                "zoom",
+            ]
         ),
         st.text(),
     )
@@ -131,3 +146,14 @@ def test_numbers_must_be_plain_ascii_digits() -> None:
     state, messages = parse_query(ATLAS, "?hops=%C2%B2&focus=%D9%A3")
     assert (state.hops, state.focus) == (ViewState().hops, None)
     assert len(messages) == 2
+
+
+def test_the_url_table_has_one_row_per_field_of_the_view_state() -> None:
+    assert [field.name for field in FIELDS] == list(state_fields())
+
+
+def test_a_symptom_and_a_place_felt_are_never_traced_together() -> None:
+    symptom = ATLAS.symptoms[0].id
+    state, messages = parse_query(ATLAS, f"?symptom={symptom}&felt=calf:left")
+    assert (state.symptom, state.felt, messages) == (symptom, None, ())
+    assert parse_query(ATLAS, "?felt=calf:left")[0].felt == ("calf", "left")

@@ -1,4 +1,4 @@
-"""The body outlines and where an atlas point lands on them.
+"""The body outlines and where an atlas point, a node or a step lands on them.
 
 The outlines are SVG paths (``assets/body/front.svg`` and ``back.svg``, derived from the
 public-domain gganatogram silhouettes by way of anatomapa; see ``assets/ATTRIBUTION.md``) in a
@@ -19,16 +19,19 @@ the upper limb and hand are therefore turned about the shoulder onto the drawn a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
-from fascialines.atlas import Point
+from fascialines.atlas import Atlas, Point, Region
+from fascialines.graph import NodeKey
 
 __all__ = [
     "ARM_AREAS",
     "LANDMARKS",
+    "VIEWS",
     "VIEW_OFFSET",
     "X_HALF_WIDTH",
     "Y_RANGE",
@@ -38,10 +41,14 @@ __all__ = [
     "assets_dir",
     "figure_xy",
     "load_outline",
+    "markers",
     "on_body",
+    "point",
+    "segments",
     "silhouette_polygon",
     "svg_to_figure",
     "transform_path",
+    "view_centre",
 ]
 
 View = Literal["front", "back"]
@@ -131,10 +138,11 @@ def transform_path(d: str, *, dx: float = 0.0) -> str:
 
 def assets_dir() -> Path:
     """The Dash assets folder: inside the installed package, else the checkout's ``assets/``."""
-    packaged = Path(__file__).resolve().parents[1] / "assets"
+    here = Path(__file__).resolve()
+    packaged = here.parents[2] / "assets"  # fascialines/assets in a wheel
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[3] / "assets"
+    return here.parents[4] / "assets"  # the checkout's assets/
 
 
 @dataclass(frozen=True)
@@ -232,7 +240,10 @@ def _similarity(
 
 # (lowest atlas y of the segment, its map), from the shoulder down.
 _ARM_SEGMENTS = tuple(
-    (_ATLAS_ARM[i + 1][1], _similarity(_ATLAS_ARM[i : i + 2], _DRAWN_ARM[i : i + 2]))
+    (
+        _ATLAS_ARM[i + 1][1],
+        _similarity((_ATLAS_ARM[i], _ATLAS_ARM[i + 1]), (_DRAWN_ARM[i], _DRAWN_ARM[i + 1])),
+    )
     for i in range(len(_ATLAS_ARM) - 1)
 )
 
@@ -278,3 +289,55 @@ def figure_xy(point: Point, *, view: View, side: Side, body_area: str) -> tuple[
     towards_viewer_right = (side == "left") == (view == "front")
     signed = x if towards_viewer_right else -x
     return signed + (VIEW_OFFSET if view == "back" else 0.0), y
+
+
+VIEWS: tuple[View, ...] = ("front", "back")
+
+
+def point(region: Region, side: str, view: View) -> tuple[float, float, bool] | None:
+    """Where a node is drawn on a view, and whether the region really has a point there.
+
+    A region with a point on one view only lends it to the other view for drawing lines (the
+    coordinates are shared), so a line passing a deep structure stays unbroken; its marker
+    appears on its own view only.
+    """
+    own = region.front if view == "front" else region.back
+    other = region.back if view == "front" else region.front
+    where = own or other
+    if where is None:
+        return None
+    x, y = figure_xy(where, view=view, side=cast(Side, side), body_area=region.body_area)
+    # A hundredth of a percent of height is far below a pixel; shorter numbers, lighter JSON.
+    return round(x, 2), round(y, 2), own is not None
+
+
+def segments(
+    atlas: Atlas, pairs: Iterable[tuple[NodeKey, NodeKey]]
+) -> Iterator[tuple[View, tuple[float, float], tuple[float, float]]]:
+    """Drawable segments of node pairs on both views: ``(view, (x0, y0), (x1, y1))``."""
+    for start, end in pairs:
+        a_region, b_region = atlas.region(start[0]), atlas.region(end[0])
+        for view in VIEWS:
+            a = point(a_region, start[1], view)
+            b = point(b_region, end[1], view)
+            # Drawn where at least one end belongs to this view: the line passes there.
+            if a is None or b is None or not (a[2] or b[2]):
+                continue
+            yield view, (a[0], a[1]), (b[0], b[1])
+
+
+def markers(
+    atlas: Atlas, nodes: Sequence[NodeKey]
+) -> Iterable[tuple[int, NodeKey, tuple[float, float]]]:
+    """Each node's marker positions (own views only), with the node's index in ``nodes``."""
+    for index, node in enumerate(nodes):
+        region = atlas.region(node[0])
+        for view in VIEWS:
+            placed = point(region, node[1], view)
+            if placed is not None and placed[2]:
+                yield index, node, (placed[0], placed[1])
+
+
+def view_centre(x: float) -> float:
+    """The midline of the view a figure ``x`` lies on."""
+    return 0.0 if x < VIEW_OFFSET / 2 else VIEW_OFFSET

@@ -1,0 +1,148 @@
+"""The line explorer: a whole line on the body and step by step, with evidence and sources.
+
+It sits beside the diagram; each region in its table is a button that explores that region.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import html
+from dash.development.base_component import Component
+
+from fascialines.atlas import Atlas
+from fascialines.web.pieces import (
+    attrs,
+    evidence_badge,
+    line_chip,
+    set_button,
+    short_citation,
+    sources_list,
+)
+from fascialines.web.state import format_region
+from fascialines.web.wording import HEADING, count
+
+__all__ = ["Ids", "layout", "render"]
+
+
+class Ids:
+    """The component ids of the line explorer (``line-``)."""
+
+    DETAILS = "line-details"
+
+
+def layout() -> Component:
+    """The explorer's slot beside the diagram, filled by :func:`render`."""
+    return html.Section(
+        id=Ids.DETAILS,
+        className="line-explorer",
+        **attrs({"aria-label": HEADING["explore-line"]}),
+    )
+
+
+def _region_button(atlas: Atlas, region_id: str) -> Component:
+    region = atlas.region(region_id)
+    # A paired region opens on the left; the region panel offers the other side.
+    side = "midline" if region.laterality == "midline" else "left"
+    return set_button(
+        region.name,
+        {"region": format_region((region_id, side))},
+        class_name="link-button",
+        title=f"Explore the {region.name}",
+    )
+
+
+def _cell(column: str, content: Any, **extra: Any) -> Component:
+    return html.Td(content, role="cell", className=f"step-{column}", **extra)
+
+
+def render(atlas: Atlas, line_id: str | None) -> list[Component]:
+    """A line's summary, its evidence, and the table of its transitions with sources."""
+    if line_id is None:
+        return []
+    line = atlas.line(line_id)
+    branched = len(line.branches) > 1
+    # Cells carry their column in a class and an explicit role: on a phone style.css stacks each
+    # row into a short block, which drops the browser's own table semantics.
+    rows: list[Component] = [
+        html.Tr(
+            role="row",
+            children=[
+                *([_cell("track", branch.name)] if branched else []),
+                _cell("from", _region_button(atlas, step.from_)),
+                _cell("to", _region_button(atlas, step.to)),
+                _cell(
+                    "evidence",
+                    [
+                        evidence_badge(step.evidence),
+                        html.Span(
+                            "rated for this step"
+                            if step.evidence_basis == "transition"
+                            else "the line's rating",
+                            className="step-rated",
+                        ),
+                    ],
+                ),
+                _cell(
+                    "sources",
+                    "; ".join(short_citation(atlas.source(s)) for s in step.sources),
+                    title="; ".join(atlas.source(s).citation for s in step.sources),
+                ),
+            ],
+        )
+        for branch in line.branches
+        for step in branch.transitions
+    ]
+    head = [*(["Track"] if branched else []), "From", "To", "Evidence", "Sources"]
+    children = [
+        html.Div(
+            className="explorer-head",
+            children=[
+                html.H2([line_chip(atlas, line.id), f" {line.name}"], id="line-heading"),
+                set_button("Close", {"line": ""}, title=f"Close the {line.name}"),
+            ],
+        ),
+        html.P(line.summary),
+        html.P([evidence_badge(line.evidence.grade), " ", line.evidence.summary]),
+        html.Details(
+            open=True,
+            className="steps-fold",
+            children=[
+                html.Summary(
+                    f"Each step, with its evidence and sources ({count(len(rows), 'step')})"
+                ),
+                _steps_table(line.name, head, rows),
+            ],
+        ),
+    ]
+    if line.midline_crossings:
+        children.append(
+            html.P(
+                "Crosses the midline: "
+                + "; ".join(crossing.description for crossing in line.midline_crossings)
+            )
+        )
+    sources = [line.evidence.sources] + [step.sources for step in line.transitions]
+    children.append(sources_list(atlas, [s for group in sources for s in group]))
+    return children
+
+
+def _steps_table(line_name: str, head: list[str], rows: list[Component]) -> Component:
+    return html.Div(
+        className="table-wrap",
+        children=html.Table(
+            className="stations",
+            role="table",
+            children=[
+                html.Caption(f"{line_name}: each step, in the model's published order"),
+                html.Thead(
+                    html.Tr(
+                        [html.Th(text, scope="col", role="columnheader") for text in head],
+                        role="row",
+                    ),
+                    role="rowgroup",
+                ),
+                html.Tbody(rows, role="rowgroup"),
+            ],
+        ),
+    )

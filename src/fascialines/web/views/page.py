@@ -1,0 +1,101 @@
+"""The page frame: header, notices, the controls, the diagram with the panels beside it, footer.
+
+The side column holds, in order, the region explorer, the line explorer and the trace results;
+its class (``side traced`` or ``side``) lets the stylesheet put the line explorer after the
+results while a trace is shown. The browser-side handlers that need no server (the address
+buttons of :func:`fascialines.web.pieces.set_button`, the copy button) are wired here.
+"""
+
+from __future__ import annotations
+
+import dash
+import plotly.graph_objects as go
+from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html
+from dash.development.base_component import Component
+
+from fascialines.atlas import Atlas
+from fascialines.web.pieces import SET_BUTTON, attrs
+from fascialines.web.views import controls, diagram, line, region, results
+from fascialines.web.wording import HEADING
+
+__all__ = ["Ids", "layout", "set_callbacks", "side_class"]
+
+
+class Ids:
+    """The frame's component ids (``page-``)."""
+
+    URL = "page-url"
+    NOTICE = "page-notice"
+    SIDE = "page-side"
+    SHOWN = "page-shown"
+
+
+def side_class(traced: bool) -> str:
+    """The side column's class: the line explorer goes after the results while traced."""
+    return "side traced" if traced else "side"
+
+
+def layout(atlas: Atlas, figure: go.Figure) -> Component:
+    """The whole page; the panels are empty until the first callback fills them."""
+    return html.Div(
+        className="page",
+        children=[
+            dcc.Location(id=Ids.URL, refresh=False),
+            # The address last drawn, so the next gesture sends only what changed.
+            dcc.Store(id=Ids.SHOWN, storage_type="memory"),
+            html.A(HEADING["skip"], href="#results", className="skip-link"),
+            html.Header(
+                className="site-header",
+                children=[
+                    html.H1("fascialines"),
+                    html.P(HEADING["tagline"], className="tagline"),
+                    controls.share_layout(),
+                ],
+            ),
+            html.Div(id=Ids.NOTICE, role="status", **attrs({"aria-live": "polite"})),
+            html.Main(
+                className="page-grid",
+                children=[
+                    controls.layout(atlas),
+                    diagram.layout(atlas, figure),
+                    controls.explore_layout(atlas),
+                    html.Div(
+                        id=Ids.SIDE,
+                        className=side_class(False),
+                        children=[region.layout(), line.layout(), results.layout()],
+                    ),
+                ],
+            ),
+            html.Footer(
+                className="site-footer",
+                children=[
+                    html.P(
+                        f"{atlas.title}: {len(atlas.lines)} lines, {len(atlas.regions)} regions, "
+                        f"{len(atlas.sources)} sources. {atlas.credits or ''}".strip()
+                    ),
+                    html.P(HEADING["footer"]),
+                ],
+            ),
+        ],
+    )
+
+
+def set_callbacks(app: dash.Dash) -> None:
+    """The handlers that run in the browser alone (``assets/app.js``)."""
+    # An address button edits the query string in the browser; the app's one server callback
+    # then draws the new view. No round-trip to write the URL, and the page does not move.
+    app.clientside_callback(
+        ClientsideFunction(namespace="fascialines", function_name="editAddress"),
+        Output(Ids.URL, "search", allow_duplicate=True),
+        Input({"type": SET_BUTTON, "set": ALL, "drop": ALL, "toggle": ALL}, "n_clicks"),
+        State(Ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    # The address is read in the browser: behind a proxy the server may not know it.
+    app.clientside_callback(
+        ClientsideFunction(namespace="fascialines", function_name="copyAddress"),
+        Output(controls.Ids.SHARE, "children"),
+        Input(controls.Ids.SHARE, "n_clicks"),
+        State(controls.Ids.SHARE, "children"),
+        prevent_initial_call=True,
+    )

@@ -1,0 +1,426 @@
+"""The trace results beside the diagram: red flags first, the top candidates, the rest, safety.
+
+The panel has fixed slots (:class:`Ids`), each an output of its own, so a view change sends only
+the slots it changes: a new trace fills them all; a new focus sends a :class:`dash.Patch` of two
+cards' classes and buttons (:func:`focus_patches`), nothing else. The first :data:`CARDS`
+candidates are compact cards whose long text is one Markdown (:mod:`.prose`); the rest are one
+light list of rows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from fascialines.atlas import Atlas, RedFlag
+from fascialines.explain import DISCLAIMER
+from fascialines.tracing import Candidate, LinePath, Trace
+from fascialines.web.pieces import (
+    anatomical_name,
+    attrs,
+    capitalised,
+    evidence_badge,
+    line_chip,
+    places,
+    route,
+    set_button,
+    sources_list,
+)
+from fascialines.web.state import ViewState
+from fascialines.web.views.prose import candidate_markdown
+from fascialines.web.wording import CONTRAINDICATION_KINDS, CONTROL, HEADING, MESSAGE, count
+
+__all__ = ["CARDS", "Ids", "focus_patches", "layout", "render", "short_action", "short_sign"]
+
+#: How many candidates get a card; the rest are rows of one light list.
+CARDS = 3
+#: Complaints the article behind this project starts from, offered as first examples.
+EXAMPLE_SYMPTOMS = ("headache", "low-back-pain", "plantar-fasciitis", "menstrual-pain", "hip-pain")
+
+
+class Ids:
+    """The slots of the results panel (``trace-``)."""
+
+    HEAD = "trace-head"
+    FLAGS = "trace-flags"
+    CARDS = "trace-cards"
+    MORE = "trace-more"
+    CAVEATS = "trace-caveats"
+    SAFETY = "trace-safety"
+
+
+SLOTS: tuple[str, ...] = (Ids.HEAD, Ids.FLAGS, Ids.CARDS, Ids.MORE, Ids.CAVEATS, Ids.SAFETY)
+
+
+def layout() -> Component:
+    """The empty slots, filled by :func:`render`."""
+    return html.Section(
+        id="results",
+        className="results",
+        **attrs({"aria-label": HEADING["results"]}),
+        children=[
+            html.Div(id=Ids.HEAD, **attrs({"aria-live": "polite"})),
+            html.Div(id=Ids.FLAGS),
+            html.Ol(id=Ids.CARDS, className="candidates"),
+            html.Div(id=Ids.MORE),
+            html.Div(id=Ids.CAVEATS),
+            html.Div(id=Ids.SAFETY),
+        ],
+    )
+
+
+def short_sign(text: str) -> str:
+    """The first clause of a red flag's text: the sign, short enough for one line.
+
+    ``"A sudden, severe 'thunderclap' headache that peaks within a minute, or headache with
+    confusion…"`` gives ``"A sudden, severe 'thunderclap' headache that peaks within a
+    minute"``; the full wording stays one click away.
+    """
+    return _first_clause(text, ("; ", ", or ", " or ", ", with ", ": ", ". ", " ("), 60)
+
+
+def short_action(text: str) -> str:
+    """The first clause of a red flag's action: ``"Emergency: call an ambulance"``.
+
+    Cut before an alternative (`` or …``) or an aside (`` (…)``); the full wording is one
+    click away and says the rest.
+    """
+    return _first_clause(text, (" or ", " (", "; ", ". "), 50)
+
+
+def _first_clause(text: str, marks: tuple[str, ...], longest: int) -> str:
+    cut = len(text)
+    for mark in marks:
+        at = text.find(mark, 12)
+        if at != -1:
+            cut = min(cut, at)
+    short = text[:cut].rstrip(" ,.;:")
+    if len(short) > longest:
+        short = short[:longest].rsplit(" ", 1)[0] + "…"
+    return short
+
+
+def _red_flag(flag: RedFlag) -> Component:
+    return html.Li(
+        html.Details(
+            [
+                html.Summary(
+                    [html.Span(short_sign(flag.text)), ": ", html.Strong(short_action(flag.action))]
+                ),
+                html.P([flag.text, " ", html.Strong(flag.action)], className="flag-full"),
+            ]
+        )
+    )
+
+
+def _flags(trace: Trace) -> list[Component]:
+    notice = html.P(
+        className="not-diagnosis",
+        children=[
+            html.Strong(HEADING["not-diagnosis"]),
+            HEADING["not-diagnosis-text"],
+            html.A(HEADING["safety-link"], href="#safety"),
+            ".",
+        ],
+    )
+    if not trace.red_flags:
+        return [notice]
+    flags = html.Div(
+        className="red-flags",
+        role="note",
+        **attrs({"aria-labelledby": "red-flags-heading"}),
+        children=[
+            html.H3(
+                [
+                    html.Span("!", className="warning-sign", **attrs({"aria-hidden": "true"})),
+                    " " + HEADING["red-flags"],
+                ],
+                id="red-flags-heading",
+            ),
+            html.Ul([_red_flag(flag) for flag in trace.red_flags]),
+        ],
+    )
+    return [flags, notice]
+
+
+def _path_words(atlas: Atlas, path: LinePath, candidate: Candidate) -> Component:
+    """A path in words; its side and grade are said only where they differ from the card's."""
+    stops = route(atlas, path.regions, candidate.region.side)
+    grade: list[Any] = (
+        [] if path.evidence == candidate.parts.evidence else [" ", evidence_badge(path.evidence)]
+    )
+    return html.Li(
+        [
+            line_chip(atlas, path.line),
+            f" {' → '.join(stops)}, {count(path.hops, 'step')}",
+            *grade,
+        ],
+        className="path",
+    )
+
+
+def _summary_line(atlas: Atlas, candidate: Candidate) -> str | None:
+    """What the badge cannot say: a grade rated for the whole line, or trigger points only."""
+    if not candidate.paths:
+        areas = places(atlas, (link.refers_to for link in candidate.trigger_points))
+        return (
+            f"Trigger points here are classically said to send pain to the {areas}: a "
+            "separate and contested idea, not a fascial line."
+        )
+    parts = candidate.parts
+    best = next(
+        (p for p in candidate.paths if (p.evidence, p.hops) == (parts.evidence, parts.hops)),
+        candidate.paths[0],
+    )
+    notes = []
+    if all(step.evidence_basis == "line" for step in best.steps):
+        notes.append("No study rated these steps on their own; see the line's own evidence.")
+    if candidate.trigger_points:
+        notes.append("Also a trigger-point pattern (a contested idea).")
+    return " ".join(notes) or None
+
+
+def _optional_p(text: str | None, class_name: str) -> list[Component]:
+    return [html.P(text, className=class_name)] if text else []
+
+
+def _take_care_short(atlas: Atlas, region_id: str) -> Component | None:
+    """A card says at once when its place is one where pressure must stay light."""
+    sites = [site.name for site in atlas.endangerment_sites if region_id in site.regions]
+    if not sites:
+        return None
+    return html.P(
+        className="take-care-short",
+        children=[
+            html.Strong(HEADING["take-care-short"]),
+            f"{', '.join(sites)}. Light pressure only; the reason is in the details.",
+        ],
+    )
+
+
+def _focus_button(rank: int, focused: bool) -> Component:
+    return set_button(
+        CONTROL["show-all"] if focused else CONTROL["show-on-body"],
+        {"focus": str(rank)},
+        toggle=True,
+        title=f"Emphasise the paths of number {rank} on the body",
+    )
+
+
+def _card_class(focused: bool) -> str:
+    return "candidate" + (" candidate-focused" if focused else "")
+
+
+def _card(atlas: Atlas, trace: Trace, candidate: Candidate, focused: bool) -> Component:
+    """A compact card; its children keep fixed places, which :func:`focus_patches` relies on."""
+    rank = candidate.rank
+    return html.Li(
+        className=_card_class(focused),
+        id=f"candidate-{rank}",
+        children=[
+            html.Div(
+                className="candidate-head",
+                children=[
+                    html.H3(
+                        [
+                            html.Span(f"{rank}.", className="rank"),
+                            " " + capitalised(places(atlas, [candidate.region])),
+                            *anatomical_name(atlas, candidate.region),
+                        ]
+                    ),
+                    evidence_badge(candidate.parts.evidence),
+                ],
+            ),
+            html.Div(
+                className="candidate-body",
+                children=[
+                    html.Ul(
+                        [_path_words(atlas, path, candidate) for path in candidate.paths],
+                        className="paths",
+                    ),
+                    *_optional_p(_summary_line(atlas, candidate), "summary-line"),
+                    _take_care_short(atlas, candidate.region.id),
+                ],
+            ),
+            html.Div(className="candidate-actions", children=_focus_button(rank, focused)),
+            html.Details(
+                className="candidate-details",
+                children=[
+                    html.Summary(CONTROL["details"]),
+                    dcc.Markdown(candidate_markdown(atlas, trace, candidate), link_target="_self"),
+                ],
+            ),
+        ],
+    )
+
+
+def _row(atlas: Atlas, candidate: Candidate, focused: bool) -> Component:
+    """One light row of the list after the cards: the name is the focus button."""
+    label = f"{candidate.rank}. {capitalised(places(atlas, [candidate.region]))}"
+    return html.Li(
+        className="candidate-row" + (" candidate-focused" if focused else ""),
+        id=f"candidate-{candidate.rank}",
+        children=[
+            set_button(label, {"focus": str(candidate.rank)}, toggle=True, class_name="row-button"),
+            " ",
+            evidence_badge(candidate.parts.evidence),
+        ],
+    )
+
+
+def _welcome(atlas: Atlas, state: ViewState) -> list[Component]:
+    if state.line:
+        # The line's own panel answers; the prompt stays one quiet line.
+        return [html.P("Choose a complaint above to trace it along the lines.", className="hint")]
+    known = {symptom.id for symptom in atlas.symptoms}
+    examples = [i for i in EXAMPLE_SYMPTOMS if i in known] or sorted(known)[:5]
+    return [
+        html.H2(HEADING["welcome"]),
+        html.P(HEADING["welcome-text"]),
+        html.P(HEADING["examples"]),
+        html.Ul(
+            className="chips",
+            children=[
+                html.Li(dcc.Link(atlas.symptom_by_id(i).name, href=f"?symptom={i}"))
+                for i in examples
+            ],
+        ),
+        html.P(HEADING["follow-line"]),
+        html.Ul(
+            className="chips",
+            children=[
+                html.Li(
+                    dcc.Link(
+                        [line_chip(atlas, line.id), f" {line.name}"],
+                        href=f"?line={line.abbreviation}",
+                    )
+                )
+                for line in atlas.lines
+            ],
+        ),
+        html.P(DISCLAIMER, className="disclaimer"),
+    ]
+
+
+def _head(atlas: Atlas, trace: Trace) -> list[Component]:
+    felt = places(atlas, trace.felt_at)
+    title = trace.symptom.name if trace.symptom else f"Traced from the {felt}"
+    total = len(trace.candidates)
+    if not total:
+        return [html.H2(title), html.P(f"Felt at: {felt}."), html.P(MESSAGE["no-candidates"])]
+    return [
+        html.H2(title),
+        html.P(
+            f"Felt at: {felt}. {capitalised(count(total, 'linked place'))}, best supported "
+            "first: each a possibility, not a finding.",
+            className="felt-at",
+        ),
+    ]
+
+
+def _caveats(atlas: Atlas, trace: Trace) -> list[Component]:
+    if not (any(c.trigger_points for c in trace.candidates) and atlas.trigger_point_caveats):
+        return []
+    return [
+        html.Div(
+            id="trigger-point-caveats",
+            className="trigger-points",
+            children=[
+                html.H3(HEADING["trigger-points"]),
+                html.Ul([html.Li(caveat.text) for caveat in atlas.trigger_point_caveats]),
+                sources_list(
+                    atlas, [s for caveat in atlas.trigger_point_caveats for s in caveat.sources]
+                ),
+            ],
+        )
+    ]
+
+
+def _safety(atlas: Atlas) -> list[Component]:
+    children: list[Component] = [html.H2(HEADING["safety"]), html.P(DISCLAIMER)]
+    groups = [
+        (heading, [item.text for item in atlas.contraindications if item.kind == kind])
+        for kind, heading in CONTRAINDICATION_KINDS.items()
+    ]
+    if atlas.contraindications:
+        children.append(
+            html.Details(
+                className="contraindications",
+                children=[
+                    html.Summary(HEADING["contraindications"]),
+                    *[
+                        item
+                        for heading, texts in groups
+                        if texts
+                        for item in (html.H4(heading), html.Ul([html.Li(t) for t in texts]))
+                    ],
+                ],
+            )
+        )
+    return [
+        html.Aside(
+            id="safety",
+            className="safety",
+            children=children,
+            **attrs({"aria-label": HEADING["safety-label"]}),
+        )
+    ]
+
+
+def render(atlas: Atlas, trace: Trace | None, state: ViewState) -> dict[str, Any]:
+    """Every slot's children for a view, by slot id."""
+    if trace is None:
+        return {slot: [] for slot in SLOTS} | {Ids.HEAD: _welcome(atlas, state)}
+    candidates = trace.candidates
+    more = candidates[CARDS:]
+    return {
+        Ids.HEAD: _head(atlas, trace),
+        Ids.FLAGS: _flags(trace),
+        Ids.CARDS: [_card(atlas, trace, c, c.rank == state.focus) for c in candidates[:CARDS]],
+        Ids.MORE: [
+            html.H3(f"{count(len(more), 'more place')}, {HEADING['more']}", className="more-head"),
+            html.Ol(
+                [_row(atlas, c, c.rank == state.focus) for c in more],
+                className="candidate-rows",
+                start=str(CARDS + 1),
+            ),
+        ]
+        if more
+        else [],
+        Ids.CAVEATS: _caveats(atlas, trace),
+        Ids.SAFETY: _safety(atlas),
+    }
+
+
+def focus_patches(before: int | None, after: int | None, total: int) -> dict[str, Any]:
+    """Patches of the cards and rows whose focus changed, by slot id (nothing else moves).
+
+    Parameters
+    ----------
+    before, after : int or None
+        The focused rank before and after; ranks beyond ``total`` are ignored.
+    total : int
+        How many candidates the list holds.
+    """
+    cards, rows = dash.Patch(), dash.Patch()
+    touched = {Ids.CARDS: False, Ids.MORE: False}
+    for rank, focused in ((before, False), (after, True)):
+        if rank is None or not 1 <= rank <= total or (focused is False and rank == after):
+            continue
+        if rank <= CARDS:
+            cards[rank - 1]["props"]["className"] = _card_class(focused)
+            button = cards[rank - 1]["props"]["children"][2]["props"]["children"]
+            button["props"]["children"] = CONTROL["show-all" if focused else "show-on-body"]
+            touched[Ids.CARDS] = True
+        else:
+            # MORE holds [heading, list]; the list's children are the rows.
+            row = rows[1]["props"]["children"][rank - CARDS - 1]["props"]
+            row["className"] = "candidate-row" + (" candidate-focused" if focused else "")
+            touched[Ids.MORE] = True
+    return {
+        Ids.CARDS: cards if touched[Ids.CARDS] else dash.no_update,
+        Ids.MORE: rows if touched[Ids.MORE] else dash.no_update,
+    }

@@ -1,0 +1,160 @@
+"""Every fixed word the app shows, in one place, ready for a second language.
+
+The views and the figure never write a label, heading or hint of their own: they take it from
+here. Sentences about the atlas's content (a candidate's explanation, a line's summary) come from
+the core (:mod:`fascialines.explain`) or from the atlas itself. To translate the app, give this
+module's names other values; nothing else needs to change.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CONTRAINDICATION_KINDS",
+    "CONTROL",
+    "EVIDENCE_BADGE",
+    "EVIDENCE_CHOICES",
+    "EVIDENCE_HOVER",
+    "EVIDENCE_SHORT",
+    "HEADING",
+    "MESSAGE",
+    "count",
+]
+
+#: Evidence grades as a badge says them; the badge's colour only repeats the words.
+EVIDENCE_BADGE: dict[str, str] = {
+    "strong": "Strong evidence",
+    "moderate": "Moderate evidence",
+    "limited": "Limited evidence",
+    "not-studied": "Not studied: the model's claim",
+    "not-found": "Studied, not found",
+    # A candidate that no line reaches carries no line grade, only trigger-point patterns.
+    "": "Trigger-point pattern only",
+}
+#: Evidence grades in the diagram's hover labels.
+EVIDENCE_HOVER: dict[str, str] = {
+    "strong": "strong evidence",
+    "moderate": "moderate evidence",
+    "limited": "limited evidence",
+    "not-studied": "not studied",
+    "not-found": "studied, not found",
+}
+#: Evidence grades in the key, beside their dash style.
+EVIDENCE_SHORT: dict[str, str] = {
+    "strong": "strong",
+    "moderate": "moderate",
+    "limited": "limited",
+    "not-studied": "not studied",
+    "not-found": "not found",
+}
+#: The minimum-evidence choices, strictest last, worded for people rather than as grades.
+EVIDENCE_CHOICES: tuple[tuple[str, str], ...] = (
+    ("not-found", "Any link, even where a study found none"),
+    ("not-studied", "Also links nobody has studied"),
+    ("limited", "Limited evidence or better"),
+    ("moderate", "Moderate evidence or better"),
+    ("strong", "Strong evidence only"),
+)
+
+#: The controls' labels, hints and placeholders.
+CONTROL: dict[str, str] = {
+    "symptom": "Where is it felt?",
+    "symptom-placeholder": "Type a complaint, e.g. sore heel",
+    "symptom-hint": "Or click a point on the body to explore it.",
+    "side": "Side",
+    "side-both": "Both",
+    "side-left": "Left",
+    "side-right": "Right",
+    "hops": "How far along a line",
+    "hops-hint": "How many steps from where it is felt; further links say less.",
+    "lines": "Lines",
+    "lines-placeholder": "All lines",
+    "evidence": "Only links with at least this evidence",
+    "evidence-hint": "Stricter choices leave out links that studies have not confirmed.",
+    "copy": "Copy link to this view",
+    "copied": "Link copied",
+    "copy-title": "Copy a link to this view",
+    "nothing-stored": "Nothing about you is stored. ",
+    "start-again": "Start again",
+    "line": "Line",
+    "line-placeholder": "Choose a line",
+    "region": "Region",
+    "region-placeholder": "Choose a region, or click one on the body",
+    "trace-here": "Trace pain felt here",
+    "close-region": "Close",
+    "show-on-body": "Show on the body",
+    "show-all": "Show all",
+    "details": "Why, self-care and sources",
+    "full-wording": "Full wording",
+}
+
+#: Headings and fixed sentences of the views.
+HEADING: dict[str, str] = {
+    "title": "fascialines: myofascial lines and referred pain",
+    "tagline": (
+        "Myofascial lines (Anatomy Trains) and referred pain, with the evidence behind every "
+        "link. Education, not a diagnosis."
+    ),
+    "skip": "Skip to the results",
+    "controls": "Trace a symptom",
+    "diagram": "Body diagram",
+    "diagram-group": "Body diagram, front and back",
+    "results": "Results",
+    "welcome": "Where does it hurt?",
+    "welcome-text": (
+        "Choose a complaint to see which places the myofascial lines connect it to, ranked, "
+        "with the evidence for each link. Click a point on the body to explore it."
+    ),
+    "examples": "For example:",
+    "follow-line": "Or follow one line from end to end:",
+    "explore-line": "Explore a line",
+    "explore-region": "Explore a region",
+    "key": "Key",
+    "key-lines": "Lines",
+    "key-evidence": "Evidence (line style)",
+    "red-flags": "See a doctor first if…",
+    "not-diagnosis": "Education, not a diagnosis: ",
+    "not-diagnosis-text": "a teaching model's connections, not the cause of your pain. ",
+    "safety-link": "When bodywork is not safe",
+    "safety": "Before you try anything",
+    "safety-label": "Safety",
+    "contraindications": "When bodywork or self-massage is not safe",
+    "more": "less well supported",
+    "trigger-points": "About trigger points",
+    "trigger-second": "A second, contested mechanism: trigger-point referral. ",
+    "trigger-not-line": "This is not a fascial line. ",
+    "trigger-why": "Why it is contested",
+    "lines-through": "Lines through it",
+    "no-line-through": "No line passes through this region.",
+    "region-trigger": "Trigger-point referral (a separate, contested mechanism)",
+    "take-care": "Take care here. ",
+    "take-care-short": "Take care here: ",
+    "student": "Student wording",
+    "line-empty": "Choose a line to see it on the body and its stations step by step.",
+    "region-empty": "Choose a region, or click one on the body, to see the lines through it.",
+    "footer": (
+        "For learning about the body. It does not diagnose or treat anything; see a qualified "
+        "professional about pain, and a doctor at once about any warning sign."
+    ),
+    "busy": "Working…",
+}
+
+#: Messages about what could not be done.
+MESSAGE: dict[str, str] = {
+    "no-candidates": (
+        "No line reaches this within these settings: go further along the lines, allow more "
+        "lines or weaker evidence."
+    ),
+    "not-traced": "Nothing could be traced: {error}",
+    "focus-ignored": "The link's focus “{focus}” was ignored: the list is shorter.",
+}
+
+#: How each kind of contraindication is headed for a client.
+CONTRAINDICATION_KINDS: dict[str, str] = {
+    "absolute": "No bodywork or self-massage at all with",
+    "local": "Not on the area affected, or only with care and advice, with",
+}
+
+
+def count(number: int, one: str, many: str | None = None) -> str:
+    """``count(1, "step")`` is ``"1 step"``, ``count(3, "step")`` is ``"3 steps"``."""
+    return f"{number} {one if number == 1 else many or one + 's'}"

@@ -1,0 +1,394 @@
+"""What each view puts on screen, from its components alone (no browser)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import dash
+import networkx as nx
+import pytest
+
+from fascialines.atlas import Atlas, Source, load_atlas
+from fascialines.explain import DISCLAIMER
+from fascialines.graph import build_graph
+from fascialines.tracing import RegionRef, trace
+from fascialines.web.pieces import SET_BUTTON, places, short_citation
+from fascialines.web.state import format_region, parse_query
+from fascialines.web.theme import EVIDENCE_DASH, SYMBOL_GLYPHS, line_styles
+from fascialines.web.views import results
+from fascialines.web.views.diagram import diagram_key
+from fascialines.web.wording import EVIDENCE_BADGE, EVIDENCE_SHORT
+from web_screen import css, find, screen, text
+
+
+def _buttons(node: Any) -> list[Any]:
+    return [b for b in find(node, dash.html.Button) if isinstance(b.id, dict)]
+
+
+def test_a_symptom_lists_the_candidates_in_rank_order_with_their_safety_notes(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    symptom = next(s for s in mini_atlas.symptoms if s.red_flags)
+    expected = trace(mini_graph, symptom.id, "left")
+    shown = screen(mini_atlas, mini_graph, f"?symptom={symptom.id}&side=left")
+    assert len(shown.cards) == len(expected.candidates) > results.CARDS
+    for card, candidate in zip(shown.cards, expected.candidates, strict=True):
+        assert text(card).startswith(f"{candidate.rank}.")
+        # Every candidate says its evidence in words, not by colour alone.
+        assert EVIDENCE_BADGE[candidate.parts.evidence] in text(card)
+    assert DISCLAIMER in text(shown.safety)
+    assert "Education, not a diagnosis" in text(shown.results)
+    assert shown.notices == ()
+    assert isinstance(shown.patch, dash.Patch)
+
+
+def test_the_first_candidates_are_cards_and_the_rest_one_light_list(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    symptom = mini_atlas.symptoms[0].id
+    shown = screen(mini_atlas, mini_graph, f"?symptom={symptom}")
+    kinds = [css(card).split()[0] for card in shown.cards]
+    assert kinds[: results.CARDS] == ["candidate"] * results.CARDS
+    assert set(kinds[results.CARDS :]) == {"candidate-row"}
+    # A card's long text is one Markdown, folded; a row is one button and one badge.
+    for card in shown.cards[: results.CARDS]:
+        (details,) = [d for d in find(card, dash.html.Details) if css(d) == "candidate-details"]
+        assert not getattr(details, "open", False)
+        assert len(find(details, dash.dcc.Markdown)) == 1
+        assert find(card, dash.html.Ul), "the paths in words stay unfolded"
+    for row in shown.cards[results.CARDS :]:
+        assert len(_buttons(row)) == 1
+        assert len(find(row, dash.html.Span)) == 1
+
+
+def test_a_trace_sends_few_components(mini_atlas: Atlas, mini_graph: nx.MultiGraph) -> None:
+    # The renderer's cost grows faster than the number of components (ENGINEERING-NOTES.md):
+    # a card is about a dozen, a row three, whatever the length of its text.
+    symptom = max(mini_atlas.symptoms, key=lambda s: len(trace(mini_graph, s.id).candidates))
+    shown = screen(mini_atlas, mini_graph, f"?symptom={symptom.id}")
+    count = len(find(shown.results, dash.development.base_component.Component))
+    total = len(shown.cards)
+    assert count <= 40 + 25 * results.CARDS + 4 * (total - results.CARDS)
+
+
+def test_the_red_flags_come_first_each_short_with_its_full_wording_one_click_away(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    symptom = next(s for s in mini_atlas.symptoms if s.red_flags)
+    shown = screen(mini_atlas, mini_graph, f"?symptom={symptom.id}")
+    top = [css(child) for child in shown.results]
+    assert top.index("red-flags") < top.index("not-diagnosis") < top.index("candidates")
+    box = shown.results[top.index("red-flags")]
+    for flag_id, item in zip(symptom.red_flags, find(box, dash.html.Li), strict=True):
+        flag = next(f for f in mini_atlas.red_flags if f.id == flag_id)
+        (summary,) = find(item, dash.html.Summary)
+        # The sign and the action are always visible; the detail folds.
+        sign, action = results.short_sign(flag.text), results.short_action(flag.action)
+        assert " ".join(text(summary).split()) == f"{sign} : {action}"
+        assert flag.text in text(item) and flag.action in text(item)
+    links = [a.href for a in find(shown.results[top.index("not-diagnosis")], dash.html.A)]
+    assert links == [f"#{shown.safety[0].id}"]
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        ("A sudden, severe headache that peaks in a minute, or confusion", "A sudden, severe"),
+        ("Headache with fever, weight loss; or a new pattern", "Headache with fever, weight loss"),
+        ("Numbness in the saddle area", "Numbness in the saddle area"),
+    ],
+)
+def test_a_red_flag_sign_is_its_first_clause(full: str, short: str) -> None:
+    assert results.short_sign(full).startswith(short)
+    assert len(results.short_sign(full * 5)) <= 61
+
+
+def test_a_red_flag_action_keeps_its_first_alternative_and_drops_asides() -> None:
+    assert results.short_action("Emergency: call an ambulance or go to A&E now.") == (
+        "Emergency: call an ambulance"
+    )
+    assert results.short_action("See a doctor the same day (possible arteritis).") == (
+        "See a doctor the same day"
+    )
+
+
+def test_a_symptom_without_red_flags_has_no_red_flag_box(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    symptom = next(s for s in mini_atlas.symptoms if not s.red_flags)
+    shown = screen(mini_atlas, mini_graph, f"?symptom={symptom.id}")
+    assert "red-flags" not in [css(child) for child in shown.results]
+    assert "not-diagnosis" in [css(child) for child in shown.results]
+
+
+@pytest.mark.parametrize("which", ["mini", "packaged"])
+def test_no_source_id_or_doubled_bracket_reaches_the_screen(
+    which: str, mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    atlas, graph = (mini_atlas, mini_graph) if which == "mini" else (load_atlas(), None)
+    graph = graph or build_graph(atlas)
+    # Regions whose names already end in brackets are where a side used to stutter.
+    bracketed = [
+        r for r in atlas.regions if r.name.endswith(")") or (r.plain_name or "").endswith(")")
+    ] or list(atlas.regions)
+    for index, symptom in enumerate(atlas.symptoms):
+        region = bracketed[index % len(bracketed)]
+        side = "midline" if region.laterality == "midline" else "left"
+        query = (
+            f"?symptom={symptom.id}&side=left&line={atlas.lines[index % len(atlas.lines)].id}"
+            f"&region={format_region((region.id, side))}"
+        )
+        shown = screen(atlas, graph, query)
+        words = text([shown.results, shown.safety, shown.caption, shown.line, shown.region])
+        for source in atlas.sources:
+            assert re.search(rf"(?<![\w-]){re.escape(source.id)}(?![\w-])", words) is None, (
+                f"{source.id} shown in {symptom.id}"
+            )
+        assert re.search(r"\)\s*\)|\)\s*\(|\(\(", words) is None, symptom.id
+
+
+def test_the_focused_candidate_is_marked_and_its_button_toggles_the_focus(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    symptom = mini_atlas.symptoms[0].id
+    shown = screen(mini_atlas, mini_graph, f"?symptom={symptom}&focus=1")
+    focused = [c for c in shown.cards if "candidate-focused" in css(c)]
+    assert len(focused) == 1
+    (button,) = _buttons(focused[0])
+    assert button.id == {"type": SET_BUTTON, "set": "focus=1", "drop": "", "toggle": True}
+    assert text(button) == "Show all"
+
+
+def test_a_focus_beyond_the_list_is_ignored_with_a_message(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    shown = screen(mini_atlas, mini_graph, f"?symptom={mini_atlas.symptoms[0].id}&focus=99")
+    assert any("99" in notice for notice in shown.notices)
+    assert not [c for c in shown.cards if "focused" in css(c)]
+
+
+def test_a_region_is_explored_and_traced_only_on_request(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    explored = screen(mini_atlas, mini_graph, "?region=calf:left")
+    assert "Where does it hurt?" in text(explored.results)
+    assert "Lines through it" in text(explored.region)
+    (trace_here,) = [b for b in _buttons(explored.region) if "trace-here" in css(b)]
+    assert "felt=calf:left" in trace_here.id["set"]
+    traced = screen(mini_atlas, mini_graph, "?felt=calf:left")
+    assert "Traced from" in text(traced.results)
+    assert traced.cards, "a ranked list of places linked to the calf"
+
+
+def test_a_broken_link_shows_messages_and_the_empty_view(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    shown = screen(mini_atlas, mini_graph, "?symptom=%%%&hops=-1&region=nowhere")
+    assert len(shown.notices) == 3
+    assert "Where does it hurt?" in text(shown.results)
+
+
+def test_an_open_line_takes_the_place_of_the_welcome(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    shown = screen(mini_atlas, mini_graph, f"?line={mini_atlas.lines[0].abbreviation}")
+    assert "Where does it hurt?" not in text(shown.results)
+    assert mini_atlas.lines[0].name in text(shown.line)
+
+
+def test_the_line_explorer_has_one_row_per_transition_with_its_grade_and_sources(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    line = max(mini_atlas.lines, key=lambda line: len(line.transitions))
+    shown = screen(mini_atlas, mini_graph, f"?line={line.abbreviation}")
+    rows = find(find(shown.line, dash.html.Tbody), dash.html.Tr)
+    assert len(rows) == len(line.transitions)
+    for row, step in zip(rows, line.transitions, strict=True):
+        cells = [text(cell) for cell in row.children]
+        assert any(cell.startswith(EVIDENCE_BADGE[step.evidence]) for cell in cells)
+        assert row.children[-1].title == "; ".join(
+            mini_atlas.source(s).citation for s in step.sources
+        )
+        # Each region in the table explores that region, in the browser.
+        assert {b.id["set"].split("=")[0] for b in _buttons(row)} == {"region"}
+    words = text(shown.line)
+    assert line.evidence.summary in words
+    for source_id in line.evidence.sources:
+        assert mini_atlas.source(source_id).citation in words
+
+
+def test_the_region_explorer_lists_every_line_through_the_region(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    node = ("calf", "left")
+    lines = {data["line"] for _, _, data in mini_graph.view.edges(node, data=True)}
+    shown = screen(mini_atlas, mini_graph, f"?region={format_region(node)}")
+    assert len(lines) > 1
+    for line_id in lines:
+        assert mini_atlas.line(line_id).name in text(shown.region)
+
+
+def test_trigger_point_links_are_marked_as_a_second_mechanism_with_the_caveats(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    symptom = next(
+        s
+        for s in mini_atlas.symptoms
+        if any(c.trigger_points for c in trace(mini_graph, s.id).candidates[: results.CARDS])
+    )
+    shown = screen(mini_atlas, mini_graph, f"?symptom={symptom.id}")
+    words = text(shown.results)
+    cards = trace(mini_graph, symptom.id).candidates[: results.CARDS]
+    assert words.count("A second, contested mechanism") == sum(1 for c in cards if c.trigger_points)
+    assert words.count("About trigger points") == 1
+    blocks = [d for d in find(shown.results, dash.html.Div) if getattr(d, "id", None)]
+    caveats = text([d for d in blocks if d.id == "trigger-point-caveats"])
+    for caveat in mini_atlas.trigger_point_caveats:
+        assert caveat.text in caveats
+
+
+def test_a_region_in_an_endangerment_site_says_to_take_care() -> None:
+    atlas = load_atlas()
+    site = atlas.endangerment_sites[0]
+    region = atlas.region(site.regions[0])
+    node = (region.id, "midline" if region.laterality == "midline" else "left")
+    shown = screen(atlas, build_graph(atlas), f"?region={format_region(node)}")
+    assert f"{site.name}: {site.reason}" in text(shown.region)
+
+
+def test_the_empty_view_offers_example_links_that_open_real_views(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    shown = screen(mini_atlas, mini_graph, "")
+    links = [link.href for link in find(shown.results, dash.dcc.Link)]
+    states = [parse_query(mini_atlas, href) for href in links]
+    assert all(messages == () for _, messages in states)
+    assert {s.symptom for s, _ in states if s.symptom} <= {x.id for x in mini_atlas.symptoms}
+    assert {s.line for s, _ in states if s.line} == {line.id for line in mini_atlas.lines}
+
+
+def test_a_card_says_at_once_to_take_care_where_pressure_must_stay_light() -> None:
+    atlas = load_atlas()
+    graph = build_graph(atlas)
+    sites = {region for site in atlas.endangerment_sites for region in site.regions}
+    symptom, rank = next(
+        (symptom.id, candidate.rank)
+        for symptom in atlas.symptoms
+        for candidate in trace(graph, symptom.id, "left").candidates[: results.CARDS]
+        if candidate.region.id in sites
+    )
+    card = screen(atlas, graph, f"?symptom={symptom}&side=left").cards[rank - 1]
+    folded = [d for d in find(card, dash.html.Details) if css(d) == "candidate-details"]
+    outside = [child for child in card.children if child is not folded[0]]
+    assert "Take care here" in text(outside)
+
+
+def test_a_source_reached_only_by_trigger_points_says_so_in_its_badge(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    symptom, candidate = next(
+        (s, c)
+        for s in mini_atlas.symptoms
+        for c in trace(mini_graph, s.id, "left").candidates
+        if c.mechanism == "trigger-point"
+    )
+    shown = screen(mini_atlas, mini_graph, f"?symptom={symptom.id}&side=left")
+    (card,) = [c for c in shown.cards if text(c).startswith(f"{candidate.rank}.")]
+    badges = [s for s in find(card, dash.html.Span) if css(s).startswith("badge")]
+    assert css(badges[0]) == "badge badge-trigger-point"
+    assert text(badges[0]) == "Trigger-point pattern only"
+
+
+def test_the_key_names_every_line_by_colour_symbol_and_words(mini_atlas: Atlas) -> None:
+    key = diagram_key(mini_atlas)
+    entries = [li for li in find(key, dash.html.Li) if "key-line" in css(li)]
+    styles = line_styles(mini_atlas)
+    assert [entry.title for entry in entries] == [line.name for line in mini_atlas.lines]
+    glyphs = set()
+    for entry, line in zip(entries, mini_atlas.lines, strict=True):
+        symbol, abbreviation, spoken = entry.children
+        # Colour is never the only cue: a symbol of its own and the abbreviation in words.
+        assert symbol.style["color"] == styles[line.id].colour
+        assert symbol.children == SYMBOL_GLYPHS[styles[line.id].symbol]
+        glyphs.add(symbol.children)
+        assert abbreviation.children == line.abbreviation
+        assert line.name in spoken.children
+    assert len(glyphs) == len(mini_atlas.lines)
+
+
+def test_the_key_shows_each_evidence_grade_with_the_diagrams_dashes(mini_atlas: Atlas) -> None:
+    key = diagram_key(mini_atlas)
+    entries = [li for li in find(key, dash.html.Li) if css(li).startswith("key-evidence")]
+    assert [text(li) for li in entries] == [
+        EVIDENCE_SHORT[g] for g in ("strong", "moderate", "limited", "not-studied", "not-found")
+    ]
+    backgrounds = [li.children[0].style["backgroundImage"] for li in entries]
+    # Solid for strong evidence, and a different dash pattern for every other grade.
+    assert "repeating" not in backgrounds[0]
+    assert all(b.startswith("repeating-linear-gradient") for b in backgrounds[1:])
+    assert len(set(backgrounds)) == len(EVIDENCE_DASH)
+
+
+@pytest.mark.parametrize(
+    ("citation", "year", "short"),
+    [
+        (
+            "Wilke J, Krause F, Vogt L, Banzer W. What is evidence-based. 2016.",
+            2016,
+            "Wilke et al. 2016",
+        ),
+        (
+            "Njoo KH, Van der Does E. The occurrence. Pain. 1994.",
+            1994,
+            "Njoo and Van der Does 1994",
+        ),
+        ("Myers TW. Anatomy Trains. 2020.", 2020, "Myers 2020"),
+        (
+            "National Institute for Health and Care Excellence. Low back pain.",
+            2016,
+            "National Institute for Health and Care Excellence 2016",
+        ),
+        ("Myers TW. Anatomy Trains.", None, "Myers TW"),
+    ],
+)
+def test_sources_are_named_by_author_and_year_never_by_id(
+    citation: str, year: int | None, short: str
+) -> None:
+    source = Source(id="the-id", citation=citation, year=year)
+    assert short_citation(source) == short
+
+
+@pytest.mark.parametrize(
+    ("refs", "words"),
+    [
+        ((("calf", "left"), ("heel", "left")), "calf and heel, on the left"),
+        ((("calf", "left"), ("calf", "right")), "calf, on both sides"),
+        ((("calf", "left"), ("sacrum", "midline")), "sacrum, and on the left: calf"),
+        (
+            (("calf", "left"), ("sacrum", "midline"), ("heel", "right")),
+            "calf (left), sacrum and heel (right)",
+        ),
+        ((("thigh", "right"),), "outside of the thigh (IT band), on the right"),
+        (
+            (("thigh", "right"), ("heel", "left")),
+            "outside of the thigh (IT band, right) and heel (left)",
+        ),
+    ],
+)
+def test_places_say_each_side_once_and_never_stutter_brackets(
+    refs: tuple[tuple[str, str], ...], words: str
+) -> None:
+    names = {
+        "calf": "calf",
+        "heel": "heel",
+        "sacrum": "sacrum",
+        "thigh": "outside of the thigh (IT band)",
+    }
+
+    class Named:
+        def region(self, region_id: str) -> Any:
+            return type("R", (), {"plain_name": names[region_id], "name": region_id})()
+
+    found = places(Named(), [RegionRef(id=i, name=i, side=side) for i, side in refs])
+    assert found == words

@@ -1,0 +1,120 @@
+"""Helpers for the web tests: what a view puts on screen, read from its components."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import dash
+from dash.development.base_component import Component
+
+from fascialines.atlas import Atlas
+from fascialines.web.callbacks import respond
+from fascialines.web.views import diagram, line, page, region, results
+
+
+def texts(node: Any) -> Iterator[str]:
+    """Every string shown inside a component tree, in document order (Markdown unescaped)."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, list | tuple):
+        for child in node:
+            yield from texts(child)
+    elif isinstance(node, dash.dcc.Markdown):
+        yield re.sub(r"\\(.)", r"\1", str(node.children))
+    elif isinstance(node, Component):
+        yield from texts(getattr(node, "children", None))
+
+
+def text(node: Any) -> str:
+    return " ".join(texts(node))
+
+
+def find(node: Any, kind: type[Component]) -> list[Component]:
+    found = []
+    if isinstance(node, list | tuple):
+        for child in node:
+            found += find(child, kind)
+    elif isinstance(node, Component):
+        if isinstance(node, kind):
+            found.append(node)
+        found += find(getattr(node, "children", None), kind)
+    return found
+
+
+def css(node: Component) -> str:
+    return getattr(node, "className", None) or ""
+
+
+def _list(value: Any) -> list[Any]:
+    return [] if value is dash.no_update or value is None else list(value)
+
+
+@dataclass
+class Screen:
+    """One view as the tests read it; ``outputs`` is what the callback sends."""
+
+    outputs: dict[str, Any]
+    search: Any
+
+    @property
+    def results(self) -> list[Any]:
+        """The results column in order: head, red flags, the cards, the rest, the caveats."""
+        o = self.outputs
+        cards = _list(o[results.Ids.CARDS])
+        return [
+            *_list(o[results.Ids.HEAD]),
+            *_list(o[results.Ids.FLAGS]),
+            *([dash.html.Ol(cards, className="candidates")] if cards else []),
+            *_list(o[results.Ids.MORE]),
+            *_list(o[results.Ids.CAVEATS]),
+        ]
+
+    @property
+    def cards(self) -> list[Component]:
+        return [
+            item
+            for item in find(self.results, dash.html.Li)
+            if css(item).split()[:1] in (["candidate"], ["candidate-row"])
+        ]
+
+    @property
+    def safety(self) -> list[Any]:
+        return _list(self.outputs[results.Ids.SAFETY])
+
+    @property
+    def line(self) -> list[Any]:
+        return _list(self.outputs[line.Ids.DETAILS])
+
+    @property
+    def region(self) -> list[Any]:
+        return _list(self.outputs[region.Ids.DETAILS])
+
+    @property
+    def caption(self) -> str:
+        return self.outputs[diagram.Ids.CAPTION]
+
+    @property
+    def patch(self) -> Any:
+        return self.outputs[diagram.Ids.OVERLAY]
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        return tuple(text(p) for p in _list(self.outputs[page.Ids.NOTICE]))
+
+
+def screen(
+    atlas: Atlas,
+    graph: Any,
+    search: str,
+    shown: str | None = None,
+    *,
+    values: dict[str, Any] | None = None,
+    trigger: str | None = None,
+    click: dict[str, Any] | None = None,
+) -> Screen:
+    """What the app sends for an address (first load unless ``shown`` says what is drawn)."""
+    new_search, _, view = respond(atlas, graph, search, values or {}, click, shown, trigger)
+    return Screen(view.outputs, new_search)

@@ -49,6 +49,7 @@ knows nothing of plotly or Dash.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -308,8 +309,8 @@ def _segment(
 ) -> list[tuple[float, float]]:
     # Barry and Goldman's pyramidal form of the centripetal Catmull-Rom segment p1 -> p2.
     def knot(t: float, a: tuple[float, float], b: tuple[float, float]) -> float:
-        distance = float(((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2) ** 0.5)
-        return t + max(distance**0.5, 1e-9)
+        distance = math.hypot(b[0] - a[0], b[1] - a[1])
+        return t + max(math.sqrt(distance), 1e-9)
 
     t0 = 0.0
     t1 = knot(t0, p0, p1)

@@ -392,3 +392,32 @@ def test_places_say_each_side_once_and_never_stutter_brackets(
 
     found = places(Named(), [RegionRef(id=i, name=i, side=side) for i, side in refs])
     assert found == words
+
+
+def test_each_card_says_why_it_ranks_where_it_does(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    symptom = mini_atlas.symptoms[0].id
+    expected = trace(mini_graph, symptom, "left")
+    shown = screen(mini_atlas, mini_graph, f"?symptom={symptom}&side=left")
+    for card, candidate in zip(shown.cards[: results.CARDS], expected.candidates, strict=False):
+        assert candidate.reasons is not None
+        assert candidate.reasons.text in text(card)
+
+
+def test_both_sides_is_one_row_per_region_naming_its_sides(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    symptom = next(
+        s.id
+        for s in mini_atlas.symptoms
+        if any(len(c.sides) == 2 for c in trace(mini_graph, s.id, "both").candidates)
+    )
+    expected = trace(mini_graph, symptom, "both")
+    shown = screen(mini_atlas, mini_graph, f"?symptom={symptom}&side=both")
+    assert len(shown.cards) == len(expected.candidates)
+    for card, candidate in zip(shown.cards, expected.candidates, strict=True):
+        refs = [RegionRef(candidate.region.id, candidate.region.name, s) for s in candidate.sides]
+        assert places(mini_atlas, refs).lower() in text(card).lower()
+        if len(candidate.sides) == 2:
+            assert "both sides" in text(card)

@@ -112,6 +112,7 @@ HEADING: dict[str, str] = {
     "key-lines": "Lines",
     "key-evidence": "Evidence (line style)",
     "red-flags": "See a doctor first if…",
+    "why-here": "Ranked here for: ",
     "not-diagnosis": "Education, not a diagnosis: ",
     "not-diagnosis-text": "a teaching model's connections, not the cause of your pain. ",
     "safety-link": "When bodywork is not safe",

@@ -9,6 +9,7 @@ light list of rows.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import dash
@@ -183,6 +184,17 @@ def _summary_line(atlas: Atlas, candidate: Candidate) -> str | None:
     return " ".join(notes) or None
 
 
+def _candidate_place(atlas: Atlas, candidate: Candidate) -> str:
+    """The candidate in the client's words with every side it was found on ("both sides")."""
+    sides = candidate.sides or (candidate.region.side,)
+    return capitalised(places(atlas, [replace(candidate.region, side=side) for side in sides]))
+
+
+def _why_here(candidate: Candidate) -> str | None:
+    """The ranking rule applied to this candidate, in the words the CLI and the JSON use."""
+    return f"{HEADING['why-here']}{candidate.reasons.text}." if candidate.reasons else None
+
+
 def _optional_p(text: str | None, class_name: str) -> list[Component]:
     return [html.P(text, className=class_name)] if text else []
 
@@ -227,7 +239,7 @@ def _card(atlas: Atlas, trace: Trace, candidate: Candidate, focused: bool) -> Co
                     html.H3(
                         [
                             html.Span(f"{rank}.", className="rank"),
-                            " " + capitalised(places(atlas, [candidate.region])),
+                            " " + _candidate_place(atlas, candidate),
                             *anatomical_name(atlas, candidate.region),
                         ]
                     ),
@@ -241,6 +253,7 @@ def _card(atlas: Atlas, trace: Trace, candidate: Candidate, focused: bool) -> Co
                         [_path_words(atlas, path, candidate) for path in candidate.paths],
                         className="paths",
                     ),
+                    *_optional_p(_why_here(candidate), "why-here"),
                     *_optional_p(_summary_line(atlas, candidate), "summary-line"),
                     _take_care_short(atlas, candidate.region.id),
                 ],
@@ -259,7 +272,7 @@ def _card(atlas: Atlas, trace: Trace, candidate: Candidate, focused: bool) -> Co
 
 def _row(atlas: Atlas, candidate: Candidate, focused: bool) -> Component:
     """One light row of the list after the cards: the name is the focus button."""
-    label = f"{candidate.rank}. {capitalised(places(atlas, [candidate.region]))}"
+    label = f"{candidate.rank}. {_candidate_place(atlas, candidate)}"
     return html.Li(
         className="candidate-row" + (" candidate-focused" if focused else ""),
         id=f"candidate-{candidate.rank}",

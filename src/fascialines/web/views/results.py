@@ -10,7 +10,7 @@ light list of rows.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 import dash
 from dash import dcc, html
@@ -18,6 +18,7 @@ from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas, RedFlag
 from fascialines.explain import DISCLAIMER
+from fascialines.graph import Side
 from fascialines.tracing import Candidate, LinePath, Trace
 from fascialines.web.pieces import (
     anatomical_name,
@@ -187,7 +188,7 @@ def _summary_line(atlas: Atlas, candidate: Candidate) -> str | None:
 def _candidate_place(atlas: Atlas, candidate: Candidate) -> str:
     """The candidate in the client's words with every side it was found on ("both sides")."""
     sides = candidate.sides or (candidate.region.side,)
-    return capitalised(places(atlas, [replace(candidate.region, side=side) for side in sides]))
+    return capitalised(places(atlas, [replace(candidate.region, side=cast(Side, side)) for side in sides]))
 
 
 def _why_here(candidate: Candidate) -> str | None:

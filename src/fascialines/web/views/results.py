@@ -188,7 +188,9 @@ def _summary_line(atlas: Atlas, candidate: Candidate) -> str | None:
 def _candidate_place(atlas: Atlas, candidate: Candidate) -> str:
     """The candidate in the client's words with every side it was found on ("both sides")."""
     sides = candidate.sides or (candidate.region.side,)
-    return capitalised(places(atlas, [replace(candidate.region, side=cast(Side, side)) for side in sides]))
+    return capitalised(
+        places(atlas, [replace(candidate.region, side=cast(Side, side)) for side in sides])
+    )
 
 
 def _why_here(candidate: Candidate) -> str | None:

@@ -65,6 +65,7 @@ __all__ = [
     "Waypoint",
     "catmull_rom",
     "chart_dir",
+    "flatten_path",
     "inside",
     "load_routes",
     "load_side_points",
@@ -190,8 +191,9 @@ _SILHOUETTE = re.compile(r'<path\b[^>]*?\bid="silhouette"[^>]*?\bd="([^"]+)"')
 _DETAIL = re.compile(r'<path\b[^>]*?\bclass="detail"[^>]*?\bd="([^"]+)"')
 
 
-def _flatten(d: str, samples: int = 8) -> list[tuple[float, float]]:
-    """Points of an absolute ``M``/``L``/``C`` path, each cubic sampled ``samples`` times."""
+def flatten_path(d: str, samples: int = 8) -> list[tuple[float, float]]:
+    """The points of an SVG path of absolute ``M``/``L``/``C`` commands, each cubic sampled
+    ``samples`` times; the outlines of every view and the chart's routes share it."""
     points: list[tuple[float, float]] = []
     for command, body in re.findall(r"([MLCZ])([^MLCZ]*)", d):
         numbers = [float(n) for n in _NUMBER.findall(body)]
@@ -205,12 +207,15 @@ def _flatten(d: str, samples: int = 8) -> list[tuple[float, float]]:
                     t = k / samples
                     u = 1 - t
                     points.append(
-                        tuple(  # type: ignore[arg-type]
-                            u**3 * p0[j]
-                            + 3 * u * u * t * c1[j]
-                            + 3 * u * t * t * c2[j]
-                            + t**3 * p3[j]
-                            for j in (0, 1)
+                        (
+                            u**3 * p0[0]
+                            + 3 * u * u * t * c1[0]
+                            + 3 * u * t * t * c2[0]
+                            + t**3 * p3[0],
+                            u**3 * p0[1]
+                            + 3 * u * u * t * c1[1]
+                            + 3 * u * t * t * c2[1]
+                            + t**3 * p3[1],
                         )
                     )
     return points
@@ -229,7 +234,7 @@ def _svg(view: View) -> str:
 @cache
 def outline_details(view: View) -> tuple[tuple[tuple[float, float], ...], ...]:
     """A view's detail strokes (thin closed shapes) as polygons, like :func:`outline_polygon`."""
-    return tuple(_to_units(_flatten(d)) for d in _DETAIL.findall(_svg(view)))
+    return tuple(_to_units(flatten_path(d)) for d in _DETAIL.findall(_svg(view)))
 
 
 @cache
@@ -242,7 +247,7 @@ def outline_polygon(view: View) -> tuple[tuple[float, float], ...]:
     match = _SILHOUETTE.search(_svg(view))
     if match is None:
         raise ValueError(f"{view}.svg has no path with id 'silhouette'")
-    return _to_units(_flatten(match.group(1)))
+    return _to_units(flatten_path(match.group(1)))
 
 
 def inside(view: View, x: float, y: float) -> bool:

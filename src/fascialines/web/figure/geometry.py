@@ -27,6 +27,7 @@ from typing import Literal, cast
 
 from fascialines.atlas import Atlas, Point, Region
 from fascialines.graph import NodeKey
+from fascialines.routes import flatten_path
 
 __all__ = [
     "ARM_AREAS",
@@ -177,39 +178,10 @@ def load_outline(view: View) -> Outline:
     )
 
 
-def _flatten(d: str, samples: int = 8) -> list[tuple[float, float]]:
-    """The points of a path of ``M``/``L``/``C`` commands, each curve sampled ``samples`` times."""
-    points: list[tuple[float, float]] = []
-    for command, body_text in re.findall(r"([MLCZ])([^MLCZ]*)", d):
-        numbers = [float(n) for n in _NUMBER.findall(body_text)]
-        pairs = list(zip(numbers[0::2], numbers[1::2], strict=True))
-        if command in "ML":
-            points += pairs
-        elif command == "C":
-            for i in range(0, len(pairs) - 2, 3):
-                p0, (c1, c2, p3) = points[-1], pairs[i : i + 3]
-                for k in range(1, samples + 1):
-                    t = k / samples
-                    u = 1 - t
-                    points.append(
-                        (
-                            u**3 * p0[0]
-                            + 3 * u * u * t * c1[0]
-                            + 3 * u * t * t * c2[0]
-                            + t**3 * p3[0],
-                            u**3 * p0[1]
-                            + 3 * u * u * t * c1[1]
-                            + 3 * u * t * t * c2[1]
-                            + t**3 * p3[1],
-                        )
-                    )
-    return points
-
-
 @cache
 def silhouette_polygon(view: View) -> tuple[tuple[float, float], ...]:
     """The silhouette of a view as a polygon in figure coordinates (curves sampled)."""
-    return tuple(_flatten(load_outline(view).silhouette))
+    return tuple(flatten_path(load_outline(view).silhouette))
 
 
 def on_body(view: View, x: float, y: float) -> bool:

@@ -194,7 +194,11 @@ def _candidate_place(atlas: Atlas, candidate: Candidate) -> str:
 
 
 def _why_here(candidate: Candidate) -> str | None:
-    """The ranking rule applied to this candidate, in the words the CLI and the JSON use."""
+    """The ranking rule applied to this candidate, in the words the CLI and the JSON use.
+
+    It opens the card's fold ("Why, self-care and sources"), so the first three cards still
+    share the first screen with the diagram and the red flags.
+    """
     return f"{HEADING['why-here']}{candidate.reasons.text}." if candidate.reasons else None
 
 
@@ -256,7 +260,6 @@ def _card(atlas: Atlas, trace: Trace, candidate: Candidate, focused: bool) -> Co
                         [_path_words(atlas, path, candidate) for path in candidate.paths],
                         className="paths",
                     ),
-                    *_optional_p(_why_here(candidate), "why-here"),
                     *_optional_p(_summary_line(atlas, candidate), "summary-line"),
                     _take_care_short(atlas, candidate.region.id),
                 ],
@@ -266,6 +269,7 @@ def _card(atlas: Atlas, trace: Trace, candidate: Candidate, focused: bool) -> Co
                 className="candidate-details",
                 children=[
                     html.Summary(CONTROL["details"]),
+                    *_optional_p(_why_here(candidate), "why-here"),
                     dcc.Markdown(candidate_markdown(atlas, trace, candidate), link_target="_self"),
                 ],
             ),

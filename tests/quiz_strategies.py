@@ -13,25 +13,14 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from fascialines.atlas import Atlas, parse_atlas
+from fascialines.atlas import RECORD_COLLECTIONS, Atlas, parse_atlas
 from strategies import GRADES, atlases
 
 #: Every editor's note contains this; no question, deck, worksheet or page may.
 NOTE_MARK = "EDITORS-ONLY"
 
 # Collections whose records take an ``editor_notes`` field.
-_NOTED = (
-    "regions",
-    "lines",
-    "referral_patterns",
-    "trigger_point_caveats",
-    "symptoms",
-    "red_flags",
-    "contraindications",
-    "endangerment_sites",
-    "claims",
-    "sources",
-)
+_NOTED = RECORD_COLLECTIONS
 
 
 def with_editor_notes(atlas: Atlas) -> Atlas:

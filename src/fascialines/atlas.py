@@ -34,6 +34,7 @@ from fascialines.atlas_json import UnreadableJSON, read_json
 
 __all__ = [
     "EVIDENCE_ORDER",
+    "RECORD_COLLECTIONS",
     "SCHEMA_VERSION",
     "Atlas",
     "AtlasError",
@@ -507,21 +508,25 @@ def _ids(raw: Any, key: str) -> set[str]:
     return {item["id"] for _, item in _items(raw, key) if isinstance(item.get("id"), str)}
 
 
+#: The atlas's lists of records with an ``id`` (and ``editor_notes``), in file order.
+RECORD_COLLECTIONS: tuple[str, ...] = (
+    "regions",
+    "lines",
+    "referral_patterns",
+    "trigger_point_caveats",
+    "symptoms",
+    "red_flags",
+    "contraindications",
+    "endangerment_sites",
+    "claims",
+    "sources",
+)
+
+
 def _reference_problems(raw: Any) -> Iterator[AtlasProblem]:
     if not isinstance(raw, dict):
         return
-    for key in (
-        "regions",
-        "lines",
-        "referral_patterns",
-        "trigger_point_caveats",
-        "symptoms",
-        "red_flags",
-        "contraindications",
-        "endangerment_sites",
-        "claims",
-        "sources",
-    ):
+    for key in RECORD_COLLECTIONS:
         # Only text ids are counted: an id that is a list or an object is a type problem.
         counts = Counter(
             item["id"] for _, item in _items(raw, key) if isinstance(item.get("id"), str)

@@ -37,18 +37,10 @@ from werkzeug.serving import make_server
 
 from fascialines import __version__
 from fascialines.atlas import Atlas, load_atlas
+from fascialines.chromium import CHROMIUM, CHROMIUM_ARGS
 from fascialines.web.app import create_app
 
 RESULTS = Path(__file__).parent / "results" / "bench_interaction.json"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # Counts Dash's requests and notes the first frame after each change of the page. Installed in
 # the benchmark's browser only; the app itself runs unchanged.
@@ -253,7 +245,7 @@ def main() -> None:
     app = create_app(atlas)
     records: list[dict[str, Any]] = []
     with served(app) as app_url, served(floor_app()) as floor_url, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1440, "height": 900})
         page.add_init_script(PROBE)
         floor = _summary(measure_floor(page, floor_url, args.repeat))

@@ -14,18 +14,10 @@ from playwright.sync_api import Page, sync_playwright
 from werkzeug.serving import make_server
 
 from fascialines.atlas import load_atlas
+from fascialines.chromium import CHROMIUM, CHROMIUM_ARGS
 from fascialines.web.app import create_app
 
 HERE = Path(__file__).parent
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # (file, query, viewport width, height, how much of the page: None = the first screen)
 SHOTS = [
     ("trace-1440.png", "?symptom=headache&side=left", 1440, 900, None),
@@ -49,9 +41,7 @@ def main() -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}/"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for name, query, width, height, depth in SHOTS:
             page = browser.new_page(viewport={"width": width, "height": height})
             page.route(

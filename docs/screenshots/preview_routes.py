@@ -24,6 +24,7 @@ from playwright.sync_api import sync_playwright
 
 from fascialines import routes as chart
 from fascialines.atlas import Atlas, Region, load_atlas
+from fascialines.chromium import CHROMIUM, CHROMIUM_ARGS
 
 try:  # the figure package of the app v2 restructure
     from fascialines.web.figure.geometry import ARM_AREAS, arm_to_drawing
@@ -32,15 +33,6 @@ except ImportError:  # the web package before it
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "screenshots" / "lines"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 VIEW_TITLES = {"front": "front view", "back": "back view", "side": "side view (client's right)"}
 
 
@@ -208,7 +200,7 @@ def main(argv: list[str]) -> int:
             )
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for path, fig in pictures:
             # A fresh page per picture: no script state carries over from the last one.
             page = browser.new_page(viewport={"width": int(fig.layout.width), "height": 820})

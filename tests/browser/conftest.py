@@ -7,7 +7,6 @@ journeys skip with the reason, except under ``CI=true``, where a missing browser
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,22 +18,11 @@ from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from fascialines.atlas import Atlas, load_atlas
+from fascialines.chromium import CHROMIUM, CHROMIUM_ARGS
 from fascialines.web.app import create_app
 
 # A busy two-core CI machine can take several seconds to draw the diagram the first time.
 expect.set_options(timeout=15_000)
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Without the background-networking flags Chromium keeps calling home on a closed network.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

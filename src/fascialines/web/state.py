@@ -1,9 +1,10 @@
 """The view state and its query string, from one table of URL fields.
 
 Everything a person sees is in the URL (``?symptom=…&side=…&hops=…&lines=…&evidence=…&line=…
-&region=…&focus=…``), so a view can be bookmarked and shared and any worker can answer any
-request. :data:`FIELDS` has one row per query key: how to read it (with an allow-list from the
-atlas), how to write it, and what to tell a person whose link had a bad value. Adding a URL
+&region=…&focus=…&view=…&seed=…&figure=…&all_lines=…``), so a view can be bookmarked and shared
+and any worker can answer any request. :data:`FIELDS` has one row per query key: how to read it
+(with an allow-list from the atlas), how to write it, and what to tell a person whose link had a
+bad value. Adding a URL
 parameter is one attribute on :class:`ViewState` and one row here.
 
 Parsing never fails: an unknown or malformed value falls back to its default and adds a
@@ -24,8 +25,10 @@ from fascialines.lookup import normalise
 __all__ = [
     "DEFAULT_HOPS",
     "FIELDS",
+    "FIGURES",
     "LOWEST_GRADE",
     "MAX_HOPS",
+    "VIEWS",
     "UrlField",
     "ViewState",
     "format_region",
@@ -40,6 +43,13 @@ DEFAULT_HOPS = 4
 #: The largest hop count the picker offers; longer chains say little about a complaint.
 MAX_HOPS = 8
 SIDES: tuple[str, ...] = ("both", "left", "right")
+#: The page's modes: the explorer (default), the client view shown to a client on a screen,
+#: a quiz, and the evidence page.
+VIEWS: tuple[str, ...] = ("explore", "client", "quiz", "evidence")
+#: The body figures the chart can draw.
+FIGURES: tuple[str, ...] = ("male", "female")
+#: The largest quiz seed a link may carry (any whole number up to it gives one quiz).
+MAX_SEED = 999_999
 LOWEST_GRADE = min(EVIDENCE_ORDER, key=EVIDENCE_ORDER.__getitem__)
 
 
@@ -61,6 +71,14 @@ class ViewState:
     region: NodeKey | None = None
     #: The rank of the candidate whose paths are emphasised.
     focus: int | None = None
+    #: The page's mode, one of :data:`VIEWS`.
+    view: str = "explore"
+    #: The quiz's seed: the same seed gives the same questions, so a class can share a quiz.
+    seed: int | None = None
+    #: The body figure drawn, one of :data:`FIGURES`.
+    figure: str = "male"
+    #: Whether every line is drawn faintly behind the view (the calm start draws none).
+    all_lines: bool = False
 
     def with_trace_options(self, **changes: Any) -> ViewState:
         """A copy with new trace options; the focus is dropped because the ranks change."""
@@ -135,6 +153,11 @@ def _hops(_: Atlas, text: str) -> int | None:
 def _focus(_: Atlas, text: str) -> int | None:
     rank = _whole(text)
     return rank if rank is not None and rank >= 1 else None
+
+
+def _seed(_: Atlas, text: str) -> int | None:
+    seed = _whole(text)
+    return seed if seed is not None and seed <= MAX_SEED else None
 
 
 def _lines_write(atlas: Atlas, lines: Any) -> str:
@@ -213,6 +236,27 @@ FIELDS: tuple[UrlField, ...] = (
         "use a region id, with :left or :right if paired",
     ),
     UrlField("focus", _focus, lambda _, value: str(value), "use a rank from the list, 1 or more"),
+    UrlField(
+        "view",
+        lambda _, text: text if text in VIEWS else None,
+        lambda _, value: str(value),
+        "use one of " + ", ".join(VIEWS),
+    ),
+    UrlField(
+        "seed", _seed, lambda _, value: str(value), f"use a whole number from 0 to {MAX_SEED}"
+    ),
+    UrlField(
+        "figure",
+        lambda _, text: text if text in FIGURES else None,
+        lambda _, value: str(value),
+        "use one of " + ", ".join(FIGURES),
+    ),
+    UrlField(
+        "all_lines",
+        lambda _, text: {"1": True, "0": False}.get(text),
+        lambda _, value: "1" if value else "0",
+        "use 1 to show every line or 0 for none",
+    ),
 )
 TRACE_OPTIONS: tuple[str, ...] = tuple(field.name for field in FIELDS if field.trace_option)
 

@@ -46,9 +46,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
 // (see ENGINEERING-NOTES.md). This observer closes them on whatever Dash renders:
 // - a dropdown's focus target (its Tab stop, yet aria-hidden) is shown to screen readers and
 //   named by the visible <label>, and so is the dropdown's button, beside its value;
-// - the side choice (dcc.RadioItems) is a radio group named by its legend, its options plain
-//   labels around native radios (no listbox around focusable radios);
-// - each slider thumb is named by its label.
+// - each dcc.RadioItems (side, how far along a line) is a radio group named by its legend,
+//   its options plain labels around native radios (no listbox around focusable radios).
 function labelFor(id) {
     const label = document.querySelector('label[for="' + id + '"]');
     if (label && !label.id) {
@@ -103,24 +102,10 @@ function fixRadioGroups() {
         });
 }
 
-function nameSliderThumbs() {
-    document.querySelectorAll("label[for]").forEach(function (label) {
-        const target = document.getElementById(label.htmlFor);
-        if (!target) {
-            return;
-        }
-        target.querySelectorAll('[role="slider"]:not([aria-labelledby])').forEach(function (thumb) {
-            labelFor(label.htmlFor);
-            thumb.setAttribute("aria-labelledby", label.id);
-        });
-    });
-}
-
 // Every change is only made where it is missing, so the observer's own edits end the loop.
 new MutationObserver(function () {
     fixDropdowns();
     fixRadioGroups();
-    nameSliderThumbs();
 }).observe(document.documentElement, {
     childList: true,
     subtree: true,

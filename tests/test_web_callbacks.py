@@ -236,3 +236,70 @@ def test_the_wsgi_module_serves_the_packaged_atlas() -> None:
     page = wsgi.server.test_client().get("/")
     assert page.status_code == 200
     assert "fascialines" in page.data.decode()
+
+
+def _apply(figure: dict[str, Any], patch: dash.Patch) -> dict[str, Any]:
+    """A figure after a patch, the way Dash's renderer applies Assign and Merge."""
+    out = json.loads(json.dumps(figure))
+    for operation in patch.to_plotly_json()["operations"]:
+        *path, last = operation["location"]
+        target = out
+        for key in path:
+            target = target[key]
+        value = operation["params"]["value"]
+        if operation["operation"] == "Merge":
+            target[last] = {**target[last], **value}
+        else:
+            assert operation["operation"] == "Assign"
+            target[last] = value
+    return out
+
+
+@pytest.mark.parametrize(
+    "query", ["", "?symptom={s}", "?symptom={s}&focus=2", "?line={l}&region=calf:left"]
+)
+def test_the_lean_overlay_patch_draws_what_the_figure_patch_draws(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph, query: str
+) -> None:
+    from fascialines.web import figure
+    from fascialines.web.callbacks import lean_patch
+    from fascialines.web.state import parse_query
+
+    address = query.format(s=mini_atlas.symptoms[0].id, l=mini_atlas.lines[0].abbreviation)
+    state = parse_query(mini_atlas, address)[0]
+    found = trace(mini_graph, state.symptom) if state.symptom else None
+    full = figure.upper_patch(
+        mini_atlas, trace=found, focus_rank=state.focus, line=state.line, region=state.region
+    )
+    upper = figure.split_layers(mini_atlas, figure.base_figure(mini_atlas))[1].to_plotly_json()
+    lean = lean_patch(full)
+    assert _apply(upper, lean) == _apply(upper, full)
+    assert len(lean.to_plotly_json()["operations"]) <= len(upper["data"])
+
+
+def test_a_fold_is_sent_once_on_its_first_opening(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    from fascialines.web.callbacks import card_fold
+    from fascialines.web.views.prose import candidate_markdown
+
+    symptom = mini_atlas.symptoms[0].id
+    found = trace(mini_graph, symptom)
+    for candidate in found.candidates[: results.CARDS]:
+        (opened,) = card_fold(mini_atlas, mini_graph, 1, f"?symptom={symptom}", candidate.rank)
+        assert opened.children == candidate_markdown(mini_atlas, found, candidate)
+    # Later clicks (closing, opening again, a click inside) leave the fold as it is.
+    assert card_fold(mini_atlas, mini_graph, 2, f"?symptom={symptom}", 1) is dash.no_update
+    # A rank the trace no longer has (the list changed meanwhile) opens an empty fold.
+    assert card_fold(mini_atlas, mini_graph, 1, f"?symptom={symptom}", 999) == []
+
+
+def test_the_page_lists_no_script_it_never_runs(app: dash.Dash) -> None:
+    from fascialines.web.app import UNUSED_SCRIPTS
+
+    page_html = app.server.test_client().get("/").data.decode()
+    scripts = re.findall(r'<script src="([^"]+)"', page_html)
+    assert scripts, "the page still loads Dash"
+    assert not [s for s in scripts for part in UNUSED_SCRIPTS if part in s]
+    # Dash's lazy loader needs the generator runtime the polyfill used to bring.
+    assert any("regenerator-runtime" in s for s in scripts)

@@ -51,11 +51,14 @@ def test_the_first_candidates_are_cards_and_the_rest_one_light_list(
     kinds = [css(card).split()[0] for card in shown.cards]
     assert kinds[: results.CARDS] == ["candidate"] * results.CARDS
     assert set(kinds[results.CARDS :]) == {"candidate-row"}
-    # A card's long text is one Markdown, folded; a row is one button and one badge.
-    for card in shown.cards[: results.CARDS]:
+    # A card's long text is one Markdown, folded and sent only when the fold is first opened;
+    # a row is one button and one badge.
+    for rank, card in enumerate(shown.cards[: results.CARDS], start=1):
         (details,) = [d for d in find(card, dash.html.Details) if css(d) == "candidate-details"]
         assert not getattr(details, "open", False)
-        assert len(find(details, dash.dcc.Markdown)) == 1
+        assert find(details, dash.dcc.Markdown) == []
+        (opened,) = shown.fold(rank)
+        assert isinstance(opened, dash.dcc.Markdown) and opened.children
         assert find(card, dash.html.Ul), "the paths in words stay unfolded"
     for row in shown.cards[results.CARDS :]:
         assert len(_buttons(row)) == 1
@@ -240,7 +243,9 @@ def test_trigger_point_links_are_marked_as_a_second_mechanism_with_the_caveats(
     shown = screen(mini_atlas, mini_graph, f"?symptom={symptom.id}")
     words = text(shown.results)
     cards = trace(mini_graph, symptom.id).candidates[: results.CARDS]
-    assert words.count("A second, contested mechanism") == sum(1 for c in cards if c.trigger_points)
+    folds = text(shown.folds)
+    assert "attrs(" not in folds, "headings in the fold are words, not code"
+    assert folds.count("A second, contested mechanism") == sum(1 for c in cards if c.trigger_points)
     assert words.count("About trigger points") == 1
     blocks = [d for d in find(shown.results, dash.html.Div) if getattr(d, "id", None)]
     caveats = text([d for d in blocks if d.id == "trigger-point-caveats"])

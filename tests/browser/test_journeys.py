@@ -209,8 +209,8 @@ def test_the_keyboard_alone_chooses_a_symptom_and_copies_the_link(
     page, (symptom, alias) = offline_page, _unique_alias(atlas)
     page.goto(base_url)
     _ready(page)
-    # Every control has an accessible name, the slider's thumb included.
-    expect(page.get_by_role("slider", name="How far along a line")).to_be_visible()
+    # Every control has an accessible name, each radio group by its legend.
+    expect(page.get_by_role("radiogroup", name="How far along a line")).to_be_visible()
     expect(page.get_by_role("radio", name="Left")).to_be_visible()
     _tab_to(page, f"#{controls.Ids.SYMPTOM}")
     page.keyboard.press("Enter")

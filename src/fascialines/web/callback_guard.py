@@ -292,6 +292,8 @@ class CallbackGuard:
             for output in (
                 callback["output"] if isinstance(callback["output"], list) else [callback["output"]]
             )
+            # A pattern-matching output (a dict id) names no component of the layout.
+            if isinstance(output.component_id, str)
         }
         self._rules: dict[tuple[str, str], Rule] = {}
         for component in _walk(layout() if callable(layout) else layout):

@@ -5,10 +5,11 @@ Colour is never the only cue: a badge names its grade in words, a line chip its 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
-from dash import html
+from dash import dcc, html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas, Region, Source
@@ -22,6 +23,7 @@ __all__ = [
     "anatomical_name",
     "attrs",
     "capitalised",
+    "escape",
     "evidence_badge",
     "joined",
     "line_chip",
@@ -39,6 +41,8 @@ __all__ = [
     "take_care",
     "with_side",
 ]
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~])")
 
 #: Kept for callers of the old name; the words live in :mod:`fascialines.web.wording`.
 EVIDENCE_LABELS = EVIDENCE_BADGE
@@ -227,14 +231,24 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def sources_list(atlas: Atlas, source_ids: Iterable[str], label: str = "Sources") -> Component:
-    """A folded list of full citations, each source once, in order of first mention."""
+def escape(text: str) -> str:
+    """Atlas text made literal in Markdown (no stray emphasis, links or HTML)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def sources_list(atlas: Atlas, source_ids: Iterable[str], label: str | None = None) -> Component:
+    """A folded list of full citations, each source once, in order of first mention.
+
+    The citations are one Markdown list: one component whatever their number, because every
+    component on the page costs Dash's renderer time at each update.
+    """
     unique = list(dict.fromkeys(source_ids))
+    cited = "\n".join(f"- {escape(atlas.source(source_id).citation)}" for source_id in unique)
     return html.Details(
         className="sources",
         children=[
-            html.Summary(f"{label} ({len(unique)})"),
-            html.Ul([html.Li(atlas.source(source_id).citation) for source_id in unique]),
+            html.Summary(f"{label or HEADING['sources']} ({len(unique)})"),
+            dcc.Markdown(cited),
         ],
     )
 

@@ -121,6 +121,7 @@ HEADING: dict[str, str] = {
     "contraindications": "When bodywork or self-massage is not safe",
     "more": "less well supported",
     "trigger-points": "About trigger points",
+    "sources": "Sources",
     "trigger-second": "A second, contested mechanism: trigger-point referral. ",
     "trigger-not-line": "This is not a fascial line. ",
     "trigger-why": "Why it is contested",

@@ -62,7 +62,7 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
                     html.Div(
                         id=Ids.SIDE,
                         className=side_class(False),
-                        children=[region.layout(), line.layout(), results.layout()],
+                        children=[region.layout(), line.layout(), results.layout(atlas)],
                     ),
                 ],
             ),

@@ -3,8 +3,11 @@
 The panel has fixed slots (:class:`Ids`), each an output of its own, so a view change sends only
 the slots it changes: a new trace fills them all; a new focus sends a :class:`dash.Patch` of two
 cards' classes and buttons (:func:`focus_patches`), nothing else. The first :data:`CARDS`
-candidates are compact cards whose long text is one Markdown (:mod:`.prose`); the rest are one
-light list of rows.
+candidates are compact cards; the rest are one light list of rows. A card's long text (one
+Markdown, :mod:`.prose`) is sent only when its fold is first opened (:func:`card_details`):
+most people never open most folds, and every byte and component of a trace response costs
+render time. What is the same for every trace (the safety notes, the trigger-point caveats) is
+part of the page from the start and only shown or hidden (:data:`SHOWN_WHEN`).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from fascialines.web.pieces import (
     anatomical_name,
     attrs,
     capitalised,
+    escape,
     evidence_badge,
     line_chip,
     places,
@@ -35,7 +39,20 @@ from fascialines.web.state import ViewState
 from fascialines.web.views.prose import candidate_markdown
 from fascialines.web.wording import CONTRAINDICATION_KINDS, CONTROL, HEADING, MESSAGE, count
 
-__all__ = ["CARDS", "Ids", "focus_patches", "layout", "render", "short_action", "short_sign"]
+__all__ = [
+    "CARDS",
+    "DETAILS",
+    "DETAILS_BODY",
+    "SHOWN_WHEN",
+    "Ids",
+    "card_details",
+    "focus_patches",
+    "layout",
+    "render",
+    "short_action",
+    "short_sign",
+    "shown_blocks",
+]
 
 #: How many candidates get a card; the rest are rows of one light list.
 CARDS = 3
@@ -54,11 +71,17 @@ class Ids:
     SAFETY = "trace-safety"
 
 
-SLOTS: tuple[str, ...] = (Ids.HEAD, Ids.FLAGS, Ids.CARDS, Ids.MORE, Ids.CAVEATS, Ids.SAFETY)
+#: The slots whose children a trace fills.
+SLOTS: tuple[str, ...] = (Ids.HEAD, Ids.FLAGS, Ids.CARDS, Ids.MORE)
+#: The fixed blocks, drawn once with the page; their ``hidden`` property follows the view.
+SHOWN_WHEN: tuple[str, ...] = (Ids.CAVEATS, Ids.SAFETY)
+#: The id types of a card's fold and of its body, filled when first opened (by rank).
+DETAILS = "card-details"
+DETAILS_BODY = "card-details-body"
 
 
-def layout() -> Component:
-    """The empty slots, filled by :func:`render`."""
+def layout(atlas: Atlas) -> Component:
+    """The empty slots, filled by :func:`render`, and the fixed blocks, hidden until a trace."""
     return html.Section(
         id="results",
         className="results",
@@ -68,8 +91,8 @@ def layout() -> Component:
             html.Div(id=Ids.FLAGS),
             html.Ol(id=Ids.CARDS, className="candidates"),
             html.Div(id=Ids.MORE),
-            html.Div(id=Ids.CAVEATS),
-            html.Div(id=Ids.SAFETY),
+            html.Div(id=Ids.CAVEATS, hidden=True, children=_caveats(atlas)),
+            html.Div(id=Ids.SAFETY, hidden=True, children=_safety(atlas)),
         ],
     )
 
@@ -267,10 +290,12 @@ def _card(atlas: Atlas, trace: Trace, candidate: Candidate, focused: bool) -> Co
             html.Div(className="candidate-actions", children=_focus_button(rank, focused)),
             html.Details(
                 className="candidate-details",
+                id={"type": DETAILS, "rank": rank},
                 children=[
                     html.Summary(CONTROL["details"]),
                     *_optional_p(_why_here(candidate), "why-here"),
-                    dcc.Markdown(candidate_markdown(atlas, trace, candidate), link_target="_self"),
+                    # Filled by card_details when the fold is first opened.
+                    html.Div(id={"type": DETAILS_BODY, "rank": rank}),
                 ],
             ),
         ],
@@ -341,43 +366,59 @@ def _head(atlas: Atlas, trace: Trace) -> list[Component]:
     ]
 
 
-def _caveats(atlas: Atlas, trace: Trace) -> list[Component]:
-    if not (any(c.trigger_points for c in trace.candidates) and atlas.trigger_point_caveats):
+def card_details(atlas: Atlas, trace: Trace | None, rank: int) -> list[Component]:
+    """The long text of a card's fold (explanation, safety, self-care, sources), as one Markdown.
+
+    Empty when the trace has no candidate of that rank (a stale click after the list changed).
+    """
+    candidate = next((c for c in trace.candidates if c.rank == rank), None) if trace else None
+    if trace is None or candidate is None:
         return []
+    return [dcc.Markdown(candidate_markdown(atlas, trace, candidate), link_target="_self")]
+
+
+def _has_caveats(atlas: Atlas, trace: Trace | None) -> bool:
+    return bool(
+        trace and atlas.trigger_point_caveats and any(c.trigger_points for c in trace.candidates)
+    )
+
+
+def _caveats(atlas: Atlas) -> list[Component]:
+    """The trigger-point caveats and their sources: prose, so one Markdown under the heading."""
+    caveats = atlas.trigger_point_caveats
+    if not caveats:
+        return []
+    prose = "\n".join(f"- {escape(caveat.text)}" for caveat in caveats)
     return [
         html.Div(
             id="trigger-point-caveats",
             className="trigger-points",
             children=[
                 html.H3(HEADING["trigger-points"]),
-                html.Ul([html.Li(caveat.text) for caveat in atlas.trigger_point_caveats]),
-                sources_list(
-                    atlas, [s for caveat in atlas.trigger_point_caveats for s in caveat.sources]
-                ),
+                dcc.Markdown(prose, className="caveats"),
+                sources_list(atlas, [s for caveat in caveats for s in caveat.sources]),
             ],
         )
     ]
 
 
 def _safety(atlas: Atlas) -> list[Component]:
+    """The disclaimer, and the contraindications folded (as one Markdown: prose, no controls)."""
     children: list[Component] = [html.H2(HEADING["safety"]), html.P(DISCLAIMER)]
     groups = [
         (heading, [item.text for item in atlas.contraindications if item.kind == kind])
         for kind, heading in CONTRAINDICATION_KINDS.items()
     ]
+    listed = "\n\n".join(
+        f"#### {escape(heading)}\n\n" + "\n".join(f"- {escape(t)}" for t in texts)
+        for heading, texts in groups
+        if texts
+    )
     if atlas.contraindications:
         children.append(
             html.Details(
                 className="contraindications",
-                children=[
-                    html.Summary(HEADING["contraindications"]),
-                    *[
-                        item
-                        for heading, texts in groups
-                        if texts
-                        for item in (html.H4(heading), html.Ul([html.Li(t) for t in texts]))
-                    ],
-                ],
+                children=[html.Summary(HEADING["contraindications"]), dcc.Markdown(listed)],
             )
         )
     return [
@@ -388,6 +429,11 @@ def _safety(atlas: Atlas) -> list[Component]:
             **attrs({"aria-label": HEADING["safety-label"]}),
         )
     ]
+
+
+def shown_blocks(atlas: Atlas, trace: Trace | None) -> dict[str, bool]:
+    """The ``hidden`` property of each fixed block (:data:`SHOWN_WHEN`) for a view, by id."""
+    return {Ids.SAFETY: trace is None, Ids.CAVEATS: not _has_caveats(atlas, trace)}
 
 
 def render(atlas: Atlas, trace: Trace | None, state: ViewState) -> dict[str, Any]:
@@ -410,8 +456,6 @@ def render(atlas: Atlas, trace: Trace | None, state: ViewState) -> dict[str, Any
         ]
         if more
         else [],
-        Ids.CAVEATS: _caveats(atlas, trace),
-        Ids.SAFETY: _safety(atlas),
     }
 
 

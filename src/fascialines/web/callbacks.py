@@ -19,10 +19,11 @@ import dash
 from dash import MATCH, Input, Output, State, ctx, html
 
 from fascialines.atlas import Atlas
+from fascialines.lookup import AtlasIndex
 from fascialines.tracing import Trace
 from fascialines.web import core, figure
 from fascialines.web.state import TRACE_OPTIONS, ViewState, parse_query, to_query
-from fascialines.web.views import controls, diagram, line, page, region, results
+from fascialines.web.views import controls, diagram, line, page, picker, region, results
 from fascialines.web.wording import MESSAGE
 
 __all__ = [
@@ -244,5 +245,20 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
     )
     def open_fold(clicks: int | None, shown: str | None) -> Any:
         return card_fold(atlas, graph, clicks, shown, ctx.triggered_id["rank"])
+
+    index = AtlasIndex(atlas)
+
+    @app.callback(
+        Output(controls.Ids.SYMPTOM, "options"),
+        Output(picker.Ids.HINT, "children"),
+        Input(controls.Ids.SYMPTOM, "search_value"),
+        prevent_initial_call=True,
+    )
+    def search_symptoms(text: str | None) -> tuple[Any, Any]:
+        # A search cleared (after a choice, or the menu closed) leaves every option in place.
+        if not text or not text.strip():
+            raise dash.exceptions.PreventUpdate
+        found = picker.search(atlas, index, text.strip())
+        return found.options, found.hint
 
     page.set_callbacks(app)

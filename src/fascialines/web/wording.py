@@ -18,6 +18,7 @@ __all__ = [
     "HEADING",
     "MESSAGE",
     "count",
+    "either",
 ]
 
 #: Evidence grades as a badge says them; the badge's colour only repeats the words.
@@ -148,6 +149,8 @@ MESSAGE: dict[str, str] = {
     ),
     "not-traced": "Nothing could be traced: {error}",
     "focus-ignored": "The link's focus “{focus}” was ignored: the list is shorter.",
+    "did-you-mean": "Nothing is called “{text}”. Did you mean {names}?",
+    "no-match": "Nothing matches “{text}”: try the place it hurts, such as heel, neck or knee.",
 }
 
 #: How each kind of contraindication is headed for a client.
@@ -155,6 +158,11 @@ CONTRAINDICATION_KINDS: dict[str, str] = {
     "absolute": "No bodywork or self-massage at all with",
     "local": "Not on the area affected, or only with care and advice, with",
 }
+
+
+def either(names: list[str]) -> str:
+    """``"A"``, ``"A or B"``, ``"A, B or C"``: choices in a sentence."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 def count(number: int, one: str, many: str | None = None) -> str:

@@ -25,6 +25,7 @@ from fascialines.web.state import (
     format_region,
     parse_region,
 )
+from fascialines.web.views import picker
 from fascialines.web.wording import CONTROL, EVIDENCE_CHOICES, HEADING
 
 __all__ = ["CONTROLS", "Control", "Ids", "control_values", "layout", "state_from_controls"]
@@ -95,23 +96,18 @@ def control_values(state: ViewState) -> dict[str, Any]:
     return {c.id: c.show(getattr(state, c.field)) for c in CONTROLS}
 
 
-def _field(label: str, control: Component, control_id: str, hint: str | None = None) -> Component:
+def _field(
+    label: str,
+    control: Component,
+    control_id: str,
+    hint: str | None = None,
+    hint_id: str | None = None,
+) -> Component:
     children = [html.Label(label, htmlFor=control_id, className="field-label"), control]
     if hint:
-        children.append(html.P(hint, className="field-hint"))
+        extra = {"id": hint_id, **attrs({"aria-live": "polite"})} if hint_id else {}
+        children.append(html.P(hint, className="field-hint", **extra))
     return html.Div(className=f"field field-{control_id}", children=children)
-
-
-def _symptom_options(atlas: Atlas) -> list[dict[str, str]]:
-    return [
-        {
-            "label": symptom.name,
-            "value": symptom.id,
-            # Dash searches this text, so typing an alias ("sore heel") finds the symptom.
-            "search": " ".join([symptom.name, *symptom.aliases]),
-        }
-        for symptom in sorted(atlas.symptoms, key=lambda s: s.name.lower())
-    ]
 
 
 def _line_options(atlas: Atlas) -> list[dict[str, str]]:
@@ -142,15 +138,18 @@ def layout(atlas: Atlas) -> Component:
             html.H2(HEADING["controls"], className="visually-hidden"),
             _field(
                 CONTROL["symptom"],
+                # Typed words are searched on the server, through the core's look-up.
                 dcc.Dropdown(
                     id=Ids.SYMPTOM,
-                    options=_symptom_options(atlas),
+                    options=picker.all_options(atlas),
                     placeholder=CONTROL["symptom-placeholder"],
                     clearable=True,
                     optionHeight="auto",
+                    search_order="original",
                 ),
                 Ids.SYMPTOM,
                 hint=CONTROL["symptom-hint"],
+                hint_id=picker.Ids.HINT,
             ),
             html.Fieldset(
                 className=f"field field-{Ids.SIDE}",

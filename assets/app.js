@@ -112,3 +112,69 @@ new MutationObserver(function () {
     attributes: true,
     attributeFilter: ["aria-selected", "aria-hidden", "role", "aria-labelledby"],
 });
+
+// The line explorer: pointing at a step's row, or tabbing into it, draws that step over the
+// body (views/line.py puts the step's coordinates in the row's data-step-* attributes). The
+// highlight is one extra line on the overlay layer, drawn with plotly's public Plotly.react on
+// a copy of the figure's trace list, so the figure Dash keeps is never changed; the next update
+// from the server redraws the overlay without it.
+const STEP_HIGHLIGHT = "step-highlight";
+let shownStep = null;
+
+function showStep(row) {
+    if (row === shownStep) {
+        return;
+    }
+    shownStep = row;
+    const graph = document.querySelector("#body-overlay .js-plotly-plot");
+    if (!graph || !window.Plotly || !graph.data) {
+        return;
+    }
+    const data = graph.data.filter(function (trace) {
+        return trace.name !== STEP_HIGHLIGHT;
+    });
+    if (row) {
+        data.push({
+            type: "scatter",
+            mode: "lines",
+            name: STEP_HIGHLIGHT,
+            x: JSON.parse(row.dataset.stepX),
+            y: JSON.parse(row.dataset.stepY),
+            line: { color: row.dataset.stepColour, width: 9 },
+            opacity: 0.6,
+            hoverinfo: "skip",
+            showlegend: false,
+        });
+    }
+    window.Plotly.react(graph, data, graph.layout);
+    document.querySelectorAll("tr.step-shown").forEach(function (other) {
+        other.classList.remove("step-shown");
+    });
+    if (row) {
+        row.classList.add("step-shown");
+    }
+}
+
+function stepRow(event) {
+    return event.target.closest ? event.target.closest("tr[data-step-x]") : null;
+}
+
+["mouseover", "focusin"].forEach(function (kind) {
+    document.addEventListener(kind, function (event) {
+        const row = stepRow(event);
+        if (row) {
+            showStep(row);
+        }
+    });
+});
+["mouseout", "focusout"].forEach(function (kind) {
+    document.addEventListener(kind, function (event) {
+        const row = stepRow(event);
+        const next = event.relatedTarget && event.relatedTarget.closest
+            ? event.relatedTarget.closest("tr[data-step-x]")
+            : null;
+        if (row && !next) {
+            showStep(null);
+        }
+    });
+});

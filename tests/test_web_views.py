@@ -426,3 +426,38 @@ def test_both_sides_is_one_row_per_region_naming_its_sides(
         assert places(mini_atlas, refs).lower() in text(card).lower()
         if len(candidate.sides) == 2:
             assert "both sides" in text(card)
+
+
+def test_each_step_row_carries_its_place_on_the_body_for_the_hover_highlight(
+    mini_atlas: Atlas,
+) -> None:
+    import json
+
+    from fascialines.web.figure import geometry
+    from fascialines.web.figure.step_highlight import step_segments
+
+    for line_ in mini_atlas.lines:
+        shown = screen(mini_atlas, None, f"?line={line_.abbreviation}")
+        rows = [r for r in find(shown.line, dash.html.Tr) if css(r) == "step-row"]
+        assert len(rows) == len(line_.transitions)
+        for row, step in zip(rows, line_.transitions, strict=True):
+            xs, ys = step_segments(mini_atlas, line_.id, step.from_, step.to)
+            props = row.to_plotly_json()["props"]
+            assert json.loads(props["data-step-x"]) == xs and json.loads(props["data-step-y"]) == ys
+            # Segments of two ends each, separated by gaps, every end a point the diagram draws.
+            assert len(xs) == len(ys) and len(xs) % 3 == 2
+            ends = {
+                geometry.point(mini_atlas.region(region_id), side, view)[:2]
+                for region_id in (step.from_, step.to)
+                for side in ("left", "right", "midline")
+                for view in geometry.VIEWS
+                if geometry.point(mini_atlas.region(region_id), side, view)
+            }
+            assert {(x, y) for x, y in zip(xs, ys, strict=True) if x is not None} <= ends
+
+
+def test_the_line_explorer_does_not_ask_where_it_hurts(mini_atlas: Atlas) -> None:
+    line_ = mini_atlas.lines[0]
+    shown = screen(mini_atlas, None, f"?line={line_.abbreviation}")
+    assert "Where does it hurt?" not in text(shown.results)
+    assert line_.name in text(shown.line)

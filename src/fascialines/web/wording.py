@@ -16,6 +16,7 @@ __all__ = [
     "EVIDENCE_HOVER",
     "EVIDENCE_SHORT",
     "HEADING",
+    "LINE",
     "MESSAGE",
     "count",
     "either",
@@ -139,6 +140,24 @@ HEADING: dict[str, str] = {
         "professional about pain, and a doctor at once about any warning sign."
     ),
     "busy": "Working…",
+}
+
+#: The line explorer's words; ``{name}`` is a line's or a region's name.
+LINE: dict[str, str] = {
+    "rated-step": "rated for this step",
+    "rated-line": "the line's rating",
+    "track": "Track",
+    "from": "From",
+    "to": "To",
+    "evidence": "Evidence",
+    "sources": "Sources",
+    "close": "Close",
+    "close-title": "Close the {name}",
+    "explore-title": "Explore the {name}",
+    "steps": "Each step, with its evidence and sources ({steps})",
+    "caption": "{name}: each step, in the model's published order",
+    "crosses": "Crosses the midline: ",
+    "hover": "Point at or tab to a step to see it on the body.",
 }
 
 #: Messages about what could not be done.

@@ -16,7 +16,7 @@ from fascialines.atlas import Atlas, Region, Source
 from fascialines.tracing import RegionRef
 from fascialines.web.state import NodeKey, ViewState, to_query
 from fascialines.web.theme import line_styles
-from fascialines.web.wording import EVIDENCE_BADGE, HEADING
+from fascialines.web.wording import EVIDENCE_BADGE, HEADING, SELF_CARE_TERMS, SENTENCE
 
 __all__ = [
     "EVIDENCE_LABELS",
@@ -261,18 +261,12 @@ def self_care(atlas: Atlas, region: Region) -> Component | None:
     return html.Details(
         className="self-care",
         children=[
-            html.Summary(f"Self-care for the {region.plain_name or region.name}"),
+            html.Summary(SENTENCE["self-care-for"].format(name=region.plain_name or region.name)),
             html.Dl(
                 [
                     item
-                    for term, text in (
-                        ("Tool", care.tool),
-                        ("How", care.how),
-                        ("How long", care.duration),
-                        ("How often", care.frequency),
-                        ("Avoid", care.avoid),
-                    )
-                    for item in (html.Dt(term), html.Dd(text))
+                    for field, term in SELF_CARE_TERMS
+                    for item in (html.Dt(term), html.Dd(getattr(care, field)))
                 ]
             ),
             sources_list(atlas, care.sources),

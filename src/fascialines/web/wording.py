@@ -18,6 +18,8 @@ __all__ = [
     "HEADING",
     "LINE",
     "MESSAGE",
+    "SELF_CARE_TERMS",
+    "SENTENCE",
     "count",
     "either",
 ]
@@ -159,6 +161,40 @@ LINE: dict[str, str] = {
     "crosses": "Crosses the midline: ",
     "hover": "Point at or tab to a step to see it on the body.",
 }
+
+#: Sentences the views fill in; ``{…}`` are the parts that come from the atlas or the trace.
+SENTENCE: dict[str, str] = {
+    "trigger-only": (
+        "Trigger points here are classically said to send pain to the {areas}: a separate and "
+        "contested idea, not a fascial line."
+    ),
+    "line-rated": "No study rated these steps on their own; see the line's own evidence.",
+    "also-trigger": "Also a trigger-point pattern (a contested idea).",
+    "light-pressure": "{sites}. Light pressure only; the reason is in the details.",
+    "focus-title": "Emphasise the paths of number {rank} on the body",
+    "traced-from": "Traced from the {felt}",
+    "felt-at": "Felt at: {felt}.",
+    "ranked": "{places}, best supported first: each a possibility, not a finding.",
+    "line-open": "Choose a complaint above to trace it along the lines.",
+    "close-title": "Close the {name}",
+    "plain-words": "In plain words: {name}.",
+    "refers": "Refers pain: {pattern}",
+    "refers-here": "{muscle} refers pain here: {pattern}",
+    "self-care-for": "Self-care for the {name}",
+    "not-self-treatment": "Not for self-treatment.",
+    "atlas-counts": "{title}: {lines} lines, {regions} regions, {sources} sources.",
+    "neighbour-after": "after it",
+    "neighbour-before": "before it",
+}
+
+#: The terms of a self-care note, in the order they are shown.
+SELF_CARE_TERMS: tuple[tuple[str, str], ...] = (
+    ("tool", "Tool"),
+    ("how", "How"),
+    ("duration", "How long"),
+    ("frequency", "How often"),
+    ("avoid", "Avoid"),
+)
 
 #: Messages about what could not be done.
 MESSAGE: dict[str, str] = {

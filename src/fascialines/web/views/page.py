@@ -16,7 +16,7 @@ from dash.development.base_component import Component
 from fascialines.atlas import Atlas
 from fascialines.web.pieces import SET_BUTTON, attrs
 from fascialines.web.views import controls, diagram, line, region, results
-from fascialines.web.wording import HEADING
+from fascialines.web.wording import HEADING, SENTENCE
 
 __all__ = ["Ids", "layout", "set_callbacks", "side_class"]
 
@@ -70,8 +70,13 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
                 className="site-footer",
                 children=[
                     html.P(
-                        f"{atlas.title}: {len(atlas.lines)} lines, {len(atlas.regions)} regions, "
-                        f"{len(atlas.sources)} sources. {atlas.credits or ''}".strip()
+                        SENTENCE["atlas-counts"].format(
+                            title=atlas.title,
+                            lines=len(atlas.lines),
+                            regions=len(atlas.regions),
+                            sources=len(atlas.sources),
+                        )
+                        + (f" {atlas.credits}" if atlas.credits else "")
                     ),
                     html.P(HEADING["footer"]),
                 ],

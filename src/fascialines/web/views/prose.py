@@ -16,7 +16,7 @@ from fascialines.atlas import Atlas
 from fascialines.explain import explain_candidate
 from fascialines.tracing import Candidate, Trace, TriggerPointLink
 from fascialines.web.pieces import escape, place, short_citation
-from fascialines.web.wording import HEADING
+from fascialines.web.wording import HEADING, SELF_CARE_TERMS, SENTENCE
 
 __all__ = ["candidate_markdown", "escape", "student_wording"]
 
@@ -77,20 +77,15 @@ def _take_care(atlas: Atlas, region_id: str) -> list[str]:
 def _self_care(atlas: Atlas, region_id: str) -> list[str]:
     region = atlas.region(region_id)
     if region.not_for_self_treatment:
-        return [f"**Not for self-treatment.** {escape(region.not_for_self_treatment)}", ""]
+        heading = escape(SENTENCE["not-self-treatment"])
+        return [f"**{heading}** {escape(region.not_for_self_treatment)}", ""]
     care = region.self_care
     if care is None:
         return []
-    rows = (
-        ("Tool", care.tool),
-        ("How", care.how),
-        ("How long", care.duration),
-        ("How often", care.frequency),
-        ("Avoid", care.avoid),
-    )
+    rows = [(term, getattr(care, field)) for field, term in SELF_CARE_TERMS]
     name = region.plain_name or region.name
     return [
-        f"**Self-care for the {escape(name)}**",
+        f"**{escape(SENTENCE['self-care-for'].format(name=name))}**",
         "",
         *[f"- *{term}:* {escape(text)}" for term, text in rows],
         "",

@@ -37,7 +37,14 @@ from fascialines.web.pieces import (
 )
 from fascialines.web.state import ViewState
 from fascialines.web.views.prose import candidate_markdown
-from fascialines.web.wording import CONTRAINDICATION_KINDS, CONTROL, HEADING, MESSAGE, count
+from fascialines.web.wording import (
+    CONTRAINDICATION_KINDS,
+    CONTROL,
+    HEADING,
+    MESSAGE,
+    SENTENCE,
+    count,
+)
 
 __all__ = [
     "CARDS",
@@ -191,10 +198,7 @@ def _summary_line(atlas: Atlas, candidate: Candidate) -> str | None:
     """What the badge cannot say: a grade rated for the whole line, or trigger points only."""
     if not candidate.paths:
         areas = places(atlas, (link.refers_to for link in candidate.trigger_points))
-        return (
-            f"Trigger points here are classically said to send pain to the {areas}: a "
-            "separate and contested idea, not a fascial line."
-        )
+        return SENTENCE["trigger-only"].format(areas=areas)
     parts = candidate.parts
     best = next(
         (p for p in candidate.paths if (p.evidence, p.hops) == (parts.evidence, parts.hops)),
@@ -202,9 +206,9 @@ def _summary_line(atlas: Atlas, candidate: Candidate) -> str | None:
     )
     notes = []
     if all(step.evidence_basis == "line" for step in best.steps):
-        notes.append("No study rated these steps on their own; see the line's own evidence.")
+        notes.append(SENTENCE["line-rated"])
     if candidate.trigger_points:
-        notes.append("Also a trigger-point pattern (a contested idea).")
+        notes.append(SENTENCE["also-trigger"])
     return " ".join(notes) or None
 
 
@@ -238,7 +242,7 @@ def _take_care_short(atlas: Atlas, region_id: str) -> Component | None:
         className="take-care-short",
         children=[
             html.Strong(HEADING["take-care-short"]),
-            f"{', '.join(sites)}. Light pressure only; the reason is in the details.",
+            SENTENCE["light-pressure"].format(sites=", ".join(sites)),
         ],
     )
 
@@ -248,7 +252,7 @@ def _focus_button(rank: int, focused: bool) -> Component:
         CONTROL["show-all"] if focused else CONTROL["show-on-body"],
         {"focus": str(rank)},
         toggle=True,
-        title=f"Emphasise the paths of number {rank} on the body",
+        title=SENTENCE["focus-title"].format(rank=rank),
     )
 
 
@@ -319,7 +323,7 @@ def _row(atlas: Atlas, candidate: Candidate, focused: bool) -> Component:
 def _welcome(atlas: Atlas, state: ViewState) -> list[Component]:
     if state.line:
         # The line's own panel answers; the prompt stays one quiet line.
-        return [html.P("Choose a complaint above to trace it along the lines.", className="hint")]
+        return [html.P(SENTENCE["line-open"], className="hint")]
     known = {symptom.id for symptom in atlas.symptoms}
     examples = [i for i in EXAMPLE_SYMPTOMS if i in known] or sorted(known)[:5]
     return [
@@ -352,15 +356,20 @@ def _welcome(atlas: Atlas, state: ViewState) -> list[Component]:
 
 def _head(atlas: Atlas, trace: Trace) -> list[Component]:
     felt = places(atlas, trace.felt_at)
-    title = trace.symptom.name if trace.symptom else f"Traced from the {felt}"
+    title = trace.symptom.name if trace.symptom else SENTENCE["traced-from"].format(felt=felt)
     total = len(trace.candidates)
     if not total:
-        return [html.H2(title), html.P(f"Felt at: {felt}."), html.P(MESSAGE["no-candidates"])]
+        return [
+            html.H2(title),
+            html.P(SENTENCE["felt-at"].format(felt=felt)),
+            html.P(MESSAGE["no-candidates"]),
+        ]
     return [
         html.H2(title),
         html.P(
-            f"Felt at: {felt}. {capitalised(count(total, 'linked place'))}, best supported "
-            "first: each a possibility, not a finding.",
+            SENTENCE["felt-at"].format(felt=felt)
+            + " "
+            + SENTENCE["ranked"].format(places=capitalised(count(total, "linked place"))),
             className="felt-at",
         ),
     ]

@@ -96,6 +96,10 @@ def test_a_new_focus_sends_two_cards_classes_and_nothing_else_of_the_panels(
         assert out[slot] is dash.no_update
     assert out[line.Ids.DETAILS] is dash.no_update
     assert out[region.Ids.DETAILS] is dash.no_update
+    # The wrappers of the diagram and of the side column keep their class: nothing inside
+    # them is re-rendered.
+    assert out[diagram.Ids.LOWER_LAYER] is dash.no_update
+    assert out[page.Ids.SIDE] is dash.no_update
     operations = out[results.Ids.CARDS].to_plotly_json()["operations"]
     changed = {(op["location"][0], op["location"][-1]): op["params"]["value"] for op in operations}
     assert changed[(0, "className")] == "candidate"

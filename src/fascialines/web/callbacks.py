@@ -117,11 +117,7 @@ def render_view(
                 atlas, trace=found, focus_rank=state.focus, line=state.line, region=state.region
             )
         ),
-        diagram.Ids.LOWER_LAYER: diagram.lower_class(
-            found is not None or state.line is not None or state.region is not None
-        ),
         diagram.Ids.CAPTION: diagram.caption(atlas, found, state),
-        page.Ids.SIDE: page.side_class(found is not None),
         page.Ids.NOTICE: [html.P(text) for text in problems] or None,
         line.Ids.DETAILS: line.render(atlas, state.line)
         if _changed(shown, state, ("line",))
@@ -130,6 +126,16 @@ def render_view(
         if _changed(shown, state, ("region",))
         else dash.no_update,
     }
+    # The lower layer and the side column wrap large parts of the page: setting their class,
+    # even to the same value, has Dash re-render all inside. Only a new trace, line or region
+    # can change them (a new focus cannot).
+    if _changed(shown, state, ("symptom", "felt", "line", "region")):
+        out[diagram.Ids.LOWER_LAYER] = diagram.lower_class(
+            found is not None or state.line is not None or state.region is not None
+        )
+        out[page.Ids.SIDE] = page.side_class(found is not None)
+    else:
+        out[diagram.Ids.LOWER_LAYER] = out[page.Ids.SIDE] = dash.no_update
     no_change = dict.fromkeys((*results.SLOTS, *results.SHOWN_WHEN), dash.no_update)
     if _changed(shown, state, TRACE_OPTIONS) or (
         found is None and _changed(shown, state, ("line",))

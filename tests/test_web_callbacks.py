@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import dash
+import flask
 import networkx as nx
 import pytest
 
@@ -307,3 +308,32 @@ def test_the_page_lists_no_script_it_never_runs(app: dash.Dash) -> None:
     assert not [s for s in scripts for part in UNUSED_SCRIPTS if part in s]
     # Dash's lazy loader needs the generator runtime the polyfill used to bring.
     assert any("regenerator-runtime" in s for s in scripts)
+
+
+def test_static_files_are_compressed_once_and_callback_answers_never_kept() -> None:
+
+    from fascialines.web.compressing import StaticCache, configure
+
+    server = configure(flask.Flask(__name__))
+    key = server.config["COMPRESS_CACHE_KEY"]
+    cache = StaticCache()
+    with server.test_request_context("/assets/app.js?m=1"):
+        static = f"zstd;{key(flask.request)}"
+    with server.test_request_context("/_dash-update-component", method="POST"):
+        answer = f"zstd;{key(flask.request)}"
+    cache.set(static, b"kept")
+    cache.set(answer, b"not kept")
+    assert cache.get(static) == b"kept"
+    assert cache.get(answer) is None
+
+
+def test_the_app_serves_its_scripts_in_zstd_that_decompress_to_the_file(app: dash.Dash) -> None:
+    from flask_compress.compat import compression
+
+    client = app.server.test_client()
+    with client.get("/assets/app.js", headers={"Accept-Encoding": "identity"}) as response:
+        plain = response.get_data()
+    for _ in range(2):  # the second answer comes from the kept copy
+        with client.get("/assets/app.js", headers={"Accept-Encoding": "zstd"}) as packed:
+            assert packed.headers["Content-Encoding"] == "zstd"
+            assert compression.zstd.decompress(packed.get_data()) == plain

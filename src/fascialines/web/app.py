@@ -11,7 +11,8 @@ Dash lists two scripts on every page that this one does not need (:data:`UNUSED_
 dash_table's bundle (no table here) and Babel's polyfill for old browsers (36 KB compressed),
 of which Dash's lazy loader uses only the generator runtime; that runtime is vendored on its
 own (``assets/vendor/regenerator-runtime.min.js``, the npm package ``regenerator-runtime``,
-MIT, 2.5 KB compressed). The page's icon is a small SVG in ``assets/``.
+MIT, 2.5 KB compressed). The page's icon is a small SVG in ``assets/``. Everything is compressed
+harder than by default, each static file once per process (:mod:`.compressing`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import dash
 import flask
 
 from fascialines.atlas import Atlas
-from fascialines.web import core, figure
+from fascialines.web import compressing, core, figure
 from fascialines.web.callbacks import register_callbacks
 from fascialines.web.figure.geometry import assets_dir
 from fascialines.web.hardening import harden
@@ -132,6 +133,8 @@ def create_app(atlas: Atlas) -> dash.Dash:
     graph = core.build(atlas)
     app = FasciaApp(
         __name__,
+        # Compression is set on the server before Dash sets flask-compress up on it.
+        server=compressing.configure(flask.Flask(__name__)),
         title=TITLE,
         assets_folder=str(assets_dir()),
         serve_locally=True,

@@ -117,10 +117,14 @@ def _line_options(atlas: Atlas) -> list[dict[str, str]]:
 
 
 def region_options(atlas: Atlas) -> list[dict[str, str]]:
-    """One option per graph node; the search also matches the plain name and the aliases."""
+    """One option per graph node; the search also matches the plain name and the aliases.
+
+    Dash searches an option's label and its ``search`` text both, so the search text leaves out
+    the name the label already holds (the options are part of every first load).
+    """
     options = []
     for region in sorted(atlas.regions, key=lambda r: r.name.lower()):
-        search = " ".join([region.name, region.plain_name or "", *region.aliases])
+        search = " ".join(filter(None, [region.plain_name, *region.aliases]))
         sides = ["midline"] if region.laterality == "midline" else ["left", "right"]
         for side in sides:
             label = with_side(region.name, side)

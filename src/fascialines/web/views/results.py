@@ -27,7 +27,6 @@ from fascialines.web.pieces import (
     anatomical_name,
     attrs,
     capitalised,
-    escape,
     evidence_badge,
     line_chip,
     places,
@@ -392,19 +391,20 @@ def _has_caveats(atlas: Atlas, trace: Trace | None) -> bool:
     )
 
 
+# The caveats and the safety notes are part of the first page, so they are plain HTML: a
+# dcc.Markdown there would load the Markdown bundle (about 100 KB compressed) on every first
+# load. Drawn once, they cost nothing per trace.
 def _caveats(atlas: Atlas) -> list[Component]:
-    """The trigger-point caveats and their sources: prose, so one Markdown under the heading."""
     caveats = atlas.trigger_point_caveats
     if not caveats:
         return []
-    prose = "\n".join(f"- {escape(caveat.text)}" for caveat in caveats)
     return [
         html.Div(
             id="trigger-point-caveats",
             className="trigger-points",
             children=[
                 html.H3(HEADING["trigger-points"]),
-                dcc.Markdown(prose, className="caveats"),
+                html.Ul([html.Li(caveat.text) for caveat in caveats]),
                 sources_list(atlas, [s for caveat in caveats for s in caveat.sources]),
             ],
         )
@@ -412,22 +412,24 @@ def _caveats(atlas: Atlas) -> list[Component]:
 
 
 def _safety(atlas: Atlas) -> list[Component]:
-    """The disclaimer, and the contraindications folded (as one Markdown: prose, no controls)."""
     children: list[Component] = [html.H2(HEADING["safety"]), html.P(DISCLAIMER)]
     groups = [
         (heading, [item.text for item in atlas.contraindications if item.kind == kind])
         for kind, heading in CONTRAINDICATION_KINDS.items()
     ]
-    listed = "\n\n".join(
-        f"#### {escape(heading)}\n\n" + "\n".join(f"- {escape(t)}" for t in texts)
-        for heading, texts in groups
-        if texts
-    )
     if atlas.contraindications:
         children.append(
             html.Details(
                 className="contraindications",
-                children=[html.Summary(HEADING["contraindications"]), dcc.Markdown(listed)],
+                children=[
+                    html.Summary(HEADING["contraindications"]),
+                    *[
+                        item
+                        for heading, texts in groups
+                        if texts
+                        for item in (html.H4(heading), html.Ul([html.Li(t) for t in texts]))
+                    ],
+                ],
             )
         )
     return [

@@ -30,6 +30,11 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
             const query = params.toString().replace(/%3A/gi, ":").replace(/%2C/gi, ",");
             return query ? "?" + query : "";
         },
+        // The symptom picker's typed text, passed on only when it holds a word: the dropdown
+        // clears its search on every opening, choice and closing, and those need no answer.
+        typedSearch: function (text) {
+            return text && text.trim() ? text : window.dash_clientside.no_update;
+        },
         // The copy button copies the address as the browser sees it, query included, and says
         // so in the words the server gave it (data-copied).
         copyAddress: function (clicks, label) {

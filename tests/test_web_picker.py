@@ -78,7 +78,9 @@ def test_the_endpoint_answers_a_search_and_ignores_a_cleared_one(
 ) -> None:
     client = app.server.test_client()
     dependencies = client.get("/_dash-dependencies").get_json()
-    callback = next(d for d in dependencies if "search_value" in str(d["inputs"]))
+    callback = next(
+        d for d in dependencies if d["output"].startswith(f"..{controls.Ids.SYMPTOM}.options")
+    )
 
     def post(text: str | None) -> int:
         body = {
@@ -87,9 +89,9 @@ def test_the_endpoint_answers_a_search_and_ignores_a_cleared_one(
                 {"id": part.split(".")[0], "property": part.split(".")[1]}
                 for part in callback["output"].strip(".").split("...")
             ],
-            "inputs": [{"id": controls.Ids.SYMPTOM, "property": "search_value", "value": text}],
+            "inputs": [{"id": picker.Ids.QUERY, "property": "data", "value": text}],
             "state": [],
-            "changedPropIds": [f"{controls.Ids.SYMPTOM}.search_value"],
+            "changedPropIds": [f"{picker.Ids.QUERY}.data"],
         }
         return client.post("/_dash-update-component", json=body)
 

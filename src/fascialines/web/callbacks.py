@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import dash
-from dash import MATCH, Input, Output, State, ctx, html
+from dash import MATCH, ClientsideFunction, Input, Output, State, ctx, html
 
 from fascialines.atlas import Atlas
 from fascialines.lookup import AtlasIndex
@@ -253,15 +253,23 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
         return card_fold(atlas, graph, clicks, shown, ctx.triggered_id["rank"])
 
     index = AtlasIndex(atlas)
+    # The dropdown clears its search on every opening, choice and closing: the browser passes
+    # on only a search with a word in it, and the server answers that.
+    app.clientside_callback(
+        ClientsideFunction(namespace="fascialines", function_name="typedSearch"),
+        Output(picker.Ids.QUERY, "data"),
+        Input(controls.Ids.SYMPTOM, "search_value"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output(controls.Ids.SYMPTOM, "options"),
         Output(picker.Ids.HINT, "children"),
-        Input(controls.Ids.SYMPTOM, "search_value"),
+        Input(picker.Ids.QUERY, "data"),
         prevent_initial_call=True,
     )
     def search_symptoms(text: str | None) -> tuple[Any, Any]:
-        # A search cleared (after a choice, or the menu closed) leaves every option in place.
+        # A search cleared leaves every option in place.
         if not text or not text.strip():
             raise dash.exceptions.PreventUpdate
         found = picker.search(atlas, index, text.strip())

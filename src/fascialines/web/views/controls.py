@@ -155,6 +155,7 @@ def layout(atlas: Atlas) -> Component:
                 hint=CONTROL["symptom-hint"],
                 hint_id=picker.Ids.HINT,
             ),
+            dcc.Store(id=picker.Ids.QUERY, storage_type="memory"),
             html.Fieldset(
                 className=f"field field-{Ids.SIDE}",
                 children=[

@@ -31,6 +31,9 @@ class Ids:
     """The picker's own ids (the dropdown is ``controls.Ids.SYMPTOM``)."""
 
     HINT = "trace-symptom-hint"
+    #: The typed text, copied in the browser only when it holds a word (assets/app.js), so
+    #: opening or closing the menu, which clears the dropdown's search, costs no round-trip.
+    QUERY = "trace-symptom-query"
 
 
 @dataclass(frozen=True)

@@ -124,6 +124,8 @@ new MutationObserver(function () {
 // a copy of the figure's trace list, so the figure Dash keeps is never changed; the next update
 // from the server redraws the overlay without it.
 const STEP_HIGHLIGHT = "step-highlight";
+// The amber of the row's own highlight (style.css, tr.step-shown), so row and step pair up.
+const STEP_COLOUR = "#d99a00";
 let shownStep = null;
 
 function showStep(row) {
@@ -145,8 +147,8 @@ function showStep(row) {
             name: STEP_HIGHLIGHT,
             x: JSON.parse(row.dataset.stepX),
             y: JSON.parse(row.dataset.stepY),
-            line: { color: row.dataset.stepColour, width: 9 },
-            opacity: 0.6,
+            line: { color: STEP_COLOUR, width: 8 },
+            opacity: 0.8,
             hoverinfo: "skip",
             showlegend: false,
         });

@@ -30,7 +30,7 @@ SHOTS = [
 
 
 #: What the pointer rests on before a shot.
-HOVER = {"line-explorer-1440.png": "#line-details tbody tr:nth-child(4)"}
+HOVER = {"line-explorer-1440.png": "#line-details tbody tr:nth-child(2)"}
 
 
 def _settle(page: Page) -> None:

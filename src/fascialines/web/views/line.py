@@ -21,7 +21,6 @@ from fascialines.web.pieces import (
     attrs,
     evidence_badge,
     line_chip,
-    line_colour,
     set_button,
     short_citation,
     sources_list,
@@ -72,7 +71,6 @@ def _on_body(atlas: Atlas, line_id: str, step: Transition) -> dict[str, str]:
         {
             "data-step-x": json.dumps(xs, separators=(",", ":")),
             "data-step-y": json.dumps(ys, separators=(",", ":")),
-            "data-step-colour": line_colour(atlas, line_id),
         }
     )
 

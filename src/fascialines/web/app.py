@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 import dash
 import flask
@@ -67,13 +68,32 @@ class FasciaApp(dash.Dash):
     stay served, so nothing that asks for one by its address breaks.
     """
 
-    def interpolate_index(self, **kwargs: str) -> str:
+    def interpolate_index(
+        self,
+        metas: str = "",
+        title: str = "",
+        css: str = "",
+        config: str = "",
+        scripts: str = "",
+        app_entry: str = "",
+        favicon: str = "",
+        renderer: str = "",
+    ) -> str:
         """The index page of Dash with the unused script tags taken out."""
         unused = "|".join(re.escape(part) for part in UNUSED_SCRIPTS)
-        kwargs["scripts"] = re.sub(
-            rf'<script src="[^"]*(?:{unused})[^"]*"></script>\s*', "", kwargs["scripts"]
+        scripts = re.sub(rf'<script src="[^"]*(?:{unused})[^"]*"></script>\s*', "", scripts)
+        return str(
+            super().interpolate_index(
+                metas=metas,
+                title=title,
+                css=css,
+                config=config,
+                scripts=scripts,
+                app_entry=app_entry,
+                favicon=favicon,
+                renderer=renderer,
+            )
         )
-        return str(super().interpolate_index(**kwargs))
 
 
 def _read_files_whole(response: flask.Response) -> flask.Response:
@@ -131,10 +151,12 @@ def create_app(atlas: Atlas) -> dash.Dash:
     :class:`dash.Patch` of the overlay traces, so an interaction never re-sends the body.
     """
     graph = core.build(atlas)
+    # Compression is set on the server before Dash sets flask-compress up on it (Dash's type
+    # hints name only a bool or a factory, but it documents and accepts a Flask app).
+    server: Any = compressing.configure(flask.Flask(__name__))
     app = FasciaApp(
         __name__,
-        # Compression is set on the server before Dash sets flask-compress up on it.
-        server=compressing.configure(flask.Flask(__name__)),
+        server=server,
         title=TITLE,
         assets_folder=str(assets_dir()),
         serve_locally=True,

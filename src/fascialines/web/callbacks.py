@@ -191,7 +191,7 @@ def card_fold(
 
     ``shown`` is the address last drawn (``page-shown``): the fold belongs to that trace.
     """
-    if clicks != 1 or shown is None:
+    if clicks != 1 or not isinstance(shown, str):
         return dash.no_update
     found, _ = core.trace_view(graph, parse_query(atlas, shown)[0])
     return results.card_details(atlas, found, rank)
@@ -250,7 +250,9 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
         prevent_initial_call=True,
     )
     def open_fold(clicks: int | None, shown: str | None) -> Any:
-        return card_fold(atlas, graph, clicks, shown, ctx.triggered_id["rank"])
+        fold = ctx.triggered_id
+        rank = fold.get("rank") if isinstance(fold, dict) else None
+        return card_fold(atlas, graph, clicks, shown, rank if isinstance(rank, int) else 0)
 
     index = AtlasIndex(atlas)
     # The dropdown clears its search on every opening, choice and closing: the browser passes
@@ -269,8 +271,8 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
         prevent_initial_call=True,
     )
     def search_symptoms(text: str | None) -> tuple[Any, Any]:
-        # A search cleared leaves every option in place.
-        if not text or not text.strip():
+        # A search cleared leaves every option in place; a value no browser sends, too.
+        if not isinstance(text, str) or not text.strip():
             raise dash.exceptions.PreventUpdate
         found = picker.search(atlas, index, text.strip())
         return found.options, found.hint

@@ -62,7 +62,7 @@ def _cell(column: str, content: Any, **extra: Any) -> Component:
     return html.Td(content, role="cell", className=f"step-{column}", **extra)
 
 
-def _on_body(atlas: Atlas, line_id: str, step: Transition) -> dict[str, str]:
+def _on_body(atlas: Atlas, line_id: str, step: Transition) -> dict[str, Any]:
     """The row's step on the diagram, as the ``data-`` attributes assets/app.js reads."""
     xs, ys = step_segments(atlas, line_id, step.from_, step.to)
     if not xs:

@@ -37,6 +37,7 @@ __all__ = [
     "Referral",
     "RegionRef",
     "Side",
+    "Zone",
     "build_graph",
     "edge_key",
     "node_for",
@@ -134,6 +135,7 @@ class BodyGraph:
     __slots__ = (
         "__weakref__",
         "_adjacency",
+        "_copies_at",
         "_edges",
         "_edges_at",
         "_edges_of",
@@ -156,6 +158,7 @@ class BodyGraph:
     _edges_at: dict[NodeKey, tuple[LineEdge, ...]]
     _edges_of: dict[str, tuple[LineEdge, ...]]
     _adjacency: dict[str, dict[NodeKey, tuple[LineEdge, ...]]]
+    _copies_at: dict[NodeKey, tuple[str, ...]]
     _referrals: tuple[Referral, ...]
     _referrals_to: dict[NodeKey, tuple[Referral, ...]]
     _referrals_from: dict[NodeKey, tuple[Referral, ...]]
@@ -178,6 +181,12 @@ class BodyGraph:
                 at[node].append(edge)
                 adjacency.setdefault(edge.key, {}).setdefault(node, []).append(edge)
         object.__setattr__(self, "_edges_at", {node: tuple(found) for node, found in at.items()})
+        # Asked for every felt-at node of every trace: worked out once here.
+        object.__setattr__(
+            self,
+            "_copies_at",
+            {node: tuple(dict.fromkeys(edge.key for edge in found)) for node, found in at.items()},
+        )
         object.__setattr__(
             self,
             "_adjacency",
@@ -234,7 +243,7 @@ class BodyGraph:
 
     def copies_at(self, node: NodeKey) -> tuple[str, ...]:
         """The keys of the line copies passing through ``node``, in atlas order."""
-        return tuple(dict.fromkeys(edge.key for edge in self.edges_at(node)))
+        return self._copies_at.get(node, ())
 
     def referrals(self) -> Iterator[Referral]:
         """Every trigger-point referral, pattern by pattern, left before right."""

@@ -144,6 +144,8 @@ class BodyGraph:
         "_referrals_from",
         "_referrals_to",
         "_refs",
+        "_soft_tissue",
+        "_stations",
         "atlas",
         "index",
         "view",
@@ -162,13 +164,21 @@ class BodyGraph:
     _referrals: tuple[Referral, ...]
     _referrals_to: dict[NodeKey, tuple[Referral, ...]]
     _referrals_from: dict[NodeKey, tuple[Referral, ...]]
+    _soft_tissue: frozenset[str]
+    _stations: frozenset[str]
 
     def __init__(self, atlas: Atlas, refs: dict[NodeKey, RegionRef], edges: list[LineEdge]) -> None:
         # Plain attributes set once here; the class offers no way to change them afterwards.
         object.__setattr__(self, "atlas", atlas)
         object.__setattr__(self, "index", AtlasIndex(atlas))
         object.__setattr__(self, "_refs", MappingProxyType(refs))
-        object.__setattr__(self, "_kinds", {region.id: region.kind for region in atlas.regions})
+        kinds = {region.id: region.kind for region in atlas.regions}
+        object.__setattr__(self, "_kinds", kinds)
+        # Every trace asks of each node it reaches whether it is soft tissue or a station.
+        soft = frozenset(region for region, kind in kinds.items() if kind in SOFT_TISSUE)
+        object.__setattr__(self, "_soft_tissue", soft)
+        stations = frozenset(region for region, kind in kinds.items() if kind == "station")
+        object.__setattr__(self, "_stations", stations)
         object.__setattr__(self, "_edges", tuple(edges))
         of: dict[str, list[LineEdge]] = {}
         for edge in edges:
@@ -226,6 +236,16 @@ class BodyGraph:
     def kind(self, region_id: str) -> str:
         """A region's kind: ``"station"``, ``"track"``, ``"muscle"`` or ``"area"``."""
         return self._kinds[region_id]
+
+    @property
+    def soft_tissue(self) -> frozenset[str]:
+        """The ids of the regions a therapist can work on (kinds in :data:`SOFT_TISSUE`)."""
+        return self._soft_tissue
+
+    @property
+    def stations(self) -> frozenset[str]:
+        """The ids of the stations: bony landmarks, waypoints of the lines."""
+        return self._stations
 
     def edges(self, line: str | None = None) -> Iterator[LineEdge]:
         """Every line edge, or those of one line id, line by line, left copy first."""

@@ -165,7 +165,7 @@ def _trace(
 
 
 def _answer(graph: BodyGraph, memo: Memo, options: TraceOptions, felt_at: list[NodeKey]) -> Answer:
-    soft, station = memo.soft_tissue, memo.stations
+    soft, station = graph.soft_tissue, graph.stations
     # Per region, its best path per (line, node) as a sortable row: the rule's order for one
     # path (fewest steps, strongest weakest grade), then line and side for a stable tie-break.
     paths: dict[str, list[_Row]] = {}

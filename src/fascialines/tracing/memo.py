@@ -23,7 +23,7 @@ from collections.abc import Hashable
 from typing import TYPE_CHECKING, Generic, TypeVar
 from weakref import WeakKeyDictionary
 
-from fascialines.graph import SOFT_TISSUE, BodyGraph, NodeKey, RegionRef
+from fascialines.graph import BodyGraph, NodeKey, RegionRef
 from fascialines.tracing.options import TraceOptions
 from fascialines.tracing.results import Candidate, Reasons, ScoreParts, Step, TriggerPointLink
 
@@ -112,23 +112,9 @@ class Memo:
     them twice from two threads stores equal values.
     """
 
-    __slots__ = (
-        "answers",
-        "links",
-        "parts",
-        "reasons",
-        "searches",
-        "soft_tissue",
-        "stations",
-        "steps",
-    )
+    __slots__ = ("answers", "links", "parts", "reasons", "searches", "steps")
 
-    def __init__(self, graph: BodyGraph, searches_kept: int = SEARCHES_KEPT) -> None:
-        # Region kinds as sets, read for every node a trace reaches (the graph is not kept:
-        # the memo must not keep its graph alive).
-        kinds = {region.id: region.kind for region in graph.atlas.regions}
-        self.soft_tissue = frozenset(r for r, kind in kinds.items() if kind in SOFT_TISSUE)
-        self.stations = frozenset(r for r, kind in kinds.items() if kind == "station")
+    def __init__(self, searches_kept: int = SEARCHES_KEPT) -> None:
         #: ``(felt-at nodes, options)`` to the answer: a request asked again is not worked out
         #: again.
         self.answers: Bounded[AnswerKey, Answer] = Bounded(ANSWERS_KEPT)
@@ -155,7 +141,7 @@ def memo_for(graph: BodyGraph) -> Memo:
         with _MEMOS_LOCK:
             memo = _MEMOS.get(graph)
             if memo is None:
-                memo = _MEMOS[graph] = Memo(graph)
+                memo = _MEMOS[graph] = Memo()
     return memo
 
 

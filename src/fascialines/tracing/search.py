@@ -61,8 +61,9 @@ class Reach:
         seed: NodeKey,
         depth: int,
         parents: dict[NodeKey, tuple[NodeKey, LineEdge] | None],
-        hops: dict[NodeKey, int],
         grades: dict[NodeKey, int],
+        reached: list[tuple[NodeKey, int, int]],
+        cuts: list[int],
     ) -> None:
         self.line = line
         self.seed = seed
@@ -70,21 +71,15 @@ class Reach:
         self.depth = depth
         self.parents: _Tree = MappingProxyType(parents)
         self._grades = grades
-        # hops is in breadth-first order, so every layer is one slice of it.
-        self.reached: tuple[tuple[NodeKey, int, int], ...] = tuple(
-            (node, steps, grades[node]) for node, steps in hops.items() if steps
-        )
-        cuts = [0] * (depth + 1)
-        for _, steps, _ in self.reached:
-            cuts[steps] += 1
-        for steps in range(1, depth + 1):
-            cuts[steps] += cuts[steps - 1]
+        self.reached = tuple(reached)
+        # cuts[steps]: how many nodes lie within that many steps (one entry per layer made).
         self._cuts = cuts
         self._paths: dict[NodeKey, LinePath] = {}
 
     def within(self, max_hops: int) -> tuple[tuple[NodeKey, int, int], ...]:
         """The nodes reached in at most ``max_hops`` steps (at most :attr:`depth`)."""
-        return self.reached[: self._cuts[min(max_hops, self.depth)]]
+        cuts = self._cuts
+        return self.reached[: cuts[min(max_hops, len(cuts) - 1)]]
 
     def line_path(self, graph: BodyGraph, memo: Memo, node: NodeKey) -> LinePath:
         """The best path to ``node`` as shown: from ``node`` (the source) to the felt-at node.
@@ -223,10 +218,11 @@ def _search(
     parent: dict[NodeKey, tuple[NodeKey, LineEdge] | None] = {seed: None}
     grade: dict[NodeKey, int] = {seed: _NO_STEP}
     hops: dict[NodeKey, int] = {seed: 0}
+    reached: list[tuple[NodeKey, int, int]] = []
+    cuts = [0]
     midline_seed = seed[1] == "midline"
     frontier = [seed]
-    depth = MAX_HOPS
-    for layer_depth in range(1, max_hops + 1):
+    for depth in range(1, max_hops + 1):
         layer: list[NodeKey] = []
         for node in frontier:
             reach = grade[node]
@@ -234,24 +230,26 @@ def _search(
                 rank = edge.rank
                 if rank < weakest:
                     continue
-                if layer_depth == 1 and midline_seed and edge.flank_beyond(node) not in wanted:
+                if depth == 1 and midline_seed and edge.flank_beyond(node) not in wanted:
                     continue
                 other = edge.other(node)
                 through = min(reach, rank)
                 if other not in hops:
-                    hops[other] = layer_depth
+                    hops[other] = depth
                     grade[other] = through
                     parent[other] = (node, edge)
                     layer.append(other)
-                elif hops[other] == layer_depth and through > grade[other]:
+                elif hops[other] == depth and through > grade[other]:
                     grade[other] = through
                     parent[other] = (node, edge)
         if not layer:
-            break  # nothing further: the search is complete for any bound
+            # Nothing further: the search is complete for any bound.
+            return Reach(line, seed, MAX_HOPS, parent, grade, reached, cuts)
+        # A layer's grades are final once the whole layer is made.
+        reached.extend([(node, depth, grade[node]) for node in layer])
+        cuts.append(len(reached))
         frontier = layer
-    else:
-        depth = max_hops
-    return Reach(line, seed, depth, parent, hops, grade)
+    return Reach(line, seed, max_hops, parent, grade, reached, cuts)
 
 
 _GRADES = {grade.rank: grade for grade in Evidence}

@@ -14,7 +14,7 @@ from fascialines.atlas import RedFlag, Symptom
 from fascialines.evidence import Evidence
 from fascialines.graph import BodyGraph, NodeKey, Referral, Zone
 from fascialines.lookup import SymptomMatch, UnknownRegion
-from fascialines.tracing.memo import Answer, Memo, memo_for
+from fascialines.tracing.memo import REASONS_KEPT, Answer, Memo, memo_for
 from fascialines.tracing.options import TraceOptions, validated
 from fascialines.tracing.ranking import SPILLOVER_STEPS, reason_text, score
 from fascialines.tracing.results import (
@@ -268,7 +268,9 @@ def _candidate(
             Reasons(steps, evidence.value, agreeing, via, link,
                     reason_text(steps, evidence, agreeing, via, zone)),
         )  # fmt: skip
-        memo.reasons.put(reasons_key, reasoned)
+        if len(memo.reasons) >= REASONS_KEPT:
+            memo.reasons.clear()
+        memo.reasons[reasons_key] = reasoned
     parts_key = (first[0], -first[1]) if first else (0, -1), len(lines), agreeing - len(lines)
     parts = memo.parts.get(parts_key)
     if parts is None:

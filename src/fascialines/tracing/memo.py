@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ANSWERS_KEPT",
+    "REASONS_KEPT",
     "SEARCHES_KEPT",
     "Answer",
     "AnswerKey",
@@ -56,6 +57,8 @@ ReasonsKey = tuple[int, int, int, str, str, str | None]
 #: keeps. The shipped atlas needs about 2,000 for every trace it can answer; at 100,000 regions
 #: a search is still a small neighbourhood, so this bounds the memory at a few megabytes.
 SEARCHES_KEPT = 8192
+#: How many score-and-reasons values a graph keeps before it starts again from none.
+REASONS_KEPT = 16384
 #: How many answers (a trace's candidates and landmarks for one request) a graph keeps: the
 #: shipped atlas has about 1,000 symptom x side x max_hops requests without a line filter.
 ANSWERS_KEPT = 2048
@@ -124,8 +127,9 @@ class Memo:
         #: ``id(referral)`` to its link.
         self.links: dict[int, TriggerPointLink] = {}
         #: The rule's parts of a candidate (steps, grade rank, agreeing, via, link id, zone)
-        #: to its score and reasons: bounded, as link ids multiply with the atlas.
-        self.reasons: Bounded[ReasonsKey, tuple[float, Reasons]] = Bounded(searches_kept)
+        #: to its score and reasons. Link ids multiply with the atlas, so it is emptied when
+        #: it reaches :data:`REASONS_KEPT` (read for every candidate: no lock, no order).
+        self.reasons: dict[ReasonsKey, tuple[float, Reasons]] = {}
         #: ``((best path's steps, its grade rank), lines, patterns)`` to the score parts.
         self.parts: dict[tuple[tuple[int, int], int, int], ScoreParts] = {}
 

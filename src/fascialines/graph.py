@@ -55,6 +55,7 @@ COPIES: tuple[Copy, Copy] = ("left", "right")
 SOFT_TISSUE: frozenset[str] = frozenset({"track", "muscle"})
 
 _OTHER: dict[str, Copy] = {"left": "right", "right": "left"}
+_NO_ADJACENCY: Mapping[NodeKey, tuple[LineEdge, ...]] = MappingProxyType({})
 
 
 def edge_key(line_id: str, copy: str) -> str:
@@ -260,6 +261,10 @@ class BodyGraph:
     def copy_edges_at(self, key: str, node: NodeKey) -> tuple[LineEdge, ...]:
         """The edges of one line copy (``"<line>@<copy>"``) at ``node``."""
         return self._adjacency.get(key, {}).get(node, ())
+
+    def copy_adjacency(self, key: str) -> Mapping[NodeKey, tuple[LineEdge, ...]]:
+        """Every node of one line copy (``"<line>@<copy>"``) with its edges in that copy."""
+        return self._adjacency.get(key, _NO_ADJACENCY)
 
     def copies_at(self, node: NodeKey) -> tuple[str, ...]:
         """The keys of the line copies passing through ``node``, in atlas order."""

@@ -221,19 +221,28 @@ def _search(
     reached: list[tuple[NodeKey, int, int]] = []
     cuts = [0]
     midline_seed = seed[1] == "midline"
+    # The copy's adjacency, fetched once: the loop below is the whole cost of a search.
+    adjacency = graph.copy_adjacency(key)
+    none: tuple[LineEdge, ...] = ()
     frontier = [seed]
     for depth in range(1, max_hops + 1):
         layer: list[NodeKey] = []
         for node in frontier:
             reach = grade[node]
-            for edge in graph.copy_edges_at(key, node):
+            for edge in adjacency.get(node, none):
                 rank = edge.rank
                 if rank < weakest:
                     continue
-                if depth == 1 and midline_seed and edge.flank_beyond(node) not in wanted:
+                # edge.other(node) and edge.flank_beyond(node), written out.
+                forward = node == edge.start
+                if (
+                    depth == 1
+                    and midline_seed
+                    and (edge.end_flank if forward else edge.start_flank) not in wanted
+                ):
                     continue
-                other = edge.other(node)
-                through = min(reach, rank)
+                other = edge.end if forward else edge.start
+                through = reach if reach < rank else rank
                 if other not in hops:
                     hops[other] = depth
                     grade[other] = through

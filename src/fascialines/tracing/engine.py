@@ -180,7 +180,9 @@ def _answer(graph: BodyGraph, memo: Memo, options: TraceOptions, felt_at: list[N
             held = stations.get(node)
             if held is None or order < held:
                 stations[node] = order
-    links: dict[str, dict[tuple[str, NodeKey, NodeKey], Referral]] = {}
+    # The graph has one referral per (pattern, muscle, area) and felt_at no area twice, so
+    # each referral is met once here.
+    links: dict[str, list[Referral]] = {}
     sides = {*options.sides, "midline"}
     for area in felt_at:
         midline_area = area[1] == "midline"
@@ -188,15 +190,14 @@ def _answer(graph: BodyGraph, memo: Memo, options: TraceOptions, felt_at: list[N
             muscle = referral.muscle
             # At a midline area, only the muscles on the side asked about refer to it.
             if muscle[0] in soft and (not midline_area or muscle[1] in sides):
-                slot = (referral.pattern, muscle, area)
-                links.setdefault(muscle[0], {}).setdefault(slot, referral)
+                links.setdefault(muscle[0], []).append(referral)
     # Rank on the rule's key first; each candidate is then built once, with its rank.
     ranked = []
     for region in paths.keys() | links.keys():
         rows = paths.get(region, [])
         rows.sort()
         found = links.get(region)
-        referrals = sorted(found.values(), key=_referral_order) if found else []
+        referrals = sorted(found, key=_referral_order) if found else []
         key, link, agreeing, lines = _closest(rows, referrals)
         ranked.append((key, region, link, agreeing, lines, rows, referrals))
     # By the rule's key, then by region id (unique, so the sort never looks further).

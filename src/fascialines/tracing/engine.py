@@ -76,7 +76,10 @@ def trace(
     Only tracks and muscles are candidates; stations and surface areas are waypoints. Paths
     are found by one bounded breadth-first search per felt-at node and line copy
     (:func:`~fascialines.tracing.search.best_paths`), exact within ``max_hops``; the cost per
-    trace depends on the neighbourhood of the symptom, not the size of the atlas. Every
+    trace depends on the neighbourhood of the symptom, not the size of the atlas. The graph
+    keeps those searches, and the answer to each request, for the traces after it
+    (:mod:`fascialines.tracing.memo`): the same request asked again returns the same
+    immutable candidates, and any request returns what a freshly built graph would. Every
     referral pattern with a zone at a felt-at node adds a trigger-point link to its muscle,
     once per pattern, even when the muscle is itself where the symptom is felt (pain felt over
     a muscle may come from trigger points in it).

@@ -1,4 +1,8 @@
-"""What a trace returns: frozen dataclasses, ranked and ready for display; no I/O."""
+"""What a trace returns: frozen dataclasses, ranked and ready for display; no I/O.
+
+Everything here is immutable (frozen, made of tuples and strings), which is what lets a graph
+share steps, paths and whole answers between traces (:mod:`fascialines.tracing.memo`).
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """What a trace returns: frozen dataclasses, ranked and ready for display; no I/O.
 
-Everything here is immutable (frozen, made of tuples and strings), which is what lets a graph
-share steps, paths and whole answers between traces (:mod:`fascialines.tracing.memo`).
+Candidates, their paths, steps, links and reasons are immutable (frozen, made of tuples,
+numbers and strings), which is what lets a graph share them, and whole answers, between traces
+(:mod:`fascialines.tracing.memo`); a :class:`Trace` around them is made for each call.
 """
 
 from __future__ import annotations

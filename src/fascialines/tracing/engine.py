@@ -199,8 +199,9 @@ def _answer(graph: BodyGraph, memo: Memo, options: TraceOptions, felt_at: list[N
     for region in paths.keys() | links.keys():
         rows = paths.get(region, [])
         rows.sort()
-        found = links.get(region)
-        referrals = sorted(found, key=_referral_order) if found else []
+        referrals = links.get(region, [])
+        if len(referrals) > 1:
+            referrals.sort(key=_referral_order)
         key, link, agreeing, lines = _closest(rows, referrals)
         ranked.append((key, region, link, agreeing, lines, rows, referrals))
     # By the rule's key, then by region id (unique, so the sort never looks further).
@@ -230,8 +231,10 @@ def _closest(
     rows: list[_Row], referrals: list[Referral]
 ) -> tuple[tuple[int, int, int], _Link, int, tuple[str, ...]]:
     """The rule's key for one region, its closest link, how many links agree, its lines."""
-    lines = tuple(sorted({row[2] for row in rows}))
-    agreeing = len(lines) + len({r.pattern for r in referrals})
+    # Most regions have one path and no pattern, or one pattern and no path: said directly.
+    lines = (rows[0][2],) if len(rows) == 1 else tuple(sorted({row[2] for row in rows}))
+    patterns = len(referrals) if len(referrals) < 2 else len({r.pattern for r in referrals})
+    agreeing = len(lines) + patterns
     # The closest link: the best path, or the best pattern zone if it is closer, or as close
     # and better graded (a path wins a full tie: it is the documented mechanism).
     best: _Link | None = None
@@ -293,9 +296,15 @@ def _candidate(
         tuple([row[5].line_path(graph, memo, row[4]) for row in rows]),
         tuple([_link(graph, memo, referral) for referral in referrals]),
         mechanisms,
-        _SIDES[frozenset({row[4][1] for row in rows} | {r.muscle[1] for r in referrals})],
+        _sides(rows, referrals),
         reasoned[1],
     )
+
+
+def _sides(rows: list[_Row], referrals: list[Referral]) -> tuple[str, ...]:
+    if not referrals and len(rows) == 1:
+        return _SIDES[frozenset((rows[0][4][1],))]
+    return _SIDES[frozenset({row[4][1] for row in rows} | {r.muscle[1] for r in referrals})]
 
 
 def _link(graph: BodyGraph, memo: Memo, referral: Referral) -> TriggerPointLink:

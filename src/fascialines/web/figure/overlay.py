@@ -203,17 +203,22 @@ def _overlay(
     arrows.extend(trigger_arrows)
     return [
         *_path_traces(groups, styles),
-        tissue_trace(atlas, list(dict.fromkeys(lit))),
-        zones.spillover_trace(atlas, shown),
-        zones.essential_trace(atlas, shown),
+        _or_cleared(tissue_trace(atlas, list(dict.fromkeys(lit)))),
+        _or_cleared(zones.spillover_trace(atlas, shown)),
+        _or_cleared(zones.essential_trace(atlas, shown)),
         trigger_lines,
         arrows.props(),
-        leader_trace(leaders),
+        _or_cleared(leader_trace(leaders)),
         felt_props,
         candidate_props,
         selected_trace(atlas, region, board),
-        crosses,
+        _or_cleared(crosses),
     ]
+
+
+def _or_cleared(props: dict[str, Any]) -> dict[str, Any]:
+    # An empty trace draws nothing whatever its style: its points alone keep the patch small.
+    return props if props["x"] else {"x": [], "y": []}
 
 
 def annotation_boxes(atlas: Atlas, scale: float) -> list[Box]:

@@ -4,7 +4,8 @@ The atlas gives each region one point per view and no outline, so a patch is an
 **approximate** extent, derived from what the atlas does say and never read as an anatomical
 boundary:
 
-- a **bony station** (``kind == "station"``) gets no patch: it is a small landmark on the chart;
+- a **bony station** (``kind == "station"``) gets no patch: it is a small landmark on the chart
+  (as a referral zone, a station felt there gets a small round patch);
 - a **track or muscle on a line** is an ellipse along the line through it: its long axis runs
   from its previous to its next neighbour on the line (as drawn on that view), and it reaches
   halfway to each of them, so neighbouring tissues of a line meet and do not pile up; its
@@ -203,15 +204,18 @@ def _line_neighbours(atlas: Atlas, node: NodeKey) -> list[NodeKey]:
     return sorted(by_line[first])[:2]
 
 
-def _raw_patch(atlas: Atlas, node: NodeKey, view: View) -> Patch | None:
+def _raw_patch(atlas: Atlas, node: NodeKey, view: View, zone: bool) -> Patch | None:
     region = atlas.region(node[0])
     point = _own_point(region, view)
-    if region.kind == "station" or point is None:
+    if (region.kind == "station" and not zone) or point is None:
         return None
     placed = geometry.point(region, node[1], view)
     assert placed is not None  # the region has its own point on this view
     centre = (placed[0], placed[1])
     sized = REGION_HALF_AXES.get(region.id)
+    if sized is None and region.kind == "station":
+        # A bony station felt as a zone (the thumb, the coccyx): the small spot around it.
+        sized = (HALF_AXES[region.body_area][1], HALF_AXES[region.body_area][1])
     half_length, half_width = sized or HALF_AXES[region.body_area]
     angle = math.pi / 2
     if region.body_area in ("upper-limb", "lower-limb", "hand"):
@@ -255,7 +259,7 @@ def _fitted(patch: Patch) -> Patch | None:
     return None
 
 
-def region_patch(atlas: Atlas, node: NodeKey, view: View) -> Patch | None:
+def region_patch(atlas: Atlas, node: NodeKey, view: View, *, zone: bool = False) -> Patch | None:
     """The soft patch of a node on a view, or ``None`` for a bony station or another view.
 
     Parameters
@@ -265,6 +269,9 @@ def region_patch(atlas: Atlas, node: NodeKey, view: View) -> Patch | None:
         ``(region_id, side)``.
     view : {"front", "back"}
         Only a view where the region has its own point gets a patch.
+    zone : bool, default False
+        For a referral zone: a bony station felt as one (the thumb) gets a small round patch
+        too, instead of none.
 
     Returns
     -------
@@ -273,26 +280,27 @@ def region_patch(atlas: Atlas, node: NodeKey, view: View) -> Patch | None:
         the view's outline. Cached per atlas: a patch costs a few hundred point tests once.
     """
     cache_ = atlas.__dict__.setdefault("_figure_patches", {})
-    key = (node, view)
+    key = (node, view, zone)
     if key not in cache_:
-        patch = _raw_patch(atlas, node, view)
+        patch = _raw_patch(atlas, node, view, zone)
         cache_[key] = None if patch is None else _fitted(patch)
     result: Patch | None = cache_[key]
     return result
 
 
 def patch_polygons(
-    atlas: Atlas, nodes: list[NodeKey]
+    atlas: Atlas, nodes: list[NodeKey], *, zone: bool = False
 ) -> tuple[list[float | None], list[float | None]]:
     """The patches of nodes on every view as one ``fill="toself"`` trace's ``x`` and ``y``.
 
-    Polygons are separated by ``None``, which plotly fills one by one.
+    Polygons are separated by ``None``, which plotly fills one by one; ``zone`` as in
+    :func:`region_patch`.
     """
     xs: list[float | None] = []
     ys: list[float | None] = []
     for node in nodes:
         for view in geometry.VIEWS:
-            patch = region_patch(atlas, node, view)
+            patch = region_patch(atlas, node, view, zone=zone)
             if patch is None:
                 continue
             for x, y in patch.polygon():

@@ -193,7 +193,7 @@ def _key_rows() -> list[tuple[float, float]]:
 def _zone_trace(
     atlas: Atlas, nodes: Sequence[NodeKey], key_row: tuple[float, float] | None
 ) -> tuple[list[float | None], list[float | None]]:
-    xs, ys = patch_polygons(atlas, list(nodes))
+    xs, ys = patch_polygons(atlas, list(nodes), zone=True)
     if key_row is not None:
         for x, y in _swatch(key_row):
             xs.append(x)

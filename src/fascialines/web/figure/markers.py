@@ -95,6 +95,7 @@ def felt_trace(
     felt: Sequence[NodeKey],
     board: Board,
     avoid: Sequence[tuple[float, float]] = (),
+    shaded: Sequence[Box] = (),
 ) -> dict[str, Any]:
     """Soft red discs where the symptom is felt, and one "felt here" label per view.
 
@@ -103,7 +104,10 @@ def felt_trace(
     candidate numbers drawn over them stay readable. They are laid on the ``board`` as they are
     (they mark a place and never move); the label goes beside one disc of each view, outward
     first, on the first free spot that also keeps clear of the candidates' own places
-    (``avoid``), else on the first free spot.
+    (``avoid``), else on the first free spot. The label also keeps off the ``shaded``
+    referral zones where it can (red words on a red zone would not read), and while zones are
+    shown the discs lose their fill, so the zones under them read as Travell and Simons draw
+    them.
     """
     x, y, hover, customdata = [], [], [], []
     for _, node, (px, py) in geometry.markers(atlas, felt):
@@ -115,12 +119,16 @@ def felt_trace(
     board.add_all(marker_box(place, size, board.scale) for place in zip(x, y, strict=True))
     text, positions = [""] * len(x), ["middle right"] * len(x)
     candidates = [marker_box(place, 22.0, board.scale) for place in avoid]
+    # Best: clear of the candidates' places and the zones; then of the zones; then of neither.
+    wishes: list[Sequence[Box]] = [[*candidates, *shaded], shaded, candidates, []]
     views = sorted({geometry.view_centre(px) for px in x})
     for centre in views:
         discs = [i for i, px in enumerate(x) if geometry.view_centre(px) == centre]
         # Outermost discs first: a label beside them reaches into the empty margin.
         discs.sort(key=lambda i: -abs(x[i] - centre))
-        choice = _label_spot(board, discs, x, y, candidates) or _label_spot(board, discs, x, y)
+        choice = next(
+            (spot for wish in wishes if (spot := _label_spot(board, discs, x, y, wish))), None
+        )
         if choice is not None:
             index, position, box = choice
             text[index], positions[index] = _FELT_LABEL, position
@@ -137,7 +145,7 @@ def felt_trace(
         "marker": {
             "symbol": "circle",
             "size": FELT_SIZE,
-            "color": theme.FELT_FILL,
+            "color": "rgba(0, 0, 0, 0)" if shaded else theme.FELT_FILL,
             "line": {"width": _FELT_OUTLINE, "color": theme.FELT},
         },
         "hovertemplate": "%{hovertext}<extra></extra>",

@@ -194,7 +194,8 @@ def _overlay(
         place
         for *_, place in geometry.markers(atlas, [(c.region.id, c.region.side) for c in candidates])
     ]
-    felt_props = felt_trace(atlas, felt, board, avoid=candidate_places)
+    shaded = zones.zone_boxes(atlas, shown)
+    felt_props = felt_trace(atlas, felt, board, avoid=candidate_places, shaded=shaded)
     candidate_props, leaders = candidate_trace(atlas, candidates, focus_rank, board)
     # A focused candidate's zones show where its trigger points refer: its links would only
     # cross them.

@@ -338,6 +338,7 @@ def tissue_trace(atlas: Atlas, nodes: list[NodeKey]) -> dict[str, Any]:
     }
 
 
-#: The lit tissue: the candidates' navy, soft, so the lines over it still read.
-TISSUE_FILL = "rgba(31, 58, 95, 0.22)"
-TISSUE_EDGE = "rgba(31, 58, 95, 0.7)"
+#: The lit tissue: the focused candidate's ring colour (theme.FOCUS_RING, #E69F00), soft, so
+#: the ring and its tissue read as one and the lines over the tissue still show.
+TISSUE_FILL = "rgba(230, 159, 0, 0.32)"
+TISSUE_EDGE = "rgba(230, 159, 0, 0.95)"

@@ -49,6 +49,7 @@ __all__ = [
     "essential_trace",
     "picture",
     "spillover_trace",
+    "zone_boxes",
 ]
 
 #: Solid red, as Travell and Simons fill an essential zone; translucent enough that the body's
@@ -279,6 +280,29 @@ def cross_trace(shown: TriggerPicture, board: Board) -> dict[str, Any]:
         },
         "hoverinfo": "skip",
     }
+
+
+def zone_boxes(atlas: Atlas, shown: TriggerPicture) -> list[Box]:
+    """The bounding box of every zone patch drawn, for labels to keep off."""
+    boxes = []
+    for nodes in (shown.essential, shown.spillover):
+        xs, ys = patch_polygons(atlas, list(nodes), zone=True)
+        polygon: list[tuple[float, float]] = []
+        for x, y in [*zip(xs, ys, strict=True), (None, None)]:
+            if x is None or y is None:
+                if polygon:
+                    boxes.append(
+                        Box(
+                            min(p[0] for p in polygon),
+                            min(p[1] for p in polygon),
+                            max(p[0] for p in polygon),
+                            max(p[1] for p in polygon),
+                        )
+                    )
+                polygon = []
+            else:
+                polygon.append((x, y))
+    return boxes
 
 
 def _swatch_box(centre: tuple[float, float]) -> Box:

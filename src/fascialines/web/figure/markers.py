@@ -275,7 +275,11 @@ def selected_trace(atlas: Atlas, region: NodeKey | None, board: Board) -> dict[s
         outward = "middle right" if px >= geometry.view_centre(px) else "middle left"
         order = (outward, *(p for p in _POSITIONS if p != outward))
         boxes = {p: text_box((px, py), label, 12.0, p, board.scale, _SELECTED_SIZE) for p in order}
-        position = next((p for p in order if board.free(boxes[p])), "bottom center")
+        # The first free spot; on a crowded phone-sized board, the one that hides least.
+        position = next(
+            (p for p in order if board.free(boxes[p])),
+            min(order, key=lambda p: sum(boxes[p].overlaps(b) for b in board.boxes)),
+        )
         board.add(boxes[position])
         x.append(px)
         y.append(py)

@@ -7,9 +7,11 @@ and outline, a text's from its font size times its characters, beside its marker
 plotly offsets it. This file computes them on its own, not with the placement code's helpers.
 
 Covered: the numbered candidate markers and their numbers, the "felt here" discs and label,
-the L and R labels, the trigger-point crosses and their key. The discs of one felt area may
-touch each other (they are translucent and merge into one marked area by design), and an X
-may lie on one (a trigger point inside the felt area, as Travell and Simons draw it).
+the L and R labels, the trigger-point crosses and their key (X, swatches, words), for every
+symptom and side and for every muscle explored with its trigger points. The discs of one
+felt area may touch each other (they are translucent and merge into one marked area by
+design), and an X may lie on one (a trigger point inside the felt area, as Travell and Simons
+draw it).
 
 The figure sizes are those of the upper layer's ``_fullLayout`` measured in Chromium
 (Playwright, the app at each viewport, 2026-12-01): 746 x 570 at 1440 x 900, 530 x 460 at
@@ -130,6 +132,24 @@ def marks(layout: dict[str, Any], overlay: list[dict[str, Any]], scale: float) -
                 assert box.x1 - box.x0 <= size + outline
                 assert box.y1 - box.y0 <= size + outline
             found.append(box)
+    # The key's two swatches: the last polygon of each zone trace while crosses are shown.
+    if any(named["trigger-crosses"]["x"]):
+        for name in ("zones-essential", "zones-spillover"):
+            xs, ys = named[name]["x"], named[name]["y"]
+            gaps = [i for i, x in enumerate(xs) if x is None]
+            start = gaps[-2] + 1 if len(gaps) > 1 else 0
+            corners = list(zip(xs[start:-1], ys[start:-1], strict=True))
+            owner += 1
+            found.append(
+                Mark(
+                    "swatch",
+                    owner,
+                    min(x for x, _ in corners) * scale,
+                    min(y for _, y in corners) * scale,
+                    max(x for x, _ in corners) * scale,
+                    max(y for _, y in corners) * scale,
+                )
+            )
     return found
 
 
@@ -193,3 +213,23 @@ def test_the_rule_sees_an_overlap_when_one_is_made():
     candidates["x"][1], candidates["y"][1] = candidates["x"][0], candidates["y"][0]
     scale = _scale(layout, *FIGURE_PX["390x844"])
     assert overlaps(marks(layout, overlay, scale))
+
+
+def _muscles() -> list[tuple[str, str]]:
+    atlas = load_atlas()
+    found = []
+    for muscle in sorted({p.muscle for p in atlas.referral_patterns}):
+        region = atlas.region(muscle)
+        sides = ("midline",) if region.laterality == "midline" else ("left", "right")
+        found += [(muscle, side) for side in sides]
+    return found
+
+
+@pytest.mark.parametrize(("muscle", "side"), _muscles())
+def test_a_muscles_trigger_points_and_key_keep_apart_at_any_width(muscle, side):
+    _, _, layout, _ = _setting()
+    overlay = _overlay(region=(muscle, side))
+    assert overlay[figures.OVERLAY_NAMES.index("trigger-crosses")]["x"], "the key at least"
+    for viewport, (width, height) in FIGURE_PX.items():
+        bad = overlaps(marks(layout, overlay, _scale(layout, width, height)))
+        assert not bad, f"{viewport}: " + "; ".join(f"{a.kind} over {b.kind}" for a, b in bad[:5])

@@ -51,11 +51,17 @@ _RING_REACH = 40.0
 _RING_DIRECTIONS = 12
 
 
-def smallest_scale() -> float:
-    """Pixels per figure unit on the phone: equal axis scales, the tighter of the two fits."""
-    x_span = geometry.VIEW_OFFSET + 2 * geometry.X_HALF_WIDTH
-    y_span = geometry.Y_RANGE[1] - geometry.Y_RANGE[0]
-    return min(PHONE_PLOT_PX[0] / x_span, PHONE_PLOT_PX[1] / y_span)
+def smallest_scale(
+    x_range: tuple[float, float] | None = None, y_range: tuple[float, float] | None = None
+) -> float:
+    """Pixels per figure unit on the phone: equal axis scales, the tighter of the two fits.
+
+    ``x_range`` and ``y_range`` are the figure's axis ranges (the base figure's layout);
+    by default the two views of :mod:`.geometry`.
+    """
+    x0, x1 = x_range or (-geometry.X_HALF_WIDTH, geometry.VIEW_OFFSET + geometry.X_HALF_WIDTH)
+    y0, y1 = y_range or geometry.Y_RANGE
+    return min(PHONE_PLOT_PX[0] / (x1 - x0), PHONE_PLOT_PX[1] / (y1 - y0))
 
 
 @dataclass(frozen=True)

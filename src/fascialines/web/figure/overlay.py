@@ -27,7 +27,7 @@ from fascialines.web.figure.base import (
     step_text,
 )
 from fascialines.web.figure.geometry import View
-from fascialines.web.figure.labels import Board, Box, text_box
+from fascialines.web.figure.labels import Board, Box, smallest_scale, text_box
 from fascialines.web.figure.markers import (
     candidate_trace,
     felt_trace,
@@ -50,7 +50,7 @@ from fascialines.web.wording import EVIDENCE_HOVER
 if TYPE_CHECKING:
     from fascialines.tracing import Candidate, LinePath, Trace
 
-__all__ = ["annotation_boxes", "overlay_figure", "overlay_patch", "upper_patch"]
+__all__ = ["annotation_boxes", "overlay_figure", "overlay_patch", "phone_scale", "upper_patch"]
 
 
 @dataclass(frozen=True)
@@ -185,9 +185,9 @@ def _overlay(
     lit = [(c.region.id, c.region.side) for c in candidates if c.rank == focus_rank] + (
         [region] if region is not None else []
     )
-    shown = zones.picture(atlas, candidates, focus_rank, region)
     # Marks are laid down in order (see .markers): what never moves first, then the rest.
-    board = Board()
+    board = Board(phone_scale(atlas))
+    shown = zones.picture(atlas, candidates, focus_rank, region, board.scale)
     board.add_all(annotation_boxes(atlas, board.scale))
     crosses = zones.cross_trace(shown, board)
     candidate_places = [
@@ -222,20 +222,34 @@ def _or_cleared(props: dict[str, Any]) -> dict[str, Any]:
     return props if props["x"] else {"x": [], "y": []}
 
 
+def _base_layout(atlas: Atlas) -> dict[str, Any]:
+    """What placement reads of the base figure's layout, cached per atlas."""
+    cache = atlas.__dict__
+    if "_figure_placement" not in cache:
+        layout = base_figure(atlas).layout
+        cache["_figure_placement"] = {
+            "annotations": [((a.x, a.y), a.text, a.font.size) for a in layout.annotations],
+            "x_range": tuple(layout.xaxis.range),
+            "y_range": tuple(layout.yaxis.range),
+        }
+    result: dict[str, Any] = cache["_figure_placement"]
+    return result
+
+
+def phone_scale(atlas: Atlas) -> float:
+    """Pixels per figure unit of this atlas's figure on a phone, from its axis ranges."""
+    layout = _base_layout(atlas)
+    return smallest_scale(layout["x_range"], layout["y_range"])
+
+
 def annotation_boxes(atlas: Atlas, scale: float) -> list[Box]:
     """The boxes of the base figure's fixed words (view titles, L and R) at a scale.
 
-    Read from the base figure itself, so they follow wherever it puts them; its layout is
-    cached per atlas (the base figure is built once per process).
+    Read from the base figure itself, so they follow wherever it puts them.
     """
-    cache = atlas.__dict__
-    if "_figure_annotations" not in cache:
-        cache["_figure_annotations"] = [
-            ((a.x, a.y), a.text, a.font.size) for a in base_figure(atlas).layout.annotations
-        ]
     return [
         text_box(place, text, size, "middle center", scale)
-        for place, text, size in cache["_figure_annotations"]
+        for place, text, size in _base_layout(atlas)["annotations"]
     ]
 
 

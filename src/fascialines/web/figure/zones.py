@@ -119,8 +119,13 @@ def picture(
     candidates: Sequence[Candidate],
     focus_rank: int | None,
     region: NodeKey | None,
+    scale: float | None = None,
 ) -> TriggerPicture:
-    """The crosses and zones for a focused candidate, else for a selected muscle, else none."""
+    """The crosses and zones for a focused candidate, else for a selected muscle, else none.
+
+    ``scale`` (pixels per figure unit, :func:`.labels.smallest_scale` by default) sets how
+    close two crosses may be before they merge.
+    """
     crosses: list[tuple[float, float]] = []
     essential: dict[NodeKey, None] = {}
     spillover: dict[NodeKey, None] = {}
@@ -145,7 +150,8 @@ def picture(
                     target[(area.id, "midline" if area.laterality == "midline" else side)] = None
     return TriggerPicture(
         crosses=_merged(
-            crosses, (CROSS_SIZE + 2 * _CROSS_OUTLINE + 2 * MARGIN_PX) / smallest_scale()
+            crosses,
+            (CROSS_SIZE + 2 * _CROSS_OUTLINE + 2 * MARGIN_PX) / (scale or smallest_scale()),
         ),
         essential=tuple(essential),
         spillover=tuple(node for node in spillover if node not in essential),

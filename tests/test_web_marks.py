@@ -17,6 +17,7 @@ from fascialines.tracing import trace
 from fascialines.web import figure as figures
 from fascialines.web import theme
 from fascialines.web.figure import geometry, markers, patches, zones
+from strategies import atlases, trace_requests
 
 
 @cache
@@ -287,3 +288,44 @@ def test_an_interaction_patch_stays_small(symptom):
         patch = figures.upper_patch(atlas, trace=result, focus_rank=focus).to_plotly_json()
         assert {op["location"][0] for op in patch["operations"]} == {"data"}
         assert len(json.dumps(patch)) <= PATCH_BUDGET
+
+
+# -- any atlas -----------------------------------------------------------------------------
+
+
+@settings(max_examples=15, deadline=None)
+@given(data=st.data())
+def test_marks_of_any_atlas_piled_on_one_spot_keep_apart_or_point_back(data):
+    # The shared strategy puts every region at one or two points: the hardest crowd there is.
+    graph = build_graph(data.draw(atlases()))
+    atlas = graph.atlas
+    result = trace(graph, **data.draw(trace_requests(atlas)))
+    focus = data.draw(st.none() | st.sampled_from([c.rank for c in result.candidates] or [1]))
+    fig = figures.overlay_figure(atlas, trace=result, focus_rank=focus)
+    start = figures.overlay_start(atlas) + figures.PATH_SLOTS
+    named = dict(zip(figures.OVERLAY_NAMES, fig.data[start:], strict=True))
+    candidates, leaders = named["candidates"], named["leaders"]
+    ends = {
+        (leaders.x[i + 1], leaders.y[i + 1]): (leaders.x[i], leaders.y[i])
+        for i in range(0, len(leaders.x or ()), 3)
+    }
+    for (region_id, side), x, y in zip(
+        candidates.customdata or (), candidates.x or (), candidates.y or (), strict=True
+    ):
+        homes = {
+            place[:2]
+            for view in geometry.VIEWS
+            if (place := geometry.point(atlas.region(region_id), side, view)) and place[2]
+        }
+        # On its own place, or moved with a leader from its own place to it.
+        assert (x, y) in homes or ends.get((x, y)) in homes
+    shown = zones.picture(atlas, result.candidates, focus, None)
+    assert not set(shown.essential) & set(shown.spillover)
+    for polygon in _polygons(
+        {"x": list(named["zones-essential"].x or ()), "y": list(named["zones-essential"].y or ())}
+    )[:-1]:  # the last one is the key's swatch
+        assert all(geometry.on_body(_view(x), x, y) for x, y in polygon[::5])
+
+
+def _view(x: float) -> str:
+    return "front" if x < geometry.VIEW_OFFSET / 2 else "back"

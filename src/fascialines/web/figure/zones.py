@@ -81,7 +81,7 @@ _KEY_SWATCH = 1.3
 class TriggerPicture:
     """What the chart draws of trigger points for one view state."""
 
-    #: Where each X goes (figure coordinates), with the pattern's name for the site.
+    #: Where each X goes, in figure coordinates (close ones merged).
     crosses: tuple[tuple[float, float], ...]
     essential: tuple[NodeKey, ...]
     spillover: tuple[NodeKey, ...]

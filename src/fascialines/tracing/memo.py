@@ -3,16 +3,18 @@
 A trace's answer is made of pieces that do not depend on the symptom asked about: what one
 line copy reaches from one felt-at node (a breadth-first search, see
 :mod:`fascialines.tracing.search`), the :class:`~fascialines.tracing.results.Step` of an edge
-walked one way, the :class:`~fascialines.tracing.results.TriggerPointLink` of a referral. The
-graph is frozen and every piece is immutable (frozen dataclasses of tuples, or read-only
-mappings), so a piece built for one trace is exactly the piece another trace would build: a
-trace that reuses it returns the same answer as one on a fresh graph (a property test checks
-this), and no reader of a trace can change what the next one returns.
+walked one way, the :class:`~fascialines.tracing.results.TriggerPointLink` of a referral, the
+score and reasons of a candidate; and the answer itself depends only on the felt-at nodes and
+the options. The graph is frozen and every piece is immutable (frozen dataclasses of tuples,
+or read-only mappings), so a piece built for one trace is exactly the piece another trace
+would build: a trace that reuses them returns the same answer as one on a fresh graph (a
+property test checks this after random other requests), and no reader of a trace can change
+what the next one returns.
 
-The searches are the only pieces whose number grows with use rather than with the atlas, so
-they are kept in a bounded least-recently-used table (:data:`SEARCHES_KEPT` entries); the
-others are at most one per edge direction or referral. One memo per graph, held weakly: it
-goes when its graph goes.
+Searches and answers grow with use rather than with the atlas, so they are kept in bounded
+least-recently-used tables (:data:`SEARCHES_KEPT`, :data:`ANSWERS_KEPT`); reasons are emptied
+when they reach :data:`REASONS_KEPT`; steps and links are at most one per edge direction or
+referral. One memo per graph, held weakly: it goes when its graph goes.
 """
 
 from __future__ import annotations
@@ -54,13 +56,15 @@ AnswerKey = tuple[tuple[NodeKey, ...], TraceOptions]
 ReasonsKey = tuple[int, int, int, str, str, str | None]
 
 #: How many searches (one line copy from one felt-at node, at one grade and side) a graph
-#: keeps. The shipped atlas needs about 2,000 for every trace it can answer; at 100,000 regions
-#: a search is still a small neighbourhood, so this bounds the memory at a few megabytes.
+#: keeps. Every symptom x side x max_hops 1-12 x grade of the shipped atlas, without a line
+#: filter, makes 1,300 (measured on 2026-12-01); a search is a neighbourhood of the felt-at
+#: node, so this bounds the memory at any atlas size.
 SEARCHES_KEPT = 8192
 #: How many score-and-reasons values a graph keeps before it starts again from none.
 REASONS_KEPT = 16384
 #: How many answers (a trace's candidates and landmarks for one request) a graph keeps: the
-#: shipped atlas has about 1,000 symptom x side x max_hops requests without a line filter.
+#: shipped atlas has 990 symptom x side x max_hops 1-6 requests at one grade without a line
+#: filter. With all 2,048 kept and those 1,300 searches, the memo held 12 MB (tracemalloc).
 ANSWERS_KEPT = 2048
 
 K = TypeVar("K", bound=Hashable)

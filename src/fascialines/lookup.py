@@ -213,7 +213,19 @@ class _Names(Generic[T]):
         return (number, None)
 
     def suggestions(self, text: str, limit: int = 5) -> list[str]:
-        close = self.ranked(text, limit)
+        # Names a small misspelling away come first: "ar ache" is as near "arm ache" as
+        # "ear ache", which is why neither was taken without asking.
+        near = [
+            self.name_owner[i][0]
+            for _, _, i in process.extract(
+                normalise(text),
+                self.names,
+                scorer=fuzz.ratio,
+                score_cutoff=NAME_SIMILARITY,
+                limit=limit,
+            )
+        ]
+        close = list(dict.fromkeys([*near, *self.ranked(text, limit)]))[:limit]
         if not close:
             # Nothing shares a word: fall back to whole-name similarity.
             close = [

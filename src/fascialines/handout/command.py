@@ -84,6 +84,8 @@ def run_handout(args: argparse.Namespace) -> int:
         side=args.side,
         hops=args.hops,
         focus=args.focus,
+        # The QR code is for the client: it opens the simple client view of the trace.
+        view="client",
     )
     link = args.base_url.rstrip("/") + "/" + to_query(atlas, state)
     paper = args.paper or ("a4" if as_pdf else None)

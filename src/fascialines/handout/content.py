@@ -47,6 +47,10 @@ NO_RED_FLAGS = (
     "is new, severe, getting worse or comes with fever, numbness or weakness."
 )
 NOT_A_FINDING = "Each is a possibility to explore together, not a finding."
+NO_PLACES = (
+    "With these settings the model links no place to it: widen the search in the app (more "
+    "steps, every line) or talk it through with your therapist."
+)
 TRIGGER_POINT_NOTE = (
     "Trigger points (tender spots said to send pain elsewhere) are a separate and contested "
     "idea, not a fascial line."

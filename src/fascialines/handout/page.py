@@ -21,7 +21,7 @@ import re
 from html import escape
 from typing import Literal
 
-from fascialines.handout.content import NOT_A_FINDING, Handout, Place
+from fascialines.handout.content import NO_PLACES, NOT_A_FINDING, Handout, Place
 from fascialines.handout.drawing import Drawing, key_swatch
 
 __all__ = ["PAPERS", "SCRIPT", "SCRIPT_HASH", "STYLE_HASH", "content_security_policy", "render"]
@@ -252,7 +252,7 @@ def render(
     )
     short = " · ".join(escape(c.short) for c in handout.sources)
     full = "".join(f"<li>{escape(c.full)}</li>" for c in handout.sources)
-    count = {1: "One place", 2: "Two places", 3: "Three places"}.get(
+    count = {0: "No place", 1: "One place", 2: "Two places", 3: "Three places"}.get(
         len(handout.places), f"{len(handout.places)} places"
     )
     return f"""<!DOCTYPE html>
@@ -287,7 +287,7 @@ def render(
 </section>
 <section aria-labelledby="places-heading">
 <h2 id="places-heading">{count} the model links to it</h2>
-<p>{NOT_A_FINDING}</p>
+<p>{NOT_A_FINDING if handout.places else NO_PLACES}</p>
 <ol class="places">{places}</ol>
 <p class="evidence"><strong>What the evidence says:</strong> {escape(handout.evidence)}</p>
 </section>

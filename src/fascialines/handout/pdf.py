@@ -25,7 +25,7 @@ class PdfUnavailable(RuntimeError):
     """No PDF could be made; ``str()`` is one sentence saying why and what to do instead."""
 
 
-def write_pdf(page: str, path: Path, *, chromium: str = CHROMIUM) -> Path:
+def write_pdf(page: str, path: Path, *, chromium: str | None = None) -> Path:
     """Print an HTML page to ``path`` as a PDF with headless Chromium.
 
     Parameters
@@ -34,8 +34,8 @@ def write_pdf(page: str, path: Path, *, chromium: str = CHROMIUM) -> Path:
         A self-contained HTML document (it is printed from a temporary file, offline).
     path : Path
         Where to write the PDF.
-    chromium : str
-        The browser to run (Debian's ``chromium`` by default).
+    chromium : str, optional
+        The browser to run; by default :data:`fascialines.chromium.CHROMIUM` (Debian's).
 
     Returns
     -------
@@ -51,6 +51,7 @@ def write_pdf(page: str, path: Path, *, chromium: str = CHROMIUM) -> Path:
     -----
     The paper size is the page's own ``@page`` size; without one Chromium uses Letter.
     """
+    chromium = chromium or CHROMIUM
     if not Path(chromium).is_file():
         raise PdfUnavailable(
             f"no Chromium at {chromium} to make a PDF: install it (apt-get install chromium), "

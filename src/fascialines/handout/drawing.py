@@ -70,48 +70,61 @@ def _polyline(points: Sequence[tuple[float, float]]) -> str:
     return "M" + " L".join(_pt(x, y) for x, y in points)
 
 
-def _stroke(d: str, colour: str, width: float, grade: str, opacity: float) -> str:
+def _dash(grade: str, scale: float) -> str:
     dash = DASHES.get(grade, "none")
-    dash_attr = "" if dash == "none" else f' stroke-dasharray="{dash}"'
+    if dash == "none":
+        return ""
+    return ' stroke-dasharray="' + " ".join(f"{float(n) * scale:.2f}" for n in dash.split()) + '"'
+
+
+def _stroke(d: str, colour: str, width: float, grade: str, opacity: float) -> str:
     return (
-        f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{width}"'
-        f'{dash_attr} stroke-linecap="round" stroke-linejoin="round" opacity="{opacity}"/>'
+        f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{width:.2f}"'
+        f'{_dash(grade, width / 0.9)} stroke-linecap="round" stroke-linejoin="round" '
+        f'opacity="{opacity}"/>'
     )
 
 
-def _path_strokes(atlas: Atlas, path: LinePath, bright: bool, grades: set[str]) -> Iterable[str]:
-    """One line path on every view: a smooth curve through its nodes, cut per step for its
+@dataclass
+class _Sketch:
+    """What one view draws, in figure units, before it is written at a scale."""
+
+    dim: list[tuple[str, list[tuple[float, float]], str, str]]
+    bright: list[tuple[str, list[tuple[float, float]], str, str]]
+    dots: list[tuple[float, float, str]]  # x, y, "felt" or a rank
+
+    def points(self) -> list[tuple[float, float]]:
+        strokes = [pt for _, points, _, _ in (*self.dim, *self.bright) for pt in points]
+        return strokes + [(x, y) for x, y, _ in self.dots]
+
+
+def _path_pieces(
+    atlas: Atlas, path: LinePath, view: geometry.View
+) -> Iterable[tuple[list[tuple[float, float]], str]]:
+    """One line path on one view: a smooth curve through its nodes, cut per step for its
     dash, drawn where at least one end of a step belongs to the view (as the app draws it)."""
-    colour = atlas.line(path.line).colour
-    width, opacity = (0.9, 1.0) if bright else (0.5, 0.35)
     regions = [atlas.region(ref.id) for ref in path.regions]
-    for view in VIEWS:
-        placed = [
-            geometry.point(r, ref.side, view) for r, ref in zip(regions, path.regions, strict=True)
-        ]
-        runs: list[list[int]] = []
-        for k in range(len(path.steps)):
-            a, b = placed[k], placed[k + 1]
-            if a is None or b is None or not (a[2] or b[2]):
-                continue
-            if runs and runs[-1][-1] == k - 1:
-                runs[-1].append(k)
-            else:
-                runs.append([k])
-        for run in runs:
-            points = [(p[0], p[1]) for p in placed[run[0] : run[-1] + 2] if p is not None]
-            curve = catmull_rom(points, samples=_SAMPLES)
-            if len(curve) != (len(points) - 1) * _SAMPLES + 1:
-                # Two nodes at one point: the curve has fewer pieces; draw it in one dash.
-                grade = max((path.steps[k].evidence for k in run), key=_weakness)
-                grades.add(grade)
-                yield _stroke(_polyline(curve), colour, width, grade, opacity)
-                continue
-            for offset, k in enumerate(run):
-                piece = curve[offset * _SAMPLES : (offset + 1) * _SAMPLES + 1]
-                grade = path.steps[k].evidence
-                grades.add(grade)
-                yield _stroke(_polyline(piece), colour, width, grade, opacity)
+    placed = [
+        geometry.point(r, ref.side, view) for r, ref in zip(regions, path.regions, strict=True)
+    ]
+    runs: list[list[int]] = []
+    for k in range(len(path.steps)):
+        a, b = placed[k], placed[k + 1]
+        if a is None or b is None or not (a[2] or b[2]):
+            continue
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for run in runs:
+        points = [(p[0], p[1]) for p in placed[run[0] : run[-1] + 2] if p is not None]
+        curve = catmull_rom(points, samples=_SAMPLES)
+        if len(curve) != (len(points) - 1) * _SAMPLES + 1:
+            # Two nodes at one point: the curve has fewer pieces; draw it in one dash.
+            yield curve, max((path.steps[k].evidence for k in run), key=_weakness)
+            continue
+        for offset, k in enumerate(run):
+            yield curve[offset * _SAMPLES : (offset + 1) * _SAMPLES + 1], path.steps[k].evidence
 
 
 def _weakness(grade: str) -> int:
@@ -119,69 +132,125 @@ def _weakness(grade: str) -> int:
     return list(DASHES).index(grade) if grade in DASHES else len(DASHES)
 
 
-def _trigger_strokes(atlas: Atlas, candidate: Candidate, bright: bool) -> Iterable[str]:
-    for link in candidate.trigger_points:
-        ends = [((link.muscle.id, link.muscle.side), (link.refers_to.id, link.refers_to.side))]
-        for _, a, b in geometry.segments(atlas, ends):
-            yield (
-                f'<path d="{_polyline([a, b])}" fill="none" stroke="{theme.TRIGGER}" '
-                f'stroke-width="{0.5 if bright else 0.35}" stroke-dasharray="0.5 0.9" '
-                f'stroke-linecap="round" opacity="{0.9 if bright else 0.35}"/>'
+def _sketch(
+    atlas: Atlas,
+    view: geometry.View,
+    felt: Sequence[NodeKey],
+    candidates: Sequence[Candidate],
+    focus: int | None,
+    grades: set[str],
+) -> _Sketch:
+    sketch = _Sketch([], [], [])
+    for candidate in candidates:
+        target = sketch.bright if focus is None or candidate.rank == focus else sketch.dim
+        for path in candidate.paths:
+            colour = atlas.line(path.line).colour
+            for points, grade in _path_pieces(atlas, path, view):
+                grades.add(grade)
+                target.append(("line", points, colour, grade))
+        for link in candidate.trigger_points:
+            ends = [((link.muscle.id, link.muscle.side), (link.refers_to.id, link.refers_to.side))]
+            for drawn_on, a, b in geometry.segments(atlas, ends):
+                if drawn_on == view:
+                    target.append(("trigger", [a, b], theme.TRIGGER, "limited"))
+    for *_, (x, y) in geometry.markers(atlas, felt):
+        if geometry.view_centre(x) == _centre(view):
+            sketch.dots.append((x, y, "felt"))
+    nodes = [(c.region.id, c.region.side) for c in candidates]
+    for index, _, (x, y) in geometry.markers(atlas, nodes):
+        if geometry.view_centre(x) == _centre(view):
+            sketch.dots.append((x, y, str(candidates[index].rank)))
+    return sketch
+
+
+def _centre(view: geometry.View) -> float:
+    return geometry.VIEW_OFFSET if view == "back" else 0.0
+
+
+#: The smallest part of a view's height a chart zooms to: enough of the body to see where.
+_MIN_CROP = 42.0
+_MARGIN = 7.0
+_HALF = _WIDTH / len(VIEWS)
+
+
+def _crop(view: geometry.View, points: Sequence[tuple[float, float]]) -> tuple[float, ...]:
+    """The part of a view to show: what is drawn, with a margin, at the view's aspect ratio;
+    the whole view when the drawing spreads over most of it. ``(x, y_top, width, height)``."""
+    centre = _centre(view)
+    full = (centre - _HALF / 2, _TOP, _HALF, _HEIGHT)
+    if not points:
+        return full
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    height = max(
+        max(ys) - min(ys) + 2 * _MARGIN,
+        (max(xs) - min(xs) + 2 * _MARGIN) * _HEIGHT / _HALF,
+        _MIN_CROP,
+    )
+    if height >= 0.8 * _HEIGHT:
+        return full
+    width = height * _HALF / _HEIGHT
+    mid_x = min(max((max(xs) + min(xs)) / 2, full[0] + width / 2), full[0] + _HALF - width / 2)
+    mid_y = min(max((max(ys) + min(ys)) / 2, _TOP - _HEIGHT + height / 2), _TOP - height / 2)
+    return (mid_x - width / 2, mid_y + height / 2, width, height)
+
+
+def _view_svg(view: geometry.View, sketch: _Sketch, focus: int | None, index: int) -> str:
+    x, top, width, height = _crop(view, sketch.points())
+    scale = height / _HEIGHT  # sizes below are for the whole view; a zoomed view keeps them
+    outline = geometry.load_outline(view)
+    parts = [
+        f'<svg x="{index * _HALF:.2f}" y="0" width="{_HALF:.2f}" height="{_HEIGHT:.2f}" '
+        f'viewBox="{x:.2f} {-top:.2f} {width:.2f} {height:.2f}">',
+        '<g transform="scale(1 -1)">',
+        f'<path d="{outline.silhouette}" fill="#f4eee8" stroke="#8a939c" '
+        f'stroke-width="{0.3 * scale:.2f}"/>',
+        *(
+            f'<path d="{detail}" fill="#a7aeb5" stroke="#a7aeb5" stroke-width="{0.1 * scale:.2f}"/>'
+            for detail in outline.details
+        ),
+        "</g>",
+    ]
+    for layer, (width_px, opacity) in ((sketch.dim, (0.5, 0.35)), (sketch.bright, (0.9, 1.0))):
+        for kind, points, colour, grade in layer:
+            line_width = (width_px * 0.6 if kind == "trigger" else width_px) * scale
+            parts.append(_stroke(_polyline(points), colour, line_width, grade, opacity))
+    for cx, cy, what in sketch.dots:
+        px, py = _pt(cx, cy).split(",")
+        if what == "felt":
+            parts.append(
+                f'<circle cx="{px}" cy="{py}" r="{2.2 * scale:.2f}" fill="{theme.FELT_FILL}" '
+                f'stroke="{theme.FELT}" stroke-width="{0.5 * scale:.2f}"/>'
             )
-
-
-def _outlines() -> Iterable[str]:
-    yield '<g transform="scale(1 -1)">'
-    for view in VIEWS:
-        outline = geometry.load_outline(view)
-        yield (
-            f'<path d="{outline.silhouette}" fill="#f4eee8" stroke="#8a939c" stroke-width="0.3"/>'
+    for cx, cy, what in sketch.dots:
+        if what == "felt":
+            continue
+        px, py = _pt(cx, cy).split(",")
+        ring = theme.FOCUS_RING if what == str(focus) else "white"
+        ring_width = (0.7 if what == str(focus) else 0.3) * scale
+        parts.append(
+            f'<circle cx="{px}" cy="{py}" r="{2.3 * scale:.2f}" fill="{theme.CANDIDATE}" '
+            f'stroke="{ring}" stroke-width="{ring_width:.2f}"/>'
+            f'<text x="{px}" y="{float(py) + 1.05 * scale:.2f}" text-anchor="middle" '
+            f'font-size="{3 * scale:.2f}" font-weight="bold" fill="white">{what}</text>'
         )
-        for detail in outline.details:
-            yield f'<path d="{detail}" fill="#a7aeb5" stroke="#a7aeb5" stroke-width="0.1"/>'
-    yield "</g>"
+    parts.append("</svg>")
+    return "".join(parts)
 
 
 def _labels() -> Iterable[str]:
-    for view, centre in zip(VIEWS, (0.0, geometry.VIEW_OFFSET), strict=True):
-        x, y = _pt(centre, 101.0).split(",")
+    for index, view in enumerate(VIEWS):
+        centre = (index + 0.5) * _HALF
         yield (
-            f'<text x="{x}" y="{y}" text-anchor="middle" font-size="3.6" font-weight="bold" '
-            f'fill="{theme.INK}">{view.capitalize()}</text>'
+            f'<text x="{centre:.2f}" y="-1.5" text-anchor="middle" font-size="3.6" '
+            f'font-weight="bold" fill="{theme.INK}">{view.capitalize()}</text>'
         )
         # The client's sides as the viewer sees them: mirrored on the front view.
         viewer_left, viewer_right = ("R", "L") if view == "front" else ("L", "R")
         for sign, letter in ((-1, viewer_left), (1, viewer_right)):
-            lx, ly = _pt(centre + sign * 20, 92.0).split(",")
             yield (
-                f'<text x="{lx}" y="{ly}" text-anchor="middle" font-size="3.6" '
-                f'font-weight="bold" fill="#5b6570">{letter}</text>'
+                f'<text x="{centre + sign * 24:.2f}" y="-1.5" text-anchor="middle" '
+                f'font-size="3.6" font-weight="bold" fill="#5b6570">{letter}</text>'
             )
-
-
-def _markers(
-    atlas: Atlas, felt: Sequence[NodeKey], candidates: Sequence[Candidate], focus: int | None
-) -> Iterable[str]:
-    for *_, (x, y) in geometry.markers(atlas, felt):
-        cx, cy = _pt(x, y).split(",")
-        yield (
-            f'<circle cx="{cx}" cy="{cy}" r="2.2" fill="{theme.FELT_FILL}" '
-            f'stroke="{theme.FELT}" stroke-width="0.5"/>'
-        )
-    nodes = [(c.region.id, c.region.side) for c in candidates]
-    for index, _, (x, y) in geometry.markers(atlas, nodes):
-        rank = candidates[index].rank
-        cx, cy = _pt(x, y).split(",")
-        ring = (
-            f' stroke="{theme.FOCUS_RING}" stroke-width="0.7"'
-            if rank == focus
-            else ' stroke="white" stroke-width="0.3"'
-        )
-        yield (
-            f'<circle cx="{cx}" cy="{cy}" r="2.3" fill="{theme.CANDIDATE}"{ring}/>'
-            f'<text x="{cx}" y="{float(cy) + 1.05:.2f}" text-anchor="middle" font-size="3" '
-            f'font-weight="bold" fill="white">{rank}</text>'
-        )
 
 
 def body_svg(
@@ -204,8 +273,11 @@ def body_svg(
     Returns
     -------
     Drawing
-        ``svg`` is one ``<svg>`` element that scales to its box (``viewBox`` in figure units,
-        no width or height), with no script, link or external reference.
+        ``svg`` is one ``<svg>`` element that scales to its box (``viewBox``, no width or
+        height), with no script, link or external reference. Each view is zoomed on what it
+        draws (a headache's paths fill the head and neck, not a speck of the whole body),
+        never to less than :data:`_MIN_CROP` percent of standing height, so where on the body
+        stays clear.
 
     Notes
     -----
@@ -215,25 +287,18 @@ def body_svg(
     if atlas is None:
         raise ValueError("drawing a trace needs its atlas: trace with fascialines.trace")
     grades: set[str] = set()
-    dim: list[str] = []
-    bright: list[str] = []
-    for candidate in candidates:
-        is_bright = focus is None or candidate.rank == focus
-        target = bright if is_bright else dim
-        for path in candidate.paths:
-            target += _path_strokes(atlas, path, is_bright, grades)
-        target += _trigger_strokes(atlas, candidate, is_bright)
     felt = [(ref.id, ref.side) for ref in trace.felt_at]
+    views = [
+        _view_svg(view, _sketch(atlas, view, felt, candidates, focus, grades), focus, index)
+        for index, view in enumerate(VIEWS)
+    ]
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{_LEFT} {-_TOP} {_WIDTH} {_HEIGHT}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 -6 {_WIDTH:.2f} {_HEIGHT + 6:.2f}" '
         f'role="img" aria-label="{escape(label)}" class="body-chart" '
         'font-family="system-ui, Arial, sans-serif">',
         f"<title>{escape(label)}</title>",
-        *_outlines(),
+        *views,
         *_labels(),
-        *dim,
-        *bright,
-        *_markers(atlas, felt, candidates, focus),
         "</svg>",
     ]
     drawn = {path.line for c in candidates for path in c.paths}

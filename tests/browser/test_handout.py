@@ -16,6 +16,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from fascialines.atlas import Atlas
+from fascialines.graph import build_graph
+from fascialines.tracing import trace
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 HEADING, NOTE = "Alexandra Quist", "Try the calf routine twice this week"
@@ -101,12 +103,35 @@ def test_typed_text_stays_in_the_page_and_in_its_download(
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-@pytest.mark.parametrize("symptom", ["low-back-pain", "headache", "calf-pain"])
+@pytest.mark.parametrize(
+    ("symptom", "side", "focus_last"),
+    [
+        # Among the longest handouts: seven red flags and long self-care, the same with a
+        # fourth place (the focus on the last-ranked place), a long list of sources.
+        ("low-back-pain", "both", False),
+        ("low-back-pain", "both", True),
+        ("occipital-headache", "right", False),
+        ("calf-pain", "left", False),
+    ],
+)
 def test_the_handout_prints_on_one_page(
-    offline_page: Page, base_url: str, paper: str, symptom: str
+    offline_page: Page,
+    base_url: str,
+    atlas: Atlas,
+    paper: str,
+    symptom: str,
+    side: str,
+    focus_last: bool,
 ) -> None:
     page = offline_page
-    page.goto(f"{base_url}/handout?symptom={symptom}&side=both")
+    query = f"symptom={symptom}&side={side}"
+    if focus_last:
+        last = trace(build_graph(atlas), symptom, side=side).candidates[-1].rank
+        assert last > 3
+        query += f"&focus={last}"
+    page.goto(f"{base_url}/handout?{query}")
+    if focus_last:
+        expect(page.locator(".places > li")).to_have_count(4)
     page.locator("#handout-heading").click()
     page.keyboard.type(HEADING)
     assert _pages(page.pdf(format=paper)) == 1

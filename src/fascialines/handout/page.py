@@ -21,7 +21,7 @@ import re
 from html import escape
 from typing import Literal
 
-from fascialines.handout.content import NO_PLACES, NOT_A_FINDING, Handout, Place
+from fascialines.handout.content import NO_PLACES, NOT_A_FINDING, PLACES, Handout, Place
 from fascialines.handout.drawing import Drawing, key_swatch
 
 __all__ = ["PAPERS", "SCRIPT", "SCRIPT_HASH", "STYLE_HASH", "content_security_policy", "render"]
@@ -54,7 +54,7 @@ _CSS = """
 @page { size: portrait; margin: 8mm; }
 * { box-sizing: border-box; }
 html { background: #e9ecef; }
-body { margin: 0; font: 7.6pt/1.25 system-ui, -apple-system, "Segoe UI", Roboto, Arial,
+body { margin: 0; font: 7.4pt/1.24 system-ui, -apple-system, "Segoe UI", Roboto, Arial,
   sans-serif; color: #1d232a; }
 .sheet { background: #fff; width: 194mm; margin: 6mm auto; padding: 0; }
 @media screen { .sheet { padding: 8mm; width: 210mm; box-shadow: 0 1px 6px #0003; } }
@@ -109,6 +109,8 @@ footer .disclaimer { font-size: 7pt; color: #1d232a; border-top: 0.3mm solid #b8
 .sources { margin: 0; font-size: 6.4pt; }
 .references { font-size: 7pt; margin-top: 1mm; }
 .references ul { padding-left: 3mm; }
+.compact { font-size: 6.8pt; }
+.compact .body-chart { width: 88%; }
 @media print {
   html { background: #fff; }
   .sheet { margin: 0; box-shadow: none; }
@@ -237,6 +239,8 @@ def render(
     str
     """
     style = _style(paper)
+    # A fourth place (a focus below the first three) must still fit the one sheet.
+    sheet_class = "sheet" if len(handout.places) <= PLACES else "sheet compact"
     policy = content_security_policy(paper)
     felt = f"Where it is felt: {escape(handout.felt_at)}."
     alias = f'<p class="alias">{escape(handout.alias_note)}</p>' if handout.alias_note else ""
@@ -266,7 +270,7 @@ def render(
 <style>{style}</style>
 </head>
 <body data-filename="{_filename(handout.complaint)}">
-<div class="sheet">
+<div class="{sheet_class}">
 <header>
 <div class="for"><span id="heading-label" class="label">For</span>
 <div id="handout-heading" class="editable" contenteditable="true" role="textbox"

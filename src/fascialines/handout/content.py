@@ -31,7 +31,9 @@ __all__ = [
     "Handout",
     "Place",
     "RedFlagNote",
+    "first_sentence",
     "handout_content",
+    "short_citation",
     "shown_candidates",
 ]
 

@@ -1,15 +1,18 @@
 """The handout's body chart: a static SVG drawn from the same geometry as the app's diagram.
 
 Every coordinate comes from :mod:`fascialines.web.figure.geometry` (the outlines, and where a
-node lands on each view, the arm turned onto the drawn arm as the app turns it) and every curve
-from :func:`fascialines.routes.catmull_rom`, so the printed chart and the screen agree. Colours
+node lands on each view, the arm turned onto the drawn arm as the app turns it), so the printed
+chart and the screen agree: a path passes through the same points as the app's overlay, drawn
+as a smooth curve through them (:func:`fascialines.routes.catmull_rom`) where the app today
+draws straight steps. Colours
 and the meaning of the dash styles are the app's (:mod:`fascialines.web.theme`). There is no
 plotly here: a printed page wants a drawing that no script has to lay out (a live plotly chart
 is cut or mis-sized in print, see ENGINEERING-NOTES.md).
 
-All drawing lives in this module, so the handout changes view (a side view, the smooth routes
-of ``data/chart/routes.json``) in one place: :func:`body_svg` draws :data:`VIEWS` through
-:func:`fascialines.web.figure.geometry.point`.
+All drawing lives in this module, so following the chart's next views (a side view, the drawn
+routes of ``data/chart/routes.json``) is a change here alone: :func:`body_svg` draws
+:data:`VIEWS` through :func:`fascialines.web.figure.geometry.point`, and ``_path_pieces``
+turns a path into curves.
 """
 
 from __future__ import annotations
@@ -42,7 +45,6 @@ DASHES: dict[str, str] = {
 
 # Curve points per step: enough for a smooth bend at print size, few enough for a small file.
 _SAMPLES = 8
-_LEFT = -geometry.X_HALF_WIDTH
 _WIDTH = geometry.VIEW_OFFSET + 2 * geometry.X_HALF_WIDTH
 _TOP = geometry.Y_RANGE[1]
 _HEIGHT = geometry.Y_RANGE[1] - geometry.Y_RANGE[0]
@@ -276,7 +278,7 @@ def body_svg(
         ``svg`` is one ``<svg>`` element that scales to its box (``viewBox``, no width or
         height), with no script, link or external reference. Each view is zoomed on what it
         draws (a headache's paths fill the head and neck, not a speck of the whole body),
-        never to less than :data:`_MIN_CROP` percent of standing height, so where on the body
+        never to less than 42 percent of standing height, so where on the body
         stays clear.
 
     Notes

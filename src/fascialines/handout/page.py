@@ -24,7 +24,7 @@ from typing import Literal
 from fascialines.handout.content import NO_PLACES, NOT_A_FINDING, PLACES, Handout, Place
 from fascialines.handout.drawing import Drawing, key_swatch
 
-__all__ = ["PAPERS", "SCRIPT", "SCRIPT_HASH", "STYLE_HASH", "content_security_policy", "render"]
+__all__ = ["PAPERS", "SCRIPT", "SCRIPT_HASH", "content_security_policy", "render"]
 
 Paper = Literal["a4", "letter"]
 PAPERS: dict[str, str] = {"a4": "A4", "letter": "letter"}
@@ -134,10 +134,6 @@ def _style(paper: Paper | None) -> str:
     return _CSS.replace("size: portrait;", f"size: {PAPERS[paper]} portrait;", 1)
 
 
-#: The hash of the default style (no paper named), for the app's header.
-STYLE_HASH = _hash(_CSS)
-
-
 def content_security_policy(paper: Paper | None = None) -> str:
     """The page's policy: its own script and style by hash, inline images, nothing else.
 
@@ -177,7 +173,7 @@ def _care(place: Place) -> str:
     return f'<div class="care-place">{head}{body}</div>'
 
 
-def _key(handout: Handout, drawing: Drawing, colours: dict[str, str], names: dict[str, str]) -> str:
+def _key(drawing: Drawing, colours: dict[str, str], names: dict[str, str]) -> str:
     items = [
         '<li><span class="dot felt-dot"></span>Where it is felt</li>',
         '<li><span class="dot place-dot"></span>A numbered place linked to it</li>',
@@ -286,7 +282,7 @@ def render(
 <main class="flow">
 <section class="chart" aria-label="The body chart">
 {drawing.svg}
-{_key(handout, drawing, colours, line_names)}
+{_key(drawing, colours, line_names)}
 <div class="live">{qr}<p>See it again in the app:<br><code>{escape(link)}</code></p></div>
 </section>
 <section aria-labelledby="places-heading">

@@ -63,6 +63,7 @@ def run_handout(args: argparse.Namespace) -> int:
     # The chart's geometry comes with the web package (dash, plotly): imported here, so the
     # other commands start without it.
     from fascialines.handout import build_handout
+    from fascialines.handout.page import Paper
     from fascialines.handout.pdf import PdfUnavailable, write_pdf
     from fascialines.web.state import ViewState, to_query
 
@@ -88,7 +89,8 @@ def run_handout(args: argparse.Namespace) -> int:
         view="client",
     )
     link = args.base_url.rstrip("/") + "/" + to_query(atlas, state)
-    paper = args.paper or ("a4" if as_pdf else None)
+    # argparse's choices hold --paper to a4 or letter.
+    paper: Paper | None = args.paper or ("a4" if as_pdf else None)
     try:
         page = build_handout(result, link=link, focus=args.focus, paper=paper)
     except ValueError as error:

@@ -12,7 +12,8 @@ from typing import Any
 from dash import html
 from dash.development.base_component import Component
 
-from fascialines.atlas import Atlas, Region, Source
+from fascialines.atlas import Atlas, Region
+from fascialines.explain import short_citation
 from fascialines.tracing import RegionRef
 from fascialines.web.state import NodeKey, ViewState, to_query
 from fascialines.web.theme import line_styles
@@ -201,29 +202,6 @@ def take_care(atlas: Atlas, region_id: str) -> Component | None:
             sources_list(atlas, [s for site in sites for s in site.sources]),
         ],
     )
-
-
-def short_citation(source: Source) -> str:
-    """Author and year, e.g. ``Wilke et al. 2016``, from a Vancouver-style citation.
-
-    ``"Wilke J, Krause F, Vogt L, Banzer W. What is …"`` gives ``"Wilke et al. 2016"``; a
-    citation that does not start with "Surname Initials" (an institution) is named by its first
-    sentence and year. Never the id: people read these.
-    """
-    first = source.citation.split(". ")[0].rstrip(".")
-    authors = [_surname(chunk) for chunk in first.split(",")]
-    if not source.year or None in authors[:2]:
-        return f"{first} {source.year}" if source.year else first
-    others = {1: "", 2: f" and {authors[-1]}"}.get(len(authors), " et al.")
-    return f"{authors[0]}{others} {source.year}"
-
-
-def _surname(author: str) -> str | None:
-    """``"Van der Does AJ"`` → ``"Van der Does"``; ``None`` unless it is "Surname Initials"."""
-    words = author.split()
-    if len(words) >= 2 and words[-1].isupper() and len(words[-1]) <= 3:
-        return " ".join(words[:-1])
-    return None
 
 
 def capitalised(text: str) -> str:

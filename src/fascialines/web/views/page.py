@@ -15,7 +15,17 @@ from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
 from fascialines.web.pieces import SET_BUTTON, attrs
-from fascialines.web.views import controls, diagram, line, region, results
+from fascialines.web.views import (
+    compare,
+    controls,
+    diagram,
+    evidence,
+    gate,
+    line,
+    quiz,
+    region,
+    results,
+)
 from fascialines.web.wording import HEADING
 
 __all__ = ["Ids", "layout", "set_callbacks", "side_class"]
@@ -49,6 +59,7 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
                 children=[
                     html.H1("fascialines"),
                     html.P(HEADING["tagline"], className="tagline"),
+                    gate.nav(atlas),
                     controls.share_layout(),
                 ],
             ),
@@ -62,8 +73,15 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
                     html.Div(
                         id=Ids.SIDE,
                         className=side_class(False),
-                        children=[region.layout(), line.layout(), results.layout()],
+                        children=[
+                            quiz.layout(),
+                            compare.layout(),
+                            region.layout(),
+                            line.layout(),
+                            results.layout(),
+                        ],
                     ),
+                    evidence.layout(atlas),
                 ],
             ),
             html.Footer(

@@ -1,0 +1,64 @@
+"""Shared wiring of the students' views: show a section, and wake its callback, on its view.
+
+Each of the quiz, compare and evidence views has a section (``<name>-view``) and a gate store
+(``<name>-gate``). Two browser-side callbacks (``assets/students.js``) read ``page-shown``,
+the address the page's own callback has just drawn and checked: the section is hidden unless
+that address is the view's, and the gate passes the address on only then. A view's server
+callback listens to its gate, so it costs no request elsewhere, and it runs after the page's
+callback, so on its own view its drawing on the body is the last.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+from dash import Input, Output, State, dcc, html
+from dash.development.base_component import Component
+
+from fascialines.atlas import Atlas
+from fascialines.web.views import page
+
+__all__ = ["gate_store", "gated_query", "nav", "wire_view"]
+
+
+def gate_store(gate_id: str) -> dcc.Store:
+    """The store a view's server callback listens to."""
+    return dcc.Store(id=gate_id, storage_type="memory")
+
+
+def gated_query(data: Any) -> str | None:
+    """The address a gate passed on (its store comes from the browser: anything else is None)."""
+    shown = data.get("shown") if isinstance(data, dict) else None
+    return shown if isinstance(shown, str) else None
+
+
+def wire_view(app: dash.Dash, view_id: str, gate_id: str) -> None:
+    """Register the two browser-side callbacks of one view (no request to the server)."""
+    app.clientside_callback(
+        dash.ClientsideFunction(namespace="students", function_name="hiddenUnlessView"),
+        Output(view_id, "hidden"),
+        Input(page.Ids.SHOWN, "data"),
+        State(view_id, "id"),
+    )
+    app.clientside_callback(
+        dash.ClientsideFunction(namespace="students", function_name="gate"),
+        Output(gate_id, "data"),
+        Input(page.Ids.SHOWN, "data"),
+        State(gate_id, "id"),
+    )
+
+
+def nav(atlas: Atlas) -> Component:
+    """The header's ways into the students' views: a quiz, two lines side by side, the evidence."""
+    first_two = ",".join(line.abbreviation for line in atlas.lines[:2])
+    links = [
+        ("Quiz", "?view=quiz"),
+        ("Compare lines", f"?lines={first_two}"),
+        ("Evidence", "?view=evidence"),
+    ]
+    return html.Nav(
+        className="students-nav",
+        **{"aria-label": "For students"},
+        children=[dcc.Link(label, href=href) for label, href in links],
+    )

@@ -33,19 +33,20 @@ MAX_DRAWN = 4
 WORDS: dict[str, str] = {
     "heading": "Lines side by side",
     "intro": "Every line named in the address is drawn on the body; the regions they share "
-    "are ringed and listed here with what the atlas says about each line there.",
+    "are ringed, numbered as listed here with what the atlas says about each line there.",
     "shared": "Where they meet ({count})",
     "partly": "Shared by some of them ({count})",
     "none": "These lines share no region in the atlas: they do not meet.",
     "remove": "Remove {abbreviation}",
     "add": "Add a line: ",
     "rated": "rated for this step",
-    "line-rating": "the line's rating",
+    "line-rating": "not rated on its own (the line's rating stands for it)",
     "runs-on": "They run on together to: ",
     "crossing": "Midline crossing ({abbreviation}): ",
     "too-many": "The body draws the first {count} lines; the list covers them all.",
     "close": "Close the comparison",
-    "caption": "Drawn: {names}. Ringed: the {count} regions they share.",
+    "caption": "Drawn: {names}. Ringed and numbered as in the list: the {count} regions they "
+    "share.",
 }
 
 
@@ -93,8 +94,10 @@ def compare_patch(
         line_steps = over[slots + figure.OVERLAY_NAMES.index("steps")].to_plotly_json()
         steps = _merge(steps, line_steps) if steps else line_steps
     ring: dict[str, Any] = {}
-    for node in shared:
+    for number, node in enumerate(shared, start=1):
+        # Numbered as in the panel's list: names would crowd where the lines meet.
         one = selected_trace(atlas, node)
+        one["text"] = [str(number)] * len(one["x"])  # a point per view the region shows in
         ring = _merge(ring, one) if ring else one
     cleared: dict[str, Any] = {"x": [], "y": []}
     props = [*paths[:slots], *[cleared] * (slots - min(len(paths), slots))]
@@ -120,11 +123,14 @@ def _place(atlas: Atlas, place: MeetingPlace) -> Component:
             [
                 line_chip(atlas, step.line),
                 f" {atlas.region(step.start).name} → {atlas.region(step.end).name} ",
-                evidence_badge(step.evidence),
-                " ",
-                html.Span(
-                    WORDS["rated"] if step.evidence_basis == "transition" else WORDS["line-rating"],
-                    className="quiet",
+                *(
+                    [
+                        evidence_badge(step.evidence),
+                        " ",
+                        html.Span(WORDS["rated"], className="quiet"),
+                    ]
+                    if step.evidence_basis == "transition"
+                    else [html.Span(WORDS["line-rating"], className="quiet")]
                 ),
                 f" ({'; '.join(short_citation(atlas.source(s)) for s in step.sources)})"
                 if step.sources
@@ -169,7 +175,9 @@ def render(atlas: Atlas, comparison: LineComparison) -> list[Component]:
                     [
                         line_chip(atlas, line_id),
                         f" {atlas.line(line_id).name} ",
-                        dcc.Link(
+                        evidence_badge(atlas.line(line_id).evidence.grade),
+                        " ",
+                        html.A(
                             "×",
                             href=lines_href([i for i in chosen if i != line_id]),
                             title=WORDS["remove"].format(

@@ -17,7 +17,6 @@ from dash import Input, Output, State, dcc, html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
-from fascialines.web.views import page
 
 __all__ = ["gate_store", "gated_query", "nav", "wire_view"]
 
@@ -35,6 +34,9 @@ def gated_query(data: Any) -> str | None:
 
 def wire_view(app: dash.Dash, view_id: str, gate_id: str) -> None:
     """Register the two browser-side callbacks of one view (no request to the server)."""
+    # Here, not at the top: the page imports the views' layouts, and they import this module.
+    from fascialines.web.views import page
+
     app.clientside_callback(
         dash.ClientsideFunction(namespace="students", function_name="hiddenUnlessView"),
         Output(view_id, "hidden"),

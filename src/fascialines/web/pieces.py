@@ -55,8 +55,10 @@ def evidence_badge(grade: str) -> Component:
     It links to what the grade means on the evidence page (``views/evidence.py``).
     """
     return html.A(
-        EVIDENCE_LABELS.get(grade, grade),
-        className=f"badge badge-{grade or 'trigger-point'}",
+        html.Span(
+            EVIDENCE_LABELS.get(grade, grade), className=f"badge badge-{grade or 'trigger-point'}"
+        ),
+        className="badge-link",
         href=f"?view=evidence#{'grade-' + grade if grade else 'trigger-points'}",
         title="What this grade means",
     )

@@ -25,7 +25,7 @@ from fascialines.web.pieces import attrs, evidence_badge, short_citation
 from fascialines.web.state import parse_query
 from fascialines.web.views.gate import gate_store, gated_query, wire_view
 
-__all__ = ["WORDS", "Ids", "layout", "render", "set_callbacks"]
+__all__ = ["WORDS", "Ids", "fill_for", "layout", "render", "set_callbacks"]
 
 WORDS: dict[str, str] = {
     "grades": "What the grades mean",
@@ -283,11 +283,15 @@ def layout(atlas: Atlas) -> Component:
 
 def set_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
     """Show the page for ``view=evidence`` and fill it the first time it is shown."""
-    content = build_evidence_page(atlas)
     wire_view(app, Ids.VIEW, Ids.GATE)
 
     @app.callback(Output(Ids.BODY, "children"), Input(Ids.GATE, "data"), prevent_initial_call=True)
     def fill(gate: Any) -> list[Component]:
-        if parse_query(atlas, gated_query(gate))[0].view != "evidence":
-            raise PreventUpdate
-        return render(atlas, content)
+        return fill_for(atlas, gated_query(gate))
+
+
+def fill_for(atlas: Atlas, shown: str | None) -> list[Component]:
+    """The page for the address drawn; :class:`PreventUpdate` unless it is ``view=evidence``."""
+    if parse_query(atlas, shown)[0].view != "evidence":
+        raise PreventUpdate
+    return render(atlas, build_evidence_page(atlas))

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fascialines.atlas import Atlas, load_atlas
-from fascialines.teaching import QuestionSet
+from fascialines.teaching import QuestionSet, generate_quiz, summarize
 from fascialines.web import core
 from fascialines.web.app import create_app
 from fascialines.web.callback_guard import BadCallback, CallbackGuard
@@ -43,7 +43,7 @@ def graph() -> core.Graph:
 
 
 def _quiz(atlas: Atlas, seed: int) -> QuestionSet:
-    return quiz.generate_quiz(atlas, seed=seed, count=quiz.QUIZ_LENGTH)
+    return generate_quiz(atlas, seed=seed, count=quiz.QUIZ_LENGTH)
 
 
 def _shown(seed: int) -> str:
@@ -193,7 +193,7 @@ def test_the_summary_links_open_the_lines_and_regions_to_revisit(seed: int) -> N
     atlas, graph = ATLAS, GRAPH
     quiz_set = _quiz(atlas, seed)
     progress = _answer_all(quiz_set, [_wrong(q) for q in quiz_set.questions])
-    summary = quiz.summarize(quiz_set, progress.answers)
+    summary = summarize(quiz_set, progress.answers)
     links = find(render(atlas, graph, quiz_set, progress)["summary"], dash.html.A)
     opened_lines, opened_regions = [], []
     for link in links:

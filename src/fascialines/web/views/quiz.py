@@ -17,21 +17,21 @@ runs after the page's own, so on the quiz its drawing is the last word on the di
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
 from typing import Any
 
 import dash
-import flask
 from dash import Input, Output, State, ctx, dcc, html
 from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 
 from fascialines.atlas import EVIDENCE_ORDER, Atlas
-from fascialines.teaching import Question, QuestionSet, generate_quiz, summarize
+from fascialines.teaching import Question, QuestionSet, summarize
 from fascialines.teaching.drafting import MAX_CHOICES
+from fascialines.teaching.progress import Progress, advance, read_progress
 from fascialines.tracing import Trace
 from fascialines.web import core, figure
 from fascialines.web.pieces import attrs, node_name, query_href, short_citation, sources_list
+from fascialines.web.quiz_downloads import QUIZ_LENGTH, add_download_routes, quiz_of
 from fascialines.web.state import MAX_SEED, ViewState, parse_query, to_query
 from fascialines.web.views import diagram, page
 from fascialines.web.views.gate import gate_store, gated_query, wire_view
@@ -52,8 +52,6 @@ __all__ = [
     "set_callbacks",
 ]
 
-#: Questions in one quiz: a lesson's worth.
-QUIZ_LENGTH = 10
 #: The answer buttons: enough for the widest question (the five grades of "how well studied").
 CHOICE_KEYS: tuple[str, ...] = tuple("ABCDEFGH"[: max(MAX_CHOICES, len(EVIDENCE_ORDER))])
 
@@ -104,63 +102,6 @@ class Ids:
 def choice_id(key: str) -> str:
     """The id of the answer button for a choice's letter (``quiz-choice-A``)."""
     return f"quiz-choice-{key}"
-
-
-@dataclass(frozen=True)
-class Progress:
-    """Where a student is in a quiz: its seed, the answers given, the question shown."""
-
-    seed: int
-    #: Question number to the letter chosen; an answer is final.
-    answers: dict[int, str] = field(default_factory=dict)
-    #: The question shown (1-based); past the last question, the summary.
-    at: int = 1
-
-    def to_store(self) -> dict[str, Any]:
-        return {
-            "seed": self.seed,
-            "answers": {str(n): key for n, key in self.answers.items()},
-            "at": self.at,
-        }
-
-
-def read_progress(data: Any, seed: int, quiz: QuestionSet) -> Progress:
-    """The progress kept in the browser for this seed, or a fresh start.
-
-    The store comes from the browser, so anything in it that this quiz could not have produced
-    (another seed, an unknown question or letter, a position out of range) is dropped.
-    """
-    if not isinstance(data, dict) or data.get("seed") != seed:
-        return Progress(seed)
-    keys = {q.number: {c.key for c in q.choices} for q in quiz.questions}
-    answers: dict[int, str] = {}
-    raw = data.get("answers")
-    for number, key in raw.items() if isinstance(raw, dict) else ():
-        whole = int(number) if isinstance(number, str) and number.isdecimal() else None
-        if whole in keys and key in keys[whole]:
-            answers[whole] = key
-    at = data.get("at")
-    last = len(quiz.questions) + 1
-    at = at if isinstance(at, int) and not isinstance(at, bool) and 1 <= at <= last else 1
-    return Progress(seed, answers, at)
-
-
-def advance(progress: Progress, quiz: QuestionSet, gesture: str | None) -> Progress:
-    """The progress after a gesture: ``"next"``, a choice's letter, or ``None`` (just show).
-
-    A question is answered once; "next" moves on only from an answered question.
-    """
-    if progress.at > len(quiz.questions):
-        return progress
-    question = quiz.questions[progress.at - 1]
-    if gesture == "next":
-        if question.number in progress.answers:
-            return Progress(progress.seed, progress.answers, progress.at + 1)
-        return progress
-    keys = {choice.key for choice in question.choices}
-    if gesture in keys and question.number not in progress.answers:
-        return Progress(progress.seed, {**progress.answers, question.number: gesture}, progress.at)
-    return progress
 
 
 def _node(atlas: Atlas, region_id: str, side: str = "left") -> tuple[str, str]:
@@ -403,46 +344,6 @@ def layout() -> Component:
     )
 
 
-def _quiz(atlas: Atlas, seed: int) -> QuestionSet:
-    return generate_quiz(atlas, seed=seed, count=QUIZ_LENGTH)
-
-
-def add_download_routes(app: dash.Dash, atlas: Atlas) -> None:
-    """``quiz/<seed>/deck.apkg`` and ``quiz/<seed>/worksheet.html`` under the app's prefix."""
-    from fascialines.teaching.anki import AnkiUnavailable, deck_bytes
-    from fascialines.teaching.worksheet import render_worksheet
-
-    prefix = app.config.routes_pathname_prefix
-
-    def seed_of(seed: int) -> int:
-        if seed > MAX_SEED:
-            flask.abort(404)
-        return seed
-
-    def deck(seed: int) -> flask.Response:
-        try:
-            data = deck_bytes(_quiz(atlas, seed_of(seed)), atlas)
-        except AnkiUnavailable:
-            return flask.Response(
-                "The Anki deck needs the genanki package on the server; the worksheet works "
-                "without it.",
-                status=503,
-                mimetype="text/plain",
-            )
-        response = flask.Response(data, mimetype="application/apkg")
-        response.headers["Content-Disposition"] = (
-            f'attachment; filename="fascialines-quiz-{seed}.apkg"'
-        )
-        return response
-
-    def worksheet(seed: int) -> flask.Response:
-        text = render_worksheet(_quiz(atlas, seed_of(seed)), atlas)
-        return flask.Response(text, mimetype="text/html")
-
-    app.server.add_url_rule(f"{prefix}quiz/<int:seed>/deck.apkg", "quiz_deck", deck)
-    app.server.add_url_rule(f"{prefix}quiz/<int:seed>/worksheet.html", "quiz_worksheet", worksheet)
-
-
 def set_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
     """Show the view for ``view=quiz`` and answer its buttons; add the download routes."""
     add_download_routes(app, atlas)
@@ -509,7 +410,7 @@ def respond(
         }
         out["search"] = to_query(atlas, ViewState(view="quiz", seed=seed))
         return out
-    quiz = _quiz(atlas, state.seed)
+    quiz = quiz_of(atlas, state.seed)
     progress = read_progress(stored, state.seed, quiz)
     gesture = None
     if trigger == Ids.NEXT:

@@ -24,6 +24,13 @@
             hiddenUnlessView: function (shown, id) {
                 return viewOf(shown) !== id.replace(/-view$/, "");
             },
+            // "New quiz": the same address with a new seed (views/quiz.py, state.MAX_SEED).
+            newQuiz: function (clicks, search) {
+                const params = new URLSearchParams(search || "");
+                params.set("view", "quiz");
+                params.set("seed", String(Math.floor(Math.random() * 1000000)));
+                return "?" + params.toString();
+            },
             // "quiz-gate" passes the address on (with the time, so that the same address drawn
             // again still wakes the server) while the page shows view=quiz; else nothing.
             gate: function (shown, id) {

@@ -213,16 +213,19 @@ def test_the_quiz_stays_out_of_other_views(atlas: Atlas, graph: core.Graph) -> N
             quiz.respond(atlas, graph, shown, None, quiz.Ids.GATE)
 
 
-def test_a_quiz_without_a_seed_gets_one_in_the_address(atlas: Atlas, graph: core.Graph) -> None:
-    for trigger in (Ids.GATE, Ids.NEW):
-        out = quiz.respond(atlas, graph, "?view=quiz&seed=7", None, trigger)
-        if trigger == Ids.GATE:
-            assert out["search"] is dash.no_update
-            continue
-        state, problems = parse_query(atlas, out["search"])
-        assert problems == () and state.view == "quiz" and state.seed is not None
+def test_a_quiz_address_without_a_seed_leads_to_one(
+    app: dash.Dash, atlas: Atlas, graph: core.Graph
+) -> None:
     out = quiz.respond(atlas, graph, "?view=quiz", None, Ids.GATE)
-    assert parse_query(atlas, out["search"])[0].seed is not None
+    (start,) = find(out["question"], dash.html.A)
+    assert start.href == "?view=quiz"
+    # The server answers that address with a seed in it, keeping the rest of the address.
+    response = app.server.test_client().get("/?view=quiz&figure=female")
+    assert response.status_code == 302
+    state, problems = parse_query(atlas, response.location.partition("?")[2])
+    assert problems == () and state.view == "quiz" and state.seed is not None
+    assert state.figure == "female"
+    assert app.server.test_client().get("/?view=quiz&seed=5").status_code == 200
 
 
 def test_every_question_fits_the_answer_buttons(atlas: Atlas) -> None:

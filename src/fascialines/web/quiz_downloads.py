@@ -1,4 +1,5 @@
-"""The quiz's downloads: ``quiz/<seed>/deck.apkg`` (Anki) and ``quiz/<seed>/worksheet.html``.
+"""The quiz's routes: ``quiz/<seed>/deck.apkg`` (Anki), ``quiz/<seed>/worksheet.html``, and a seed
+for a quiz address without one (a redirect).
 
 Flask routes on the app's server, under its path prefix, built from
 :mod:`fascialines.teaching.anki` and :mod:`fascialines.teaching.worksheet` for the seed in the
@@ -6,6 +7,9 @@ address, so the deck a student takes home holds the questions of the quiz on scr
 """
 
 from __future__ import annotations
+
+import random
+from urllib.parse import urlencode
 
 import dash
 import flask
@@ -56,6 +60,18 @@ def add_download_routes(app: dash.Dash, atlas: Atlas) -> None:
     def worksheet(seed: int) -> flask.Response:
         text = render_worksheet(quiz_of(atlas, seed_of(seed)), atlas)
         return flask.Response(text, mimetype="text/html")
+
+    @app.server.before_request
+    def _seed_the_quiz() -> flask.Response | None:
+        # A quiz page without a seed gets one in its address, so it can be shared as it is.
+        request = flask.request
+        if request.path != prefix or request.args.get("view") != "quiz":
+            return None
+        if "seed" in request.args:
+            return None
+        seed = random.SystemRandom().randrange(MAX_SEED + 1)
+        query = urlencode({**request.args.to_dict(), "seed": str(seed)}, safe=":,")
+        return flask.redirect(f"{request.script_root}{prefix}?{query}", code=302)
 
     app.server.add_url_rule(f"{prefix}quiz/<int:seed>/deck.apkg", "quiz_deck", deck)
     app.server.add_url_rule(f"{prefix}quiz/<int:seed>/worksheet.html", "quiz_worksheet", worksheet)

@@ -281,7 +281,8 @@ def set_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
             "lower": Output(diagram.Ids.LOWER_LAYER, "className", allow_duplicate=True),
         },
         inputs={"gate": Input(Ids.GATE, "data")},
-        prevent_initial_call=True,
+        # Its outputs are the page's too (allow_duplicate); it runs when its gate opens.
+        prevent_initial_call="initial_duplicate",
     )
     def update(gate: Any) -> dict[str, Any]:
         return respond(atlas, gated_query(gate))

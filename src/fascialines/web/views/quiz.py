@@ -16,7 +16,6 @@ runs after the page's own, so on the quiz its drawing is the last word on the di
 
 from __future__ import annotations
 
-import random
 from typing import Any
 
 import dash
@@ -32,7 +31,7 @@ from fascialines.tracing import Trace
 from fascialines.web import core, figure
 from fascialines.web.pieces import attrs, node_name, query_href, short_citation, sources_list
 from fascialines.web.quiz_downloads import QUIZ_LENGTH, add_download_routes, quiz_of
-from fascialines.web.state import MAX_SEED, ViewState, parse_query, to_query
+from fascialines.web.state import ViewState, parse_query
 from fascialines.web.views import diagram, page
 from fascialines.web.views.gate import gate_store, gated_query, wire_view
 
@@ -79,6 +78,8 @@ WORDS: dict[str, str] = {
     "again": "Try this quiz again",
     "score": "Score: {score} of {answered} answered ({total} questions).",
     "no-questions": "This atlas has too little in it to ask questions about.",
+    "no-seed": "This quiz link has no number (seed), so it names no quiz. ",
+    "start": "Start a quiz",
 }
 
 
@@ -348,8 +349,16 @@ def set_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
     """Show the view for ``view=quiz`` and answer its buttons; add the download routes."""
     add_download_routes(app, atlas)
     wire_view(app, Ids.VIEW, Ids.GATE)
+    # A new seed is drawn in the browser: the address it writes starts a new round of
+    # callbacks (the page's, then this view's), which a server callback writing it would not.
+    app.clientside_callback(
+        dash.ClientsideFunction(namespace="students", function_name="newQuiz"),
+        Output(page.Ids.URL, "search", allow_duplicate=True),
+        Input(Ids.NEW, "n_clicks"),
+        State(page.Ids.URL, "search"),
+        prevent_initial_call=True,
+    )
     outputs: dict[str, Any] = {
-        "search": Output(page.Ids.URL, "search", allow_duplicate=True),
         "progress": Output(Ids.PROGRESS, "data"),
         "score": Output(Ids.SCORE, "children"),
         "question": Output(Ids.QUESTION, "children"),
@@ -377,12 +386,12 @@ def set_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
             "gate": Input(Ids.GATE, "data"),
             "clicks": {key: Input(choice_id(key), "n_clicks") for key in CHOICE_KEYS},
             "next": Input(Ids.NEXT, "n_clicks"),
-            "new": Input(Ids.NEW, "n_clicks"),
             "progress": State(Ids.PROGRESS, "data"),
         },
-        prevent_initial_call=True,
+        # Its outputs are the page's too (allow_duplicate); it runs when its gate opens.
+        prevent_initial_call="initial_duplicate",
     )
-    def update(gate: Any, clicks: dict, next: int, new: int, progress: Any) -> dict[str, Any]:
+    def update(gate: Any, clicks: dict, next: int, progress: Any) -> dict[str, Any]:
         return respond(atlas, graph, gated_query(gate), progress, ctx.triggered_id)
 
 
@@ -399,16 +408,15 @@ def respond(
     state, _ = parse_query(atlas, shown)
     if state.view != "quiz":
         raise PreventUpdate
-    if trigger == Ids.NEW or state.seed is None:
-        # A new seed goes into the address, so the quiz can be shared; the page's callback
-        # then redraws and this one runs again for the new seed.
-        seed = random.SystemRandom().randrange(MAX_SEED + 1)
+    if state.seed is None:
+        # The server adds a seed to a page address without one (quiz_downloads); an address
+        # changed in the page itself may still lack it: offer the way to a quiz of its own.
         out: dict[str, Any] = dict.fromkeys(_OUTPUT_NAMES, dash.no_update)
         out["choices"] = {
             key: dict.fromkeys(("children", "className", "disabled", "hidden"), dash.no_update)
             for key in CHOICE_KEYS
         }
-        out["search"] = to_query(atlas, ViewState(view="quiz", seed=seed))
+        out["question"] = [html.P([WORDS["no-seed"], html.A(WORDS["start"], href="?view=quiz")])]
         return out
     quiz = quiz_of(atlas, state.seed)
     progress = read_progress(stored, state.seed, quiz)
@@ -418,11 +426,10 @@ def respond(
     elif isinstance(trigger, str) and trigger.startswith(choice_id("")):
         gesture = trigger.removeprefix(choice_id(""))
     progress = advance(progress, quiz, gesture)
-    return {"search": dash.no_update, **render(atlas, graph, quiz, progress)}
+    return render(atlas, graph, quiz, progress)
 
 
 _OUTPUT_NAMES = (
-    "search",
     "progress",
     "score",
     "question",

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 import dash
 import flask
+import werkzeug
 
 from fascialines.atlas import Atlas
 from fascialines.teaching import QuestionSet, generate_quiz
@@ -62,7 +63,7 @@ def add_download_routes(app: dash.Dash, atlas: Atlas) -> None:
         return flask.Response(text, mimetype="text/html")
 
     @app.server.before_request
-    def _seed_the_quiz() -> flask.Response | None:
+    def _seed_the_quiz() -> werkzeug.Response | None:
         # A quiz page without a seed gets one in its address, so it can be shared as it is.
         request = flask.request
         if request.path != prefix or request.args.get("view") != "quiz":

@@ -3,7 +3,7 @@
 The panel lists the regions the lines share (from :func:`fascialines.teaching.compare_lines`)
 with each line's steps there, and the body draws every compared line at once with the shared
 regions ringed. The figure's own patch draws one line; this view composes several from
-:func:`fascialines.web.figure.overlay_figure`, one line at a time, into the overlay's slots.
+:func:`fascialines.web.figure.upper_patch`, one line at a time, into the overlay's slots.
 Links add or remove a line; any two lines of the atlas can be compared.
 """
 
@@ -71,27 +71,31 @@ def _merge(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def _assigned(patch: dash.Patch) -> dict[int, dict[str, Any]]:
+    """The properties a patch of the upper layer assigns, by trace index."""
+    traces: dict[int, dict[str, Any]] = {}
+    for operation in patch.to_plotly_json()["operations"]:
+        _, index, key = operation["location"]
+        traces.setdefault(index, {})[key] = operation["params"]["value"]
+    return traces
+
+
 def compare_patch(
     atlas: Atlas, line_ids: tuple[str, ...], shared: tuple[tuple[str, str], ...]
 ) -> dash.Patch:
     """The upper layer's patch drawing several lines and ringing the shared nodes.
 
-    Each line is drawn as :func:`~fascialines.web.figure.overlay_figure` draws it alone (its
-    path slots and its symbol), the lines' slots are put one after another, and the
-    selected-region ring is repeated at every shared node.
+    Each line is drawn as :func:`~fascialines.web.figure.upper_patch` draws it alone (its path
+    slots and its symbol), the lines' slots are put one after another, and the selected-region
+    ring is repeated at every shared node.
     """
-    start = figure.overlay_start(atlas)
     slots = figure.PATH_SLOTS
     paths: list[dict[str, Any]] = []
     steps: dict[str, Any] = {}
     for line_id in line_ids[:MAX_DRAWN]:
-        over = figure.overlay_figure(atlas, line=line_id).data[start:]
-        paths += [
-            {key: trace[key] for key in ("x", "y", "line", "opacity")}
-            for trace in over[:slots]
-            if trace.x
-        ]
-        line_steps = over[slots + figure.OVERLAY_NAMES.index("steps")].to_plotly_json()
+        over = _assigned(figure.upper_patch(atlas, line=line_id))
+        paths += [over[index] for index in range(slots) if over[index].get("x")]
+        line_steps = over[slots + figure.OVERLAY_NAMES.index("steps")]
         steps = _merge(steps, line_steps) if steps else line_steps
     ring: dict[str, Any] = {}
     for number, node in enumerate(shared, start=1):

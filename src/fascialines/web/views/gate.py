@@ -17,6 +17,7 @@ from dash import Input, Output, State, dcc, html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
+from fascialines.web.pieces import attrs
 
 __all__ = ["gate_store", "gated_query", "nav", "wire_view"]
 
@@ -56,7 +57,7 @@ def nav(atlas: Atlas) -> Component:
     first_two = ",".join(line.abbreviation for line in atlas.lines[:2])
     return html.Nav(
         className="students-nav",
-        **{"aria-label": "For students"},
+        **attrs({"aria-label": "For students"}),
         children=[
             # A whole page load: the server gives the new quiz its seed (quiz_downloads).
             html.A("Quiz", href="?view=quiz"),

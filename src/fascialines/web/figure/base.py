@@ -16,8 +16,9 @@ Trace order
    and the resting diagram stays calm.
 3. The region markers (``customdata = [region_id, side]``), at :func:`overlay_start` - 1.
 4. The overlay, :data:`OVERLAY_SIZE` traces from :func:`overlay_start`: :data:`PATH_SLOTS`
-   path slots, then :data:`OVERLAY_NAMES` in order (trigger-point links, step arrows, felt-at
-   rings, candidate markers, the selected-region ring).
+   path slots, then :data:`OVERLAY_NAMES` in order (the lit tissue, trigger-point zones,
+   trigger-point links, step arrows, leader lines, felt-at rings, candidate markers, the
+   selected-region ring, trigger-point crosses).
 
 Every hoverable point that sits on a node carries that node's ``customdata``, so a click on a
 node always reaches :func:`clicked_region`. While an overlay is shown the base layers recede
@@ -62,11 +63,16 @@ __all__ = [
 PATH_SLOTS = 24
 #: The overlay traces after the path slots, in order.
 OVERLAY_NAMES: tuple[str, ...] = (
+    "tissue",
+    "zones-spillover",
+    "zones-essential",
     "trigger-points",
     "steps",
+    "leaders",
     "felt-at",
     "candidates",
     "selected-region",
+    "trigger-crosses",
 )
 OVERLAY_SIZE = PATH_SLOTS + len(OVERLAY_NAMES)
 

@@ -19,7 +19,6 @@ from dash.exceptions import PreventUpdate
 from fascialines.atlas import Atlas
 from fascialines.teaching.compare import LineComparison, MeetingPlace, compare_lines
 from fascialines.web import core, figure
-from fascialines.web.figure.markers import selected_trace
 from fascialines.web.pieces import attrs, evidence_badge, line_chip, query_href, short_citation
 from fascialines.web.state import ViewState, parse_query
 from fascialines.web.views import diagram
@@ -97,10 +96,11 @@ def compare_patch(
         paths += [over[index] for index in range(slots) if over[index].get("x")]
         line_steps = over[slots + figure.OVERLAY_NAMES.index("steps")]
         steps = _merge(steps, line_steps) if steps else line_steps
+    selected = slots + figure.OVERLAY_NAMES.index("selected-region")
     ring: dict[str, Any] = {}
     for number, node in enumerate(shared, start=1):
         # Numbered as in the panel's list: names would crowd where the lines meet.
-        one = selected_trace(atlas, node)
+        one = _assigned(figure.upper_patch(atlas, region=node))[selected]
         one["text"] = [str(number)] * len(one["x"])  # a point per view the region shows in
         ring = _merge(ring, one) if ring else one
     cleared: dict[str, Any] = {"x": [], "y": []}

@@ -32,12 +32,18 @@
                 return "?" + params.toString();
             },
             // "quiz-gate" passes the address on (with the time, so that the same address drawn
-            // again still wakes the server) while the page shows view=quiz; else nothing.
+            // again still wakes the server) while the page shows view=quiz; else nothing. It
+            // sets the store from a fresh task, not as this callback's output: Dash runs no
+            // callback twice in one chain and holds back those of the first load, and either
+            // would drop the view's callback now and then.
             gate: function (shown, id) {
-                if (viewOf(shown) !== id.replace(/-gate$/, "")) {
-                    return window.dash_clientside.no_update;
+                if (viewOf(shown) === id.replace(/-gate$/, "")) {
+                    const data = { shown: shown || "", time: Date.now() };
+                    window.setTimeout(function () {
+                        window.dash_clientside.set_props(id, { data: data });
+                    }, 0);
                 }
-                return { shown: shown || "", time: Date.now() };
+                return window.dash_clientside.no_update;
             },
         },
     });

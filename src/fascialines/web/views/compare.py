@@ -285,8 +285,8 @@ def set_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
             "lower": Output(diagram.Ids.LOWER_LAYER, "className", allow_duplicate=True),
         },
         inputs={"gate": Input(Ids.GATE, "data")},
-        # Its outputs are the page's too (allow_duplicate); it runs when its gate opens.
-        prevent_initial_call="initial_duplicate",
+        # It runs when its gate opens (set_props in assets/students.js), never on the first load.
+        prevent_initial_call=True,
     )
     def update(gate: Any) -> dict[str, Any]:
         return respond(atlas, gated_query(gate))

@@ -285,7 +285,7 @@ def set_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
     """Show the page for ``view=evidence`` and fill it the first time it is shown."""
     wire_view(app, Ids.VIEW, Ids.GATE)
 
-    @app.callback(Output(Ids.BODY, "children"), Input(Ids.GATE, "data"))
+    @app.callback(Output(Ids.BODY, "children"), Input(Ids.GATE, "data"), prevent_initial_call=True)
     def fill(gate: Any) -> list[Component]:
         return fill_for(atlas, gated_query(gate))
 

@@ -3,9 +3,11 @@
 Each of the quiz, compare and evidence views has a section (``<name>-view``) and a gate store
 (``<name>-gate``). Two browser-side callbacks (``assets/students.js``) read ``page-shown``,
 the address the page's own callback has just drawn and checked: the section is hidden unless
-that address is the view's, and the gate passes the address on only then. A view's server
-callback listens to its gate, so it costs no request elsewhere, and it runs after the page's
-callback, so on its own view its drawing on the body is the last.
+that address is the view's, and the gate passes the address on only then, from a fresh browser
+task (``dash_clientside.set_props``: Dash holds back callbacks set off during the first load and
+runs none twice in one chain). A view's server callback listens to its gate, so the explorer
+sends no request for these views, and on its own view it runs after the page's callback, so its
+drawing on the body is the last.
 """
 
 from __future__ import annotations

@@ -388,8 +388,8 @@ def set_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
             "next": Input(Ids.NEXT, "n_clicks"),
             "progress": State(Ids.PROGRESS, "data"),
         },
-        # Its outputs are the page's too (allow_duplicate); it runs when its gate opens.
-        prevent_initial_call="initial_duplicate",
+        # It runs when its gate opens (set_props in assets/students.js), never on the first load.
+        prevent_initial_call=True,
     )
     def update(gate: Any, clicks: dict, next: int, progress: Any) -> dict[str, Any]:
         return respond(atlas, graph, gated_query(gate), progress, ctx.triggered_id)

@@ -16,6 +16,7 @@ from dash.development.base_component import Component
 from fascialines.atlas import Atlas
 from fascialines.web.pieces import SET_BUTTON, attrs
 from fascialines.web.views import (
+    client,
     compare,
     controls,
     diagram,
@@ -64,6 +65,8 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
                 ],
             ),
             html.Div(id=Ids.NOTICE, role="status", **attrs({"aria-live": "polite"})),
+            # view=client: its own section; assets/client.css hides the explorer meanwhile.
+            client.layout(),
             html.Main(
                 className="page-grid",
                 children=[

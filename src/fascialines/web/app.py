@@ -30,7 +30,7 @@ from fascialines.web.callbacks import register_callbacks
 from fascialines.web.figure.geometry import assets_dir
 from fascialines.web.hardening import harden
 from fascialines.web.therapist import register as register_therapist_pages
-from fascialines.web.views import page
+from fascialines.web.views import compare, evidence, page, quiz
 from fascialines.web.wording import HEADING
 
 __all__ = ["UNUSED_SCRIPTS", "FasciaApp", "assets_dir", "create_app"]
@@ -173,5 +173,7 @@ def create_app(atlas: Atlas) -> dash.Dash:
     app.layout = page.layout(atlas, figure.base_figure(atlas))
     register_callbacks(app, atlas, graph)
     register_therapist_pages(app, atlas, graph)
+    for students_view in (quiz, compare, evidence):
+        students_view.set_callbacks(app, atlas, graph)
     app.server.after_request(_security_headers(" ".join(app.csp_hashes())))
     return harden(app)

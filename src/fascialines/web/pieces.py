@@ -55,9 +55,17 @@ def attrs(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def evidence_badge(grade: str) -> Component:
-    """A badge that names the grade in words; its colour only repeats what the words say."""
-    return html.Span(
-        EVIDENCE_LABELS.get(grade, grade), className=f"badge badge-{grade or 'trigger-point'}"
+    """A badge that names the grade in words; its colour only repeats what the words say.
+
+    It links to what the grade means on the evidence page (``views/evidence.py``).
+    """
+    return html.A(
+        html.Span(
+            EVIDENCE_LABELS.get(grade, grade), className=f"badge badge-{grade or 'trigger-point'}"
+        ),
+        className="badge-link",
+        href=f"?view=evidence#{'grade-' + grade if grade else 'trigger-points'}",
+        title="What this grade means",
     )
 
 

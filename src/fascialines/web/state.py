@@ -156,8 +156,9 @@ def _focus(_: Atlas, text: str) -> int | None:
 
 
 def _seed(_: Atlas, text: str) -> int | None:
-    seed = _whole(text)
-    return seed if seed is not None and seed <= MAX_SEED else None
+    # Not _whole: it stops at five digits, and a seed has up to six.
+    digits = text.isascii() and text.isdigit() and len(text) <= len(str(MAX_SEED))
+    return int(text) if digits and int(text) <= MAX_SEED else None
 
 
 def _lines_write(atlas: Atlas, lines: Any) -> str:

@@ -15,7 +15,18 @@ from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
 from fascialines.web.pieces import SET_BUTTON, attrs
-from fascialines.web.views import client, controls, diagram, line, region, results
+from fascialines.web.views import (
+    client,
+    compare,
+    controls,
+    diagram,
+    evidence,
+    gate,
+    line,
+    quiz,
+    region,
+    results,
+)
 from fascialines.web.wording import HEADING, SENTENCE
 
 __all__ = ["Ids", "layout", "set_callbacks", "side_class"]
@@ -49,6 +60,7 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
                 children=[
                     html.H1("fascialines"),
                     html.P(HEADING["tagline"], className="tagline"),
+                    gate.nav(atlas),
                     controls.share_layout(),
                 ],
             ),
@@ -64,8 +76,15 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
                     html.Div(
                         id=Ids.SIDE,
                         className=side_class(False),
-                        children=[region.layout(), line.layout(), results.layout(atlas)],
+                        children=[
+                            quiz.layout(),
+                            compare.layout(),
+                            region.layout(),
+                            line.layout(),
+                            results.layout(atlas),
+                        ],
                     ),
+                    evidence.layout(atlas),
                 ],
             ),
             html.Footer(

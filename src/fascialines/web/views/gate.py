@@ -1,0 +1,69 @@
+"""Shared wiring of the students' views: show a section, and wake its callback, on its view.
+
+Each of the quiz, compare and evidence views has a section (``<name>-view``) and a gate store
+(``<name>-gate``). Two browser-side callbacks (``assets/students.js``) read ``page-shown``,
+the address the page's own callback has just drawn and checked: the section is hidden unless
+that address is the view's, and the gate passes the address on only then, from a fresh browser
+task (``dash_clientside.set_props``: Dash holds back callbacks set off during the first load and
+runs none twice in one chain). A view's server callback listens to its gate, so the explorer
+sends no request for these views, and on its own view it runs after the page's callback, so its
+drawing on the body is the last.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+from dash import Input, Output, State, dcc, html
+from dash.development.base_component import Component
+
+from fascialines.atlas import Atlas
+from fascialines.web.pieces import attrs
+
+__all__ = ["gate_store", "gated_query", "nav", "wire_view"]
+
+
+def gate_store(gate_id: str) -> dcc.Store:
+    """The store a view's server callback listens to."""
+    return dcc.Store(id=gate_id, storage_type="memory")
+
+
+def gated_query(data: Any) -> str | None:
+    """The address a gate passed on (its store comes from the browser: anything else is None)."""
+    shown = data.get("shown") if isinstance(data, dict) else None
+    return shown if isinstance(shown, str) else None
+
+
+def wire_view(app: dash.Dash, view_id: str, gate_id: str) -> None:
+    """Register the two browser-side callbacks of one view (no request to the server)."""
+    # Here, not at the top: the page imports the views' layouts, and they import this module.
+    from fascialines.web.views import page
+
+    app.clientside_callback(
+        dash.ClientsideFunction(namespace="students", function_name="hiddenUnlessView"),
+        Output(view_id, "hidden"),
+        Input(page.Ids.SHOWN, "data"),
+        State(view_id, "id"),
+    )
+    app.clientside_callback(
+        dash.ClientsideFunction(namespace="students", function_name="gate"),
+        Output(gate_id, "data"),
+        Input(page.Ids.SHOWN, "data"),
+        State(gate_id, "id"),
+    )
+
+
+def nav(atlas: Atlas) -> Component:
+    """The header's ways into the students' views: a quiz, two lines side by side, the evidence."""
+    first_two = ",".join(line.abbreviation for line in atlas.lines[:2])
+    return html.Nav(
+        className="students-nav",
+        **attrs({"aria-label": "For students"}),
+        children=[
+            # A whole page load: the server gives the new quiz its seed (quiz_downloads).
+            html.A("Quiz", href="?view=quiz"),
+            dcc.Link("Compare lines", href=f"?lines={first_two}"),
+            dcc.Link("Evidence", href="?view=evidence"),
+        ],
+    )

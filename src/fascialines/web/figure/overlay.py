@@ -17,14 +17,14 @@ import plotly.graph_objects as go
 
 from fascialines.atlas import EVIDENCE_ORDER, Atlas
 from fascialines.graph import NodeKey
-from fascialines.web.figure import geometry
+from fascialines.web.figure import geometry, tracks
 from fascialines.web.figure.base import (
     PATH_SLOTS,
     base_figure,
+    edge_text,
     graph_of,
     line_groups,
     overlay_start,
-    step_text,
 )
 from fascialines.web.figure.geometry import View
 from fascialines.web.figure.labels import FELT_LABEL_REACH
@@ -124,8 +124,12 @@ def _add_path(
             f"<i>sources: {', '.join(step.sources)}</i>"
         )
         poly = groups.setdefault(_PathGroup(bright, path.line, step.evidence), Polyline.empty())
-        for _, a, b in geometry.segments(atlas, [(start, end)]):
-            poly.add(a, b)
+        # Along the line's chart route (.tracks), in the path's direction.
+        edge = tracks.step_edge(atlas, path.line, start, end)
+        for curve in tracks.edge_curves(atlas, edge) if edge is not None else ():
+            points = curve.points if edge.start == start else curve.points[::-1]
+            poly.add_curve(points)
+            a, b = tracks.middle(points)
             arrows.add(
                 a,
                 b,
@@ -153,14 +157,15 @@ def _overlay(
     longest: dict[View, tuple[float, int]] = {}
     if line is not None:
         style = styles[atlas.line(line).id]  # KeyError for an unknown line: callers validate
-        for start, end, edge in _steps_of_line(atlas, line):
-            text = step_text(atlas, line, edge["step"][0], edge["step"][1], edge)
-            poly = groups.setdefault(_PathGroup(True, line, edge["evidence"]), Polyline.empty())
-            for view, a, b in geometry.segments(atlas, [(start, end)]):
-                poly.add(a, b)
-                length = math.dist(a, b)
-                if length > longest.get(view, (0.0, -1))[0]:
-                    longest[view] = (length, len(arrows.x))
+        for edge in tracks.line_edges(atlas, line):
+            text = edge_text(atlas, edge)
+            poly = groups.setdefault(_PathGroup(True, line, edge.evidence.value), Polyline.empty())
+            for curve in tracks.edge_curves(atlas, edge):
+                poly.add_curve(curve.points)
+                a, b = tracks.middle(curve.points)
+                length = math.dist(curve.points[0], curve.points[-1])
+                if length > longest.get(curve.view, (0.0, -1))[0]:
+                    longest[curve.view] = (length, len(arrows.x))
                 # Hover targets; the line's symbol shows once per view, as on the base, so it
                 # is not mistaken for arrows (a line has no direction).
                 arrows.add(

@@ -533,3 +533,12 @@ def test_a_selected_region_is_named_clear_of_the_felt_here_label():
     assert felt_labels
     for x, y, position in zip(selected.x, selected.y, selected.textposition, strict=True):
         assert (round(x, 6), round(y, 6), position) not in felt_labels
+
+
+def test_the_upper_layer_draws_no_outline_over_the_lines_below(atlas, base):
+    # The upper layer lies on top of the lower one: a copy of the filled outlines there would
+    # hide every line and marker of the lower layer.
+    lower, upper = figures.split_layers(atlas, base)
+    assert len(lower.layout.shapes) > 0 and lower.layout.annotations
+    assert not upper.layout.shapes and not upper.layout.annotations
+    assert upper.layout.paper_bgcolor == upper.layout.plot_bgcolor == "rgba(0,0,0,0)"

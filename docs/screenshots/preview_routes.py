@@ -37,7 +37,9 @@ SPAN: dict[View, tuple[float, float]] = {
 
 def views_of(atlas: Atlas, line_id: str) -> list[View]:
     """The views the app draws a line on."""
-    drawn = {c.view for e in tracks.line_edges(atlas, line_id) for c in tracks.edge_curves(atlas, e)}
+    drawn = {
+        c.view for e in tracks.line_edges(atlas, line_id) for c in tracks.edge_curves(atlas, e)
+    }
     return [view for view in VIEWS if view in drawn]
 
 

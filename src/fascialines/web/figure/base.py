@@ -354,7 +354,7 @@ def _layout() -> go.Layout:
             for sign, word in ((-1, "back"), (1, "front")):
                 annotations.append(
                     {
-                        "x": centre + 2.0 + sign * 11.5,
+                        "x": centre + 2.0 + sign * 10.5,
                         "y": 92,
                         "text": word,
                         "hovertext": f"the client's {word}",
@@ -490,9 +490,11 @@ def split_layers(atlas: Atlas, fig: go.Figure) -> tuple[go.Figure, go.Figure]:
     start = overlay_start(atlas)
     lower = go.Figure(data=fig.data[:start], layout=fig.layout)
     upper_layout = go.Layout(fig.layout)
-    upper_layout.update(
-        shapes=[], annotations=[], paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)"
-    )
+    # Assigned, not updated: plotly's update() leaves a list property alone when given an
+    # empty list, and the upper layer's copy of the filled outlines would hide the lines below.
+    upper_layout.shapes = ()
+    upper_layout.annotations = ()
+    upper_layout.update(paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)")
     upper = go.Figure(data=fig.data[start:], layout=upper_layout)
     upper.layout.meta = {"overlay_start": 0}
     return lower, upper

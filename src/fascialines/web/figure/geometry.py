@@ -71,7 +71,7 @@ SIDE_OFFSET = 100.0
 #: Half the width of one view in figure units: the hands reach about 27 from the midline.
 X_HALF_WIDTH = 30.0
 #: Figure ``x`` range of the three views, with a margin for the R and L labels.
-X_RANGE = (-29.0, SIDE_OFFSET + 14.5)
+X_RANGE = (-29.0, SIDE_OFFSET + 18.0)
 #: Each view's centre line in figure ``x``.
 VIEW_CENTRES: dict[View, float] = {"front": 0.0, "back": VIEW_OFFSET, "side": SIDE_OFFSET}
 #: Figure ``y`` range: a margin under the soles and above the vertex for the view titles.

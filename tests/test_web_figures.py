@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import inspect
+import itertools
 import math
 import re
 from pathlib import Path
@@ -11,9 +12,10 @@ from typing import Any
 
 import pytest
 
+from fascialines import routes as chart
 from fascialines.atlas import Atlas, Point, load_atlas
 from fascialines.graph import build_graph
-from fascialines.routes import load_side_points
+from fascialines.routes import load_routes, load_side_points
 from fascialines.tracing import trace, trace_from
 from fascialines.web import figure as figures
 from fascialines.web import theme, wording
@@ -542,3 +544,175 @@ def test_the_upper_layer_draws_no_outline_over_the_lines_below(atlas, base):
     assert len(lower.layout.shapes) > 0 and lower.layout.annotations
     assert not upper.layout.shapes and not upper.layout.annotations
     assert upper.layout.paper_bgcolor == upper.layout.plot_bgcolor == "rgba(0,0,0,0)"
+
+
+# -- chart routes (the packaged atlas) -----------------------------------------------------
+
+ROUTES = load_routes()
+
+
+@pytest.fixture(scope="module")
+def packaged() -> Atlas:
+    return load_atlas()
+
+
+@pytest.fixture(scope="module")
+def packaged_base(packaged: Atlas):
+    return figures.base_figure(packaged)
+
+
+Place = tuple[float, float]
+
+
+def _strokes(xs: Any, ys: Any) -> list[tuple[Place, ...]]:
+    """The strokes of a line trace: its runs of points between gaps."""
+    out: list[tuple[Place, ...]] = []
+    run: list[Place] = []
+    for x, y in zip(list(xs), list(ys), strict=True):
+        if x is None:
+            if run:
+                out.append(tuple(run))
+            run = []
+        else:
+            run.append((round(x, 2), round(y, 2)))
+    if run:
+        out.append(tuple(run))
+    return out
+
+
+def _line_strokes(atlas: Atlas, fig: Any, line_id: str) -> list[tuple[Place, ...]]:
+    groups = base_module.line_groups(atlas)
+    return [
+        stroke
+        for trace_, (group_line, _, _) in zip(fig.data, groups, strict=False)
+        if group_line == line_id
+        for stroke in _strokes(trace_.x, trace_.y)
+    ]
+
+
+def _reaches(strokes: list[tuple[Place, ...]], start: Place, end: Place) -> bool:
+    """Whether strokes drawn start to end lead from ``start`` to ``end`` (a step after a step)."""
+    following: dict[Place, set[Place]] = {}
+    for stroke in strokes:
+        following.setdefault(stroke[0], set()).add(stroke[-1])
+    seen, todo = {start}, [start]
+    while todo:
+        here = todo.pop()
+        if here == end:
+            return True
+        for there in following.get(here, set()) - seen:
+            seen.add(there)
+            todo.append(there)
+    return False
+
+
+def _node_side(atlas: Atlas, waypoint: chart.Waypoint, copy: str) -> str:
+    assert waypoint.region is not None
+    if atlas.region(waypoint.region).laterality == "midline":
+        return "midline"
+    if waypoint.side == "own":
+        return copy
+    return "right" if copy == "left" else "left"
+
+
+def _route_id(route: chart.Route) -> str:
+    return f"{route.line}/{route.view}/{route.branch}" + (
+        f"/{route.strand}" if route.strand else ""
+    )
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=_route_id)
+def test_each_line_is_drawn_through_its_regions_in_order(packaged, packaged_base, route):
+    # From the figure's own line traces: each region the route names, on each copy, is where
+    # the region's node is drawn, and a stroke (or a chain of strokes, where the route skips a
+    # station) leads from it to the next one, in the order the line runs. The side view shows
+    # the client's right side, so there only the near nodes are checked.
+    strokes = _line_strokes(packaged, packaged_base, route.line)
+    starts = {stroke[0] for stroke in strokes} | {stroke[-1] for stroke in strokes}
+    checked = 0
+    for copy_ in ("left", "right"):
+        stations: list[tuple[Place | None, bool]] = []
+        lifted = False
+        for waypoint in route.waypoints:
+            lifted = lifted or waypoint.pen_up
+            if waypoint.region is None:
+                continue
+            side = _node_side(packaged, waypoint, copy_)
+            placed = body.point(packaged.region(waypoint.region), side, route.view)
+            stations.append((None if placed is None else (placed[0], placed[1]), lifted))
+            lifted = False
+        for (a, _), (b, pen_up) in itertools.pairwise(stations):
+            if a is None or b is None or pen_up:
+                continue
+            assert a in starts and b in starts, f"{copy_} copy: a station is not on the line"
+            assert _reaches(strokes, a, b), f"{copy_} copy: no stroke from {a} to {b}"
+            checked += 1
+    assert checked or len(stations) < 2
+
+
+def test_every_region_lies_inside_its_views_outline(packaged):
+    # The side view too: each region's side point, placed on the figure, is on the body.
+    off = []
+    for region in packaged.regions:
+        sides = ("midline",) if region.laterality == "midline" else ("left", "right")
+        for view in body.VIEWS:
+            for side in sides:
+                placed = body.point(region, side, view)
+                if placed is not None and placed[2] and not body.on_body(view, *placed[:2]):
+                    off.append(f"{region.id} {side} on the {view} view")
+    assert not off
+
+
+def test_the_side_view_shows_the_clients_right_side(packaged, packaged_base):
+    markers = packaged_base.data[figures.overlay_start(packaged) - 1]
+    sides = {cd[1] for cd, x in zip(markers.customdata, markers.x, strict=True) if x > 80}
+    assert sides == {"right", "midline"}
+    title = next(a.text for a in packaged_base.layout.annotations if "Side view" in a.text)
+    assert "right" in title
+
+
+def test_a_traced_path_follows_the_drawn_routes(packaged, packaged_base):
+    # Every stroke of a candidate's path in the overlay is a stroke of its line in the base
+    # figure, drawn the way the path runs (from the source towards where it is felt).
+    result = trace(build_graph(packaged), "heel-pain", side="right")
+    fig = figures.overlay_figure(packaged, trace=result)
+    drawn = {
+        stroke
+        for line in packaged.lines
+        for stroke in _line_strokes(packaged, packaged_base, line.id)
+    }
+    paths, _ = _overlay_traces(packaged, fig)
+    overlay = [stroke for p in paths if len(p.x) for stroke in _strokes(p.x, p.y)]
+    assert overlay
+    assert all(stroke in drawn or stroke[::-1] in drawn for stroke in overlay)
+    assert any(len(stroke) > 2 for stroke in overlay), "curves, not straight segments"
+
+
+def test_deep_routes_are_drawn_paler_and_thinner(packaged, packaged_base):
+    groups = base_module.line_groups(packaged)
+    deep = [t for t, g in zip(packaged_base.data, groups, strict=False) if g[2]]
+    surface = [t for t, g in zip(packaged_base.data, groups, strict=False) if not g[2]]
+    assert deep and surface
+    # Deep first: every surface line is drawn over them.
+    assert [g[2] for g in groups] == sorted((g[2] for g in groups), reverse=True)
+    styles = theme.line_styles(packaged)
+    for trace_ in deep:
+        own = styles[trace_.legendgroup].colour
+        assert trace_.line.color == base_module.deep_colour(own) != own
+        assert trace_.line.width < surface[0].line.width
+
+
+def test_the_calm_start_can_hide_every_base_line_by_its_uid(packaged, packaged_base):
+    # assets/chart.css hides the traces whose uid starts "baseline-" or "basestep-" unless
+    # "Show every line" is on: they must be exactly the line traces and their step marks.
+    start = figures.overlay_start(packaged)
+    hidden = [t for t in packaged_base.data if re.match(r"base(line|step)-", t.uid or "")]
+    assert hidden == list(packaged_base.data[: start - 1])
+    css_text = (Path(__file__).parents[1] / "assets" / "chart.css").read_text(encoding="utf-8")
+    assert 'tracebaseline-"' in css_text and 'tracebasestep-"' in css_text
+
+
+def test_the_base_figure_is_built_once_per_process(packaged):
+    # The app builds it once at start (app.py); the tracks under it are cached on the atlas.
+    first = base_module.tracks._curves(packaged)
+    assert base_module.tracks._curves(packaged) is first

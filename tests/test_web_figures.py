@@ -716,3 +716,11 @@ def test_the_base_figure_is_built_once_per_process(packaged):
     # The app builds it once at start (app.py); the tracks under it are cached on the atlas.
     first = base_module.tracks._curves(packaged)
     assert base_module.tracks._curves(packaged) is first
+
+
+def test_a_chosen_deep_line_keeps_its_deep_style_in_the_overlay(packaged):
+    dfl = next(line for line in packaged.lines if line.id == "deep-front-line")
+    paths, _ = _overlay_traces(packaged, figures.overlay_figure(packaged, line=dfl.id))
+    colours = {p.line.color for p in paths if len(p.x)}
+    own = theme.line_styles(packaged)[dfl.id].colour
+    assert base_module.deep_colour(own, 1 / 3) in colours

@@ -31,7 +31,7 @@ OUT = ROOT / "docs" / "screenshots" / "lines"
 SPAN: dict[View, tuple[float, float]] = {
     "front": (-28.0, 28.0),
     "back": (-28.0, 28.0),
-    "side": (-12.0, 16.0),
+    "side": (-10.5, 16.0),
 }
 
 

@@ -144,16 +144,21 @@ def node_label(region: Region, side: str) -> str:
     return region.name if side == "midline" else f"{region.name} ({side})"
 
 
-def deep_colour(colour: str) -> str:
-    """A deep line's colour: its own, seen through the translucent body (half the body fill).
+def deep_colour(colour: str, share: float = 0.5) -> str:
+    """A deep line's colour: its own, seen through the translucent body.
 
-    Mixing with the fill is what a half-opaque body layer over the line would show, without a
-    layer that would also veil the surface lines and the markers.
+    ``share`` of the body's fill mixed in is what a body layer of that opacity over the line
+    would show, without a layer that would also veil the surface lines and the markers.
+
+    Examples
+    --------
+    >>> deep_colour("#000000")
+    '#7a7774'
     """
     r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     fr, fg, fb = (int(BODY_FILL[i : i + 2], 16) for i in (1, 3, 5))
     return "#{:02x}{:02x}{:02x}".format(
-        *(round((c + f) / 2) for c, f in ((r, fr), (g, fg), (b, fb)))
+        *(round(c + (f - c) * share) for c, f in ((r, fr), (g, fg), (b, fb)))
     )
 
 

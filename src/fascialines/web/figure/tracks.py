@@ -146,9 +146,7 @@ def _route_steps(
         # Between waypoints a tenth of a percent of height (under a pixel) is exact enough, and
         # a third lighter to send; the waypoints keep their own coordinates.
         keep = set(marks)
-        curve = [
-            p if i in keep else (round(p[0], 1), round(p[1], 1)) for i, p in enumerate(curve)
-        ]
+        curve = [p if i in keep else (round(p[0], 1), round(p[1], 1)) for i, p in enumerate(curve)]
         present = [
             (next(station_of), mark)
             for waypoint, mark in zip(waypoints, marks, strict=True)

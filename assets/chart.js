@@ -102,10 +102,13 @@
         return { data: data, layout: gd.layout };
     }
 
+    // Both layers as SVG through plotly's toImage (as data: addresses, which the page's
+    // Content-Security-Policy allows; plotly's own PNG path loads a blob: image, which it does
+    // not), drawn one over the other on a canvas at twice the size, saved as a PNG.
     function save(all) {
         const width = all[0].clientWidth;
         const height = all[0].clientHeight;
-        const options = { format: "png", width: width, height: height, scale: 2 };
+        const options = { format: "svg", width: width, height: height };
         const figures = [asShown(all[0])].concat(
             all.slice(1).map(function (gd) {
                 return { data: gd.data, layout: gd.layout };

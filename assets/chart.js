@@ -63,7 +63,7 @@
         const home = JSON.parse(bar.dataset.home);
         const views = JSON.parse(bar.dataset.views);
         const now = ranges(all[0]);
-        if (action === "reset" || action === "view-all") {
+        if (action === "reset") {
             frameView(null);
             show(home.x, home.y);
         } else if (action.indexOf("view-") === 0) {

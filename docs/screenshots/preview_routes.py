@@ -5,7 +5,8 @@ as the line explorer shows it on the calm start: no other line drawn), crops it 
 and screenshots it with Playwright and the system's Chromium into
 ``docs/screenshots/lines/<line>-<view>.png``; ``all-<view>.png`` is the "Show every line"
 view. The page is self-contained (the vendored ``assets/vendor/plotly-basic.min.js`` inlined,
-no network).
+no network). ``app-spiral-line.png`` (the README's picture) is the app itself, served on
+127.0.0.1 in a thread, its diagram panel exploring the Spiral Line at 1440 x 900.
 
 Run from the checkout: ``PYTHONPATH=src python docs/screenshots/preview_routes.py``
 (optionally with line ids to draw only those).
@@ -14,13 +15,16 @@ Run from the checkout: ``PYTHONPATH=src python docs/screenshots/preview_routes.p
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 import plotly.graph_objects as go
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
+from werkzeug.serving import make_server
 
 from fascialines.atlas import Atlas, load_atlas
 from fascialines.chromium import CHROMIUM, CHROMIUM_ARGS
+from fascialines.web.app import create_app
 from fascialines.web.figure import base_figure, overlay_figure, overlay_start, tracks
 from fascialines.web.figure.base import VIEW_TITLES, line_groups
 from fascialines.web.figure.geometry import VIEW_CENTRES, VIEWS, View
@@ -96,6 +100,23 @@ def pictures(atlas: Atlas, wanted: set[str]) -> list[tuple[Path, go.Figure]]:
     return out
 
 
+def app_picture(browser: Browser, atlas: Atlas, path: Path) -> None:
+    """The app's diagram panel exploring the Spiral Line, as a person sees it at 1440 x 900."""
+    server = make_server("127.0.0.1", 0, create_app(atlas).server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page.goto(f"http://127.0.0.1:{server.server_port}/?line=SPL")
+        page.wait_for_selector("#body-overlay .js-plotly-plot .scatterlayer path.js-line")
+        page.wait_for_load_state("networkidle")
+        page.locator("#body-panel").screenshot(path=str(path))
+        page.close()
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+
+
 def main(argv: list[str]) -> int:
     atlas = load_atlas()
     wanted = set(argv) or {line.id for line in atlas.lines}
@@ -111,6 +132,9 @@ def main(argv: list[str]) -> int:
             page.screenshot(path=str(path))
             page.close()
             print(path.relative_to(ROOT))
+        if not argv:
+            app_picture(browser, atlas, OUT / "app-spiral-line.png")
+            print((OUT / "app-spiral-line.png").relative_to(ROOT))
         browser.close()
     return 0
 

@@ -4,10 +4,10 @@ it shows.
 The figure itself is built in :mod:`fascialines.web.figure`; this module places it on the page
 and words it for people who cannot see it. Above it sit the chart's tools, real buttons that
 the keyboard reaches: "Show every line" (the ``all_lines`` URL field; without it the chart
-starts calm, the body with no line but the chosen one), a choice of view (all three, front,
-back or side), zoom in and out, pan, reset and "Save picture" (a PNG of both layers through
-plotly's own ``toImage``). The tools run in the browser (``assets/chart.js``): zooming never
-asks the server for anything.
+starts calm, the body with no line but the chosen one), a choice of one view (front, back or
+side), zoom in and out, pan, "Reset" (all three views, the whole body) and "Save picture" (a
+PNG of both layers drawn from plotly's own ``toImage``). The tools run in the browser
+(``assets/chart.js``): zooming never asks the server for anything.
 """
 
 from __future__ import annotations
@@ -73,7 +73,6 @@ EVERY_LINE_ID = {"type": SET_BUTTON, "set": "all_lines=1", "drop": "", "toggle":
 
 #: The chart's tools: (action, visible label, the name said to screen readers and on hover).
 TOOLS: tuple[tuple[str, str, str], ...] = (
-    ("view-all", "All views", "Show the front, back and side views"),
     ("view-front", "Front", "Show the front view only"),
     ("view-back", "Back", "Show the back view only"),
     ("view-side", "Side", "Show the side view only"),
@@ -83,7 +82,7 @@ TOOLS: tuple[tuple[str, str, str], ...] = (
     ("pan-right", "→", "Pan right"),
     ("pan-up", "↑", "Pan up"),
     ("pan-down", "↓", "Pan down"),
-    ("reset", "Reset", "Reset the zoom: every view, whole body"),
+    ("reset", "Reset", "Reset the zoom: all three views, the whole body"),
     ("save", "Save picture", "Save the chart as it is now as a PNG picture"),
 )
 

@@ -165,6 +165,31 @@
         });
     }
 
+    // On a phone three views side by side are each a thumb's width: the chart opens on the
+    // front view alone, once the figures are drawn; the view buttons and Reset choose again.
+    let started = false;
+    function openNarrow() {
+        if (started) {
+            return;
+        }
+        started = true;
+        if (!window.matchMedia("(max-width: 760px)").matches) {
+            return;
+        }
+        const attempt = function (left) {
+            const all = graphs();
+            if (all.length === 2 && all.every((gd) => gd._fullLayout && gd._fullLayout.xaxis)) {
+                keepInStep();
+                act("view-front");
+            } else if (left > 0) {
+                window.setTimeout(function () {
+                    attempt(left - 1);
+                }, 100);
+            }
+        };
+        attempt(100);
+    }
+
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         fascialinesChart: {
             // The calm start: the lines of the lower figure show only with all_lines=1.
@@ -174,6 +199,7 @@
                 if (switchButton) {
                     switchButton.setAttribute("aria-pressed", on ? "true" : "false");
                 }
+                openNarrow();
                 return "panel diagram" + (on ? " every-line" : "");
             },
             tool: function () {

@@ -335,7 +335,7 @@ def _region_markers(
 VIEW_TITLES: dict[View, tuple[str, str]] = {
     "front": ("Front view", "the client facing you"),
     "back": ("Back view", "seen from behind"),
-    "side": ("Side view (right)", "the client's right side, facing right"),
+    "side": ("Right side", "the client's right side in profile, facing right"),
 }
 
 
@@ -359,8 +359,8 @@ def _layout() -> go.Layout:
             for sign, word in ((-1, "back"), (1, "front")):
                 annotations.append(
                     {
-                        "x": centre + 2.0 + sign * 10.5,
-                        "y": 92,
+                        "x": centre + 2.0 + sign * 11.5,
+                        "y": 97,
                         "text": word,
                         "hovertext": f"the client's {word}",
                         "showarrow": False,

@@ -668,7 +668,7 @@ def test_the_side_view_shows_the_clients_right_side(packaged, packaged_base):
     sides = {cd[1] for cd, x in zip(markers.customdata, markers.x, strict=True) if x > 80}
     assert sides == {"right", "midline"}
     title = next(a.text for a in packaged_base.layout.annotations if "side" in a.text.lower())
-    assert "right" in title
+    assert "right" in title.lower()
 
 
 def test_a_traced_path_follows_the_drawn_routes(packaged, packaged_base):

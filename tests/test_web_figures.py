@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import inspect
 import itertools
+import json
 import math
 import re
 from pathlib import Path
@@ -724,3 +725,18 @@ def test_a_chosen_deep_line_keeps_its_deep_style_in_the_overlay(packaged):
     colours = {p.line.color for p in paths if len(p.x)}
     own = theme.line_styles(packaged)[dfl.id].colour
     assert base_module.deep_colour(own, 1 / 3) in colours
+
+
+#: The bound on a traced path's share of the overlay patch (its path slots), in bytes of JSON:
+#: the routes' curves cost about twice the straight segments they replaced (12.1 kB at worst
+#: for the packaged atlas, measured over every symptom, side and focus; 6.8 kB before).
+PATH_PATCH_BOUND = 16_000
+
+
+def test_a_traced_paths_curves_stay_a_small_patch(packaged):
+    graph = build_graph(packaged)
+    for symptom in packaged.symptoms:
+        result = trace(graph, symptom.id, side="both")
+        ops = figures.upper_patch(packaged, trace=result, focus_rank=1).to_plotly_json()
+        paths = [op for op in ops["operations"] if op["location"][1] < figures.PATH_SLOTS]
+        assert len(json.dumps(paths, separators=(",", ":"))) <= PATH_PATCH_BOUND, symptom.id

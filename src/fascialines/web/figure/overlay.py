@@ -136,7 +136,9 @@ def _add_path(
         )
         # Along the line's chart route (.tracks), in the path's direction.
         edge = tracks.step_edge(atlas, path.line, start, end)
-        for curve in tracks.edge_curves(atlas, edge) if edge is not None else ():
+        if edge is None:
+            continue  # not a step of this line in this atlas: nothing to draw
+        for curve in tracks.edge_curves(atlas, edge):
             group = _PathGroup(bright, path.line, step.evidence, curve.deep)
             points = curve.points if edge.start == start else curve.points[::-1]
             groups.setdefault(group, Polyline.empty()).add_curve(points)

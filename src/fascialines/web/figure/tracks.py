@@ -212,7 +212,8 @@ def _curves(atlas: Atlas) -> dict[StepKey, tuple[StepCurve, ...]]:
     cache = atlas.__dict__
     if "_figure_tracks" not in cache:
         cache["_figure_tracks"] = _build(atlas)
-    return cache["_figure_tracks"]
+    built: dict[StepKey, tuple[StepCurve, ...]] = cache["_figure_tracks"]
+    return built
 
 
 def line_edges(atlas: Atlas, line_id: str) -> list[LineEdge]:
@@ -247,7 +248,8 @@ def step_edge(atlas: Atlas, line_id: str, start: NodeKey, end: NodeKey) -> LineE
         return None
     for data in graph.get_edge_data(start, end).values():
         if data["line"] == line_id:
-            return data["edge"]
+            found: LineEdge = data["edge"]
+            return found
     return None
 
 

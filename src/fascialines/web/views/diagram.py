@@ -199,7 +199,11 @@ def tools() -> Component:
 
 
 # Each view's x range around its centre line when shown alone (the side view is narrower).
-_VIEW_SPANS: dict[geometry.View, tuple[float, float]] = {"front": (-29.0, 29.0), "back": (-29.0, 29.0), "side": (-10.5, 18.0)}
+_VIEW_SPANS: dict[geometry.View, tuple[float, float]] = {
+    "front": (-29.0, 29.0),
+    "back": (-29.0, 29.0),
+    "side": (-10.5, 18.0),
+}
 
 
 def set_callbacks(app: dash.Dash, url_id: str) -> None:

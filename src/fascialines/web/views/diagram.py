@@ -65,6 +65,12 @@ class Ids:
     TOOL = "body-tool"
 
 
+#: What the key's deep-line sample means, in full (its hover text).
+DEEP_NOTE = (
+    "A deep line (the Deep Front Line) runs under the surface: the chart draws it paler and "
+    "thinner, as if seen through the body."
+)
+
 #: The diagram panel's class; the browser adds ``every-line`` for "Show every line".
 PANEL_CLASS = "panel diagram"
 
@@ -147,8 +153,7 @@ def diagram_key(atlas: Atlas) -> Component:
                 className="key-deep",
                 children=[
                     html.Span(className="key-deep-sample", **attrs({"aria-hidden": "true"})),
-                    "Paler and thinner: a deep line, under the surface (the Deep Front Line), "
-                    "seen through the body.",
+                    html.Span("Paler, thinner: deep, under the surface", title=DEEP_NOTE),
                 ],
             ),
         ],

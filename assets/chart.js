@@ -165,22 +165,22 @@
         });
     }
 
-    // On a phone three views side by side are each a thumb's width: the chart opens on the
-    // front view alone, once the figures are drawn; the view buttons and Reset choose again.
+    // The figure comes with the front and back views (the proportions the overlay's labels
+    // are placed for). Once drawn, a wide screen shows all three views (the home view); on a
+    // phone three views side by side are each a thumb's width, so it opens on the front view
+    // alone. The view buttons and Reset choose again.
     let started = false;
-    function openNarrow() {
+    function openView() {
         if (started) {
             return;
         }
         started = true;
-        if (!window.matchMedia("(max-width: 760px)").matches) {
-            return;
-        }
+        const narrow = window.matchMedia("(max-width: 760px)").matches;
         const attempt = function (left) {
             const all = graphs();
             if (all.length === 2 && all.every((gd) => gd._fullLayout && gd._fullLayout.xaxis)) {
                 keepInStep();
-                act("view-front");
+                act(narrow ? "view-front" : "reset");
             } else if (left > 0) {
                 window.setTimeout(function () {
                     attempt(left - 1);
@@ -199,7 +199,7 @@
                 if (switchButton) {
                     switchButton.setAttribute("aria-pressed", on ? "true" : "false");
                 }
-                openNarrow();
+                openView();
                 return "panel diagram" + (on ? " every-line" : "");
             },
             tool: function () {

@@ -185,3 +185,22 @@ def test_line_edges_are_typed(mini_graph: BodyGraph) -> None:
         assert isinstance(edge, LineEdge) and isinstance(edge.evidence, Evidence)
         assert edge in mini_graph.edges_at(edge.start) and edge in mini_graph.edges_at(edge.end)
         assert edge.key in mini_graph.copies_at(edge.start)
+
+
+@settings(max_examples=40, deadline=None)
+@given(raw=raw_atlases())
+def test_the_precomputed_tables_say_what_the_edges_and_kinds_say(raw: dict[str, Any]) -> None:
+    atlas = parse(raw)
+    graph = build_graph(atlas)
+    kinds = {region.id: region.kind for region in atlas.regions}
+    assert graph.soft_tissue == {r for r, kind in kinds.items() if kind in {"track", "muscle"}}
+    assert graph.stations == {r for r, kind in kinds.items() if kind == "station"}
+    for node in graph.nodes():
+        # The copies through a node, in atlas order, and each copy's edges at it.
+        keys = list(dict.fromkeys(edge.key for edge in graph.edges_at(node)))
+        assert list(graph.copies_at(node)) == keys
+        for key in keys:
+            at = [edge for edge in graph.edges_at(node) if edge.key == key]
+            assert (
+                list(graph.copy_adjacency(key)[node]) == at == list(graph.copy_edges_at(key, node))
+            )

@@ -27,7 +27,7 @@ from fascialines.chromium import CHROMIUM, CHROMIUM_ARGS
 from fascialines.web.app import create_app
 from fascialines.web.figure import base_figure, overlay_figure, overlay_start, tracks
 from fascialines.web.figure.base import VIEW_TITLES, line_groups
-from fascialines.web.figure.geometry import VIEW_CENTRES, VIEWS, View
+from fascialines.web.figure.geometry import CHART_VIEWS, VIEW_CENTRES, View
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "screenshots" / "lines"
@@ -44,7 +44,7 @@ def views_of(atlas: Atlas, line_id: str) -> list[View]:
     drawn = {
         c.view for e in tracks.line_edges(atlas, line_id) for c in tracks.edge_curves(atlas, e)
     }
-    return [view for view in VIEWS if view in drawn]
+    return [view for view in CHART_VIEWS if view in drawn]
 
 
 def calm(atlas: Atlas, fig: go.Figure) -> go.Figure:
@@ -92,7 +92,7 @@ def pictures(atlas: Atlas, wanted: set[str]) -> list[tuple[Path, go.Figure]]:
             title = f"{line.abbreviation} · {line.name}: {VIEW_TITLES[view][0].lower()}"
             out.append((OUT / f"{line.id}-{view}.png", cropped(fig, view, title)))
     if wanted == {line.id for line in atlas.lines}:
-        for view in VIEWS:
+        for view in CHART_VIEWS:
             fig = base_figure(atlas)
             fig.data = fig.data[: overlay_start(atlas)]
             title = f"Every line: {VIEW_TITLES[view][0].lower()}"

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -345,27 +346,48 @@ class Atlas(_Model):
             raise ValueError(f"this version of fascialines reads schema_version {SCHEMA_VERSION}")
         return value
 
-    # Look-ups are derived on demand and cached on the frozen instance.
+    # Look-ups by id, built on first use and cached on the frozen instance: a cached_property
+    # writes the instance's __dict__ directly, which pydantic leaves out of equality, hashing
+    # and dumps, so a cache built or not never changes what the atlas is.
     def region(self, region_id: str) -> Region:
-        return self._index("regions")[region_id]
+        """The region with this id; ``KeyError`` if there is none."""
+        return self._regions_by_id[region_id]
 
     def line(self, line_id: str) -> Line:
-        return self._index("lines")[line_id]
+        """The line with this id; ``KeyError`` if there is none."""
+        return self._lines_by_id[line_id]
 
     def symptom_by_id(self, symptom_id: str) -> Symptom:
-        return self._index("symptoms")[symptom_id]
+        """The symptom with this id (not a name or an alias: see :mod:`fascialines.lookup`)."""
+        return self._symptoms_by_id[symptom_id]
 
     def source(self, source_id: str) -> Source:
-        return self._index("sources")[source_id]
+        """The source with this id; ``KeyError`` if there is none."""
+        return self._sources_by_id[source_id]
 
     def red_flag(self, flag_id: str) -> RedFlag:
-        return self._index("red_flags")[flag_id]
+        """The red flag with this id; ``KeyError`` if there is none."""
+        return self._red_flags_by_id[flag_id]
 
-    def _index(self, collection: str) -> dict[str, Any]:
-        cache = self.__dict__.setdefault("_indexes", {})
-        if collection not in cache:
-            cache[collection] = {item.id: item for item in getattr(self, collection)}
-        return cache[collection]
+    @cached_property
+    def _regions_by_id(self) -> dict[str, Region]:
+        return {region.id: region for region in self.regions}
+
+    @cached_property
+    def _lines_by_id(self) -> dict[str, Line]:
+        return {line.id: line for line in self.lines}
+
+    @cached_property
+    def _symptoms_by_id(self) -> dict[str, Symptom]:
+        return {symptom.id: symptom for symptom in self.symptoms}
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources}
+
+    @cached_property
+    def _red_flags_by_id(self) -> dict[str, RedFlag]:
+        return {flag.id: flag for flag in self.red_flags}
 
 
 @dataclass(frozen=True)
@@ -483,7 +505,7 @@ def _type_problems(error: ValidationError) -> Iterator[AtlasProblem]:
         elif detail["type"] == "extra_forbidden":
             reason = "unknown field (check its spelling against `fascialines schema`)"
         elif detail["type"] == "string_pattern_mismatch":
-            pattern = (detail.get("ctx") or {}).get("pattern")
+            pattern = str((detail.get("ctx") or {}).get("pattern", ""))
             reason = f"{_PATTERN_REASONS.get(pattern, reason)}, not {detail['input']!r}"
         yield AtlasProblem(_json_path(detail["loc"]), reason)
 

@@ -110,9 +110,11 @@ def decode_atlas_bytes(data: bytes) -> str:
 
 def _string_value(token: str) -> str:
     try:
-        return json.loads(token)
+        value = json.loads(token)
     except json.JSONDecodeError:
         return ""  # a bad escape or a control character: the parser reports it, located
+    # The token is a JSON string literal, so it decodes to a str; the check tells mypy so.
+    return value if isinstance(value, str) else ""
 
 
 def _check_tokens(text: str) -> None:

@@ -1,4 +1,5 @@
-"""The ``fascialines`` command line: trace, lines, symptoms, validate, schema, docs, serve, quiz.
+"""The ``fascialines`` command line: trace, lines, symptoms, validate, schema, docs, serve, quiz,
+handout.
 
 Every error a person can meet (an unknown symptom, a bad option, a broken atlas) ends in a
 sentence and an exit code, never a traceback: 0 for success, 1 for a bad atlas or a missing
@@ -26,6 +27,7 @@ from fascialines.atlas import (
 from fascialines.evidence import Evidence
 from fascialines.explain import DISCLAIMER
 from fascialines.graph import RegionRef, build_graph
+from fascialines.handout.command import add_handout_command, run_handout
 from fascialines.serialize import lines_to_json, symptoms_to_json, trace_to_json
 from fascialines.teaching.command import add_quiz_command, run_quiz
 from fascialines.tracing import RULE, Candidate, Trace, UnknownSymptom, trace
@@ -126,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     add_quiz_command(commands, data_option)
+    add_handout_command(commands, data_option)
     return parser
 
 
@@ -142,6 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "docs": _docs,
             "serve": _serve,
             "quiz": run_quiz,
+            "handout": run_handout,
         }[args.command]
         return handler(args)
     except _Exit as stop:

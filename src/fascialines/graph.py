@@ -37,6 +37,7 @@ __all__ = [
     "Referral",
     "RegionRef",
     "Side",
+    "Zone",
     "build_graph",
     "edge_key",
     "node_for",
@@ -54,6 +55,7 @@ COPIES: tuple[Copy, Copy] = ("left", "right")
 SOFT_TISSUE: frozenset[str] = frozenset({"track", "muscle"})
 
 _OTHER: dict[str, Copy] = {"left": "right", "right": "left"}
+_NO_ADJACENCY: Mapping[NodeKey, tuple[LineEdge, ...]] = MappingProxyType({})
 
 
 def edge_key(line_id: str, copy: str) -> str:
@@ -134,6 +136,7 @@ class BodyGraph:
     __slots__ = (
         "__weakref__",
         "_adjacency",
+        "_copies_at",
         "_edges",
         "_edges_at",
         "_edges_of",
@@ -142,6 +145,8 @@ class BodyGraph:
         "_referrals_from",
         "_referrals_to",
         "_refs",
+        "_soft_tissue",
+        "_stations",
         "atlas",
         "index",
         "view",
@@ -156,16 +161,25 @@ class BodyGraph:
     _edges_at: dict[NodeKey, tuple[LineEdge, ...]]
     _edges_of: dict[str, tuple[LineEdge, ...]]
     _adjacency: dict[str, dict[NodeKey, tuple[LineEdge, ...]]]
+    _copies_at: dict[NodeKey, tuple[str, ...]]
     _referrals: tuple[Referral, ...]
     _referrals_to: dict[NodeKey, tuple[Referral, ...]]
     _referrals_from: dict[NodeKey, tuple[Referral, ...]]
+    _soft_tissue: frozenset[str]
+    _stations: frozenset[str]
 
     def __init__(self, atlas: Atlas, refs: dict[NodeKey, RegionRef], edges: list[LineEdge]) -> None:
         # Plain attributes set once here; the class offers no way to change them afterwards.
         object.__setattr__(self, "atlas", atlas)
         object.__setattr__(self, "index", AtlasIndex(atlas))
         object.__setattr__(self, "_refs", MappingProxyType(refs))
-        object.__setattr__(self, "_kinds", {region.id: region.kind for region in atlas.regions})
+        kinds = {region.id: region.kind for region in atlas.regions}
+        object.__setattr__(self, "_kinds", kinds)
+        # Every trace asks of each node it reaches whether it is soft tissue or a station.
+        soft = frozenset(region for region, kind in kinds.items() if kind in SOFT_TISSUE)
+        object.__setattr__(self, "_soft_tissue", soft)
+        stations = frozenset(region for region, kind in kinds.items() if kind == "station")
+        object.__setattr__(self, "_stations", stations)
         object.__setattr__(self, "_edges", tuple(edges))
         of: dict[str, list[LineEdge]] = {}
         for edge in edges:
@@ -178,6 +192,12 @@ class BodyGraph:
                 at[node].append(edge)
                 adjacency.setdefault(edge.key, {}).setdefault(node, []).append(edge)
         object.__setattr__(self, "_edges_at", {node: tuple(found) for node, found in at.items()})
+        # Asked for every felt-at node of every trace: worked out once here.
+        object.__setattr__(
+            self,
+            "_copies_at",
+            {node: tuple(dict.fromkeys(edge.key for edge in found)) for node, found in at.items()},
+        )
         object.__setattr__(
             self,
             "_adjacency",
@@ -218,6 +238,16 @@ class BodyGraph:
         """A region's kind: ``"station"``, ``"track"``, ``"muscle"`` or ``"area"``."""
         return self._kinds[region_id]
 
+    @property
+    def soft_tissue(self) -> frozenset[str]:
+        """The ids of the regions a therapist can work on (kinds in :data:`SOFT_TISSUE`)."""
+        return self._soft_tissue
+
+    @property
+    def stations(self) -> frozenset[str]:
+        """The ids of the stations: bony landmarks, waypoints of the lines."""
+        return self._stations
+
     def edges(self, line: str | None = None) -> Iterator[LineEdge]:
         """Every line edge, or those of one line id, line by line, left copy first."""
         if line is None:
@@ -232,9 +262,13 @@ class BodyGraph:
         """The edges of one line copy (``"<line>@<copy>"``) at ``node``."""
         return self._adjacency.get(key, {}).get(node, ())
 
+    def copy_adjacency(self, key: str) -> Mapping[NodeKey, tuple[LineEdge, ...]]:
+        """Every node of one line copy (``"<line>@<copy>"``) with its edges in that copy."""
+        return self._adjacency.get(key, _NO_ADJACENCY)
+
     def copies_at(self, node: NodeKey) -> tuple[str, ...]:
         """The keys of the line copies passing through ``node``, in atlas order."""
-        return tuple(dict.fromkeys(edge.key for edge in self.edges_at(node)))
+        return self._copies_at.get(node, ())
 
     def referrals(self) -> Iterator[Referral]:
         """Every trigger-point referral, pattern by pattern, left before right."""

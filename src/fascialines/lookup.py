@@ -125,12 +125,14 @@ class _Names(Generic[T]):
         self.exact: dict[str, tuple[int, str | None]] = {}
         self.unordered: dict[str, tuple[int, str | None]] = {}
         words_of: list[set[str]] = []
+        written: list[str] = []
         for number, (item, shown, names, aliases) in enumerate(entries):
             self.items.append(item)
             self.display.append(shown)
             words: set[str] = set()
             for name, alias in [*((n, None) for n in names), *((a, a) for a in aliases)]:
                 key = normalise(name)
+                written.append(name)
                 self.exact.setdefault(key, (number, alias))
                 self.unordered.setdefault(" ".join(sorted(key.split())), (number, alias))
                 words.update(key.split())
@@ -143,11 +145,17 @@ class _Names(Generic[T]):
         self.rarity = {
             word: math.log(1 + count / len(found)) for word, found in self.entries_with.items()
         }
+        # A name exactly as the atlas writes it (an id from a link, say) skips normalising; it
+        # finds what its normalised form finds, so the order of the rules is unchanged.
+        self.written = {name: self.exact[normalise(name)] for name in written}
         self.vocabulary = list(self.entries_with)
         self.names = list(self.exact)
         self.name_owner = [self.exact[name] for name in self.names]
 
     def exactly(self, text: str) -> tuple[int, str | None] | None:
+        found = self.written.get(text)
+        if found is not None:
+            return found
         key = normalise(text)
         found = self.exact.get(key)
         if found is None:
@@ -205,7 +213,19 @@ class _Names(Generic[T]):
         return (number, None)
 
     def suggestions(self, text: str, limit: int = 5) -> list[str]:
-        close = self.ranked(text, limit)
+        # Names a small misspelling away come first: "ar ache" is as near "arm ache" as
+        # "ear ache", which is why neither was taken without asking.
+        near = [
+            self.name_owner[i][0]
+            for _, _, i in process.extract(
+                normalise(text),
+                self.names,
+                scorer=fuzz.ratio,
+                score_cutoff=NAME_SIMILARITY,
+                limit=limit,
+            )
+        ]
+        close = list(dict.fromkeys([*near, *self.ranked(text, limit)]))[:limit]
         if not close:
             # Nothing shares a word: fall back to whole-name similarity.
             close = [

@@ -314,7 +314,8 @@ def curve_through(
 
     A fixed number of samples per segment wastes points on short bends and leaves long
     stretches coarse; here each segment gets about one sample per ``spacing`` units of its
-    chord (at least one), so a whole line stays light to send and evenly smooth.
+    chord (at least two, so a short bend stays round), so a whole line stays light to send and
+    evenly smooth.
 
     Parameters
     ----------
@@ -335,7 +336,7 @@ def curve_through(
     --------
     >>> curve, marks = curve_through([(0.0, 0.0), (2.0, 0.0), (2.0, 0.5)], spacing=1.0)
     >>> marks, curve[marks[1]]
-    ([0, 2, 3], (2.0, 0.0))
+    ([0, 2, 4], (2.0, 0.0))
     """
     if not points:
         return [], []
@@ -353,7 +354,7 @@ def curve_through(
             before = (2 * a[0] - b[0], 2 * a[1] - b[1])
         if after == b:
             after = (2 * b[0] - a[0], 2 * b[1] - a[1])
-        samples = max(1, math.ceil(math.dist(a, b) / spacing))
+        samples = max(2, math.ceil(math.dist(a, b) / spacing))
         curve += _segment(before, a, b, after, samples)
         marks.append(len(curve) - 1)
     return curve, marks

@@ -9,26 +9,23 @@ pain to where the symptom is felt). Candidates are ordered by
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from weakref import WeakKeyDictionary
 
 from fascialines.atlas import RedFlag, Symptom
 from fascialines.evidence import Evidence
-from fascialines.graph import SOFT_TISSUE, BodyGraph, LineEdge, NodeKey, Referral
+from fascialines.graph import BodyGraph, NodeKey, Referral, Zone
 from fascialines.lookup import SymptomMatch, UnknownRegion
+from fascialines.tracing.memo import REASONS_KEPT, Answer, Memo, memo_for
 from fascialines.tracing.options import TraceOptions, validated
-from fascialines.tracing.ranking import SPILLOVER_STEPS, reason_text, score, sort_key
+from fascialines.tracing.ranking import SPILLOVER_STEPS, reason_text, score
 from fascialines.tracing.results import (
     Candidate,
-    LinePath,
     Mechanism,
     Reasons,
     ScoreParts,
-    Step,
     Trace,
     TriggerPointLink,
 )
-from fascialines.tracing.search import Found, best_paths
+from fascialines.tracing.search import Reach, best_reached
 
 __all__ = ["trace", "trace_from"]
 
@@ -79,7 +76,10 @@ def trace(
     Only tracks and muscles are candidates; stations and surface areas are waypoints. Paths
     are found by one bounded breadth-first search per felt-at node and line copy
     (:func:`~fascialines.tracing.search.best_paths`), exact within ``max_hops``; the cost per
-    trace depends on the neighbourhood of the symptom, not the size of the atlas. Every
+    trace depends on the neighbourhood of the symptom, not the size of the atlas. The graph
+    keeps those searches, and the answer to each request, for the traces after it
+    (:mod:`fascialines.tracing.memo`): the same request asked again returns the same
+    immutable candidates, and any request returns what a freshly built graph would. Every
     referral pattern with a zone at a felt-at node adds a trigger-point link to its muscle,
     once per pattern, even when the muscle is itself where the symptom is felt (pain felt over
     a muscle may come from trigger points in it).
@@ -146,180 +146,193 @@ def _trace(
     felt_at: list[NodeKey],
     red_flags: tuple[RedFlag, ...],
 ) -> Trace:
-    paths: dict[str, list[Found]] = {}
-    stations: dict[NodeKey, tuple[int, int]] = {}
-    for (_, node), found in best_paths(graph, felt_at, options).items():
-        if graph.kind(node[0]) in SOFT_TISSUE:
-            paths.setdefault(node[0], []).append(found)
-        elif graph.kind(node[0]) == "station":
-            stations[node] = min(stations.get(node, found.order), found.order)
-    links: dict[str, dict[tuple[str, NodeKey, NodeKey], Referral]] = {}
-    for referral in _referrals(graph, felt_at, options):
-        if graph.kind(referral.muscle[0]) in SOFT_TISSUE:
-            slot = (referral.pattern, referral.muscle, referral.area)
-            links.setdefault(referral.muscle[0], {}).setdefault(slot, referral)
-    # Rank on the cheap summary first, then build each candidate once, with its rank.
-    closest = {
-        region: _closest(paths.get(region, []), list(links.get(region, {}).values()))
-        for region in set(paths) | set(links)
-    }
-    order = sorted(closest, key=lambda region: (closest[region].key, region))
-    candidates = tuple(
-        _candidate(graph, rank, closest[region]) for rank, region in enumerate(order, start=1)
-    )
+    memo = memo_for(graph)
+    # The answer depends only on where it is felt and the options, not on how the symptom was
+    # named: it is kept per (felt-at nodes, options), immutable (see fascialines.tracing.memo).
+    key = (tuple(felt_at), options)
+    answer = memo.answers.get(key)
+    if answer is None:
+        answer = _answer(graph, memo, options, felt_at)
+        memo.answers.put(key, answer)
+    candidates, landmarks = answer
     return Trace(
         match.symptom if match else None,
         options,
-        tuple(graph.ref(node) for node in felt_at),
+        tuple([graph.ref(node) for node in felt_at]),
         candidates,
         red_flags,
         graph.atlas,
         match,
-        tuple(graph.ref(node) for node in sorted(stations, key=lambda n: (stations[n], n))),
+        landmarks,
     )
 
 
-def _referrals(
-    graph: BodyGraph, felt_at: list[NodeKey], options: TraceOptions
-) -> Iterable[Referral]:
+def _answer(graph: BodyGraph, memo: Memo, options: TraceOptions, felt_at: list[NodeKey]) -> Answer:
+    soft, station = graph.soft_tissue, graph.stations
+    # Per region, its best path per (line, node) as a sortable row: the rule's order for one
+    # path (fewest steps, strongest weakest grade), then line and side for a stable tie-break.
+    paths: dict[str, list[_Row]] = {}
+    stations: dict[NodeKey, tuple[int, int]] = {}
+    for (line, node), (hops, rank, reach) in best_reached(graph, felt_at, options).items():
+        region = node[0]
+        if region in soft:
+            row = (hops, -rank, line, _SIDE_ORDER[node[1]], node, reach)
+            paths.setdefault(region, []).append(row)
+        elif region in station:
+            order = (hops, -rank)
+            held = stations.get(node)
+            if held is None or order < held:
+                stations[node] = order
+    # The graph has one referral per (pattern, muscle, area) and felt_at no area twice, so
+    # each referral is met once here.
+    links: dict[str, list[Referral]] = {}
     sides = {*options.sides, "midline"}
     for area in felt_at:
+        midline_area = area[1] == "midline"
         for referral in graph.referrals_to(area):
+            muscle = referral.muscle
             # At a midline area, only the muscles on the side asked about refer to it.
-            if area[1] != "midline" or referral.muscle[1] in sides:
-                yield referral
+            if muscle[0] in soft and (not midline_area or muscle[1] in sides):
+                links.setdefault(muscle[0], []).append(referral)
+    # Rank on the rule's key first; each candidate is then built once, with its rank.
+    ranked = []
+    for region in paths.keys() | links.keys():
+        rows = paths.get(region, [])
+        rows.sort()
+        referrals = links.get(region, [])
+        if len(referrals) > 1:
+            referrals.sort(key=_referral_order)
+        key, link, agreeing, lines = _closest(rows, referrals)
+        ranked.append((key, region, link, agreeing, lines, rows, referrals))
+    # By the rule's key, then by region id (unique, so the sort never looks further).
+    ranked.sort(key=lambda item: item[:2])
+    candidates = tuple(
+        [_candidate(graph, memo, rank, *item[2:]) for rank, item in enumerate(ranked, start=1)]
+    )
+    landmarks = tuple(
+        [graph.ref(node) for node in sorted(stations, key=lambda n: (stations[n], n))]
+    )
+    return candidates, landmarks
 
 
-# Steps are immutable and the same in every trace: one per edge and direction, per graph.
-_STEPS: WeakKeyDictionary[BodyGraph, dict[tuple[int, NodeKey], Step]] = WeakKeyDictionary()
+#: ``(steps, -grade rank, line, side order, node, search)``: sorts best path first.
+_Row = tuple[int, int, str, int, NodeKey, Reach]
+#: The closest link: ``(steps, grade rank, via, link id, zone, node)``.
+_Link = tuple[int, int, Mechanism, str, Zone | None, NodeKey]
 
 
-def _step(
-    graph: BodyGraph, steps: dict[tuple[int, NodeKey], Step], edge: LineEdge, start: NodeKey
-) -> Step:
-    key = (id(edge), start)
-    found = steps.get(key)
+def _referral_order(referral: Referral) -> tuple[bool, str, int, NodeKey]:
+    # Essential zones first, then by pattern id, left before right.
+    return (referral.zone != "essential", referral.pattern, _SIDE_ORDER[referral.muscle[1]],
+            referral.area)  # fmt: skip
+
+
+def _closest(
+    rows: list[_Row], referrals: list[Referral]
+) -> tuple[tuple[int, int, int], _Link, int, tuple[str, ...]]:
+    """The rule's key for one region, its closest link, how many links agree, its lines."""
+    # Most regions have one path and no pattern, or one pattern and no path: said directly.
+    lines = (rows[0][2],) if len(rows) == 1 else tuple(sorted({row[2] for row in rows}))
+    patterns = len(referrals) if len(referrals) < 2 else len({r.pattern for r in referrals})
+    agreeing = len(lines) + patterns
+    # The closest link: the best path, or the best pattern zone if it is closer, or as close
+    # and better graded (a path wins a full tie: it is the documented mechanism).
+    best: _Link | None = None
+    if rows:
+        hops, rank, line, _, node, _ = rows[0]
+        best = (hops, -rank, "fascial-line", line, None, node)
+    if referrals:
+        pattern = referrals[0]
+        steps = 1 if pattern.zone == "essential" else SPILLOVER_STEPS
+        if best is None or (steps, -_NOT_STUDIED) < (best[0], -best[1]):
+            best = (steps, _NOT_STUDIED, "trigger-point", pattern.pattern, pattern.zone,
+                    pattern.muscle)  # fmt: skip
+    assert best is not None
+    # sort_key(steps, grade, agreeing), with the grade's rank already at hand.
+    return (best[0], -best[1], -agreeing), best, agreeing, lines
+
+
+def _candidate(
+    graph: BodyGraph,
+    memo: Memo,
+    rank: int,
+    closest: _Link,
+    agreeing: int,
+    lines: tuple[str, ...],
+    rows: list[_Row],
+    referrals: list[Referral],
+) -> Candidate:
+    steps, grade, via, link, zone, node = closest
+    first = rows[0] if rows else None
+    # The score, reasons and score parts are values shared by every candidate with the same
+    # ones: made once per graph (see fascialines.tracing.memo).
+    reasons_key = (steps, grade, agreeing, via, link, zone)
+    reasoned = memo.reasons.get(reasons_key)
+    if reasoned is None:
+        evidence = _GRADES[grade]
+        reasoned = (
+            score(steps, evidence, agreeing),
+            Reasons(steps, evidence.value, agreeing, via, link,
+                    reason_text(steps, evidence, agreeing, via, zone)),
+        )  # fmt: skip
+        if len(memo.reasons) >= REASONS_KEPT:
+            memo.reasons.clear()
+        memo.reasons[reasons_key] = reasoned
+    parts_key = (first[0], -first[1]) if first else (0, -1), len(lines), agreeing - len(lines)
+    parts = memo.parts.get(parts_key)
+    if parts is None:
+        (hops, best_grade), line_count, patterns = parts_key
+        parts = memo.parts[parts_key] = ScoreParts(
+            hops, _GRADES[best_grade].value if first else "", line_count, patterns
+        )
+    mechanisms = _MECHANISMS[bool(rows), bool(referrals)]
+    return Candidate(
+        rank,
+        graph.ref(node),
+        reasoned[0],
+        parts,
+        mechanisms[0],
+        lines,
+        tuple([row[5].line_path(graph, memo, row[4]) for row in rows]),
+        tuple([_link(graph, memo, referral) for referral in referrals]),
+        mechanisms,
+        _sides(rows, referrals),
+        reasoned[1],
+    )
+
+
+def _sides(rows: list[_Row], referrals: list[Referral]) -> tuple[str, ...]:
+    if not referrals and len(rows) == 1:
+        return _SIDES[frozenset((rows[0][4][1],))]
+    return _SIDES[frozenset({row[4][1] for row in rows} | {r.muscle[1] for r in referrals})]
+
+
+def _link(graph: BodyGraph, memo: Memo, referral: Referral) -> TriggerPointLink:
+    found = memo.links.get(id(referral))
     if found is None:
-        found = steps[key] = Step(
-            graph.ref(start),
-            graph.ref(edge.other(start)),
-            edge.evidence.value,
-            edge.evidence_basis,
-            edge.sources,
+        found = memo.links[id(referral)] = TriggerPointLink(
+            referral.pattern,
+            graph.ref(referral.muscle),
+            graph.ref(referral.area),
+            referral.sources,
+            referral.zone,
         )
     return found
 
 
-def _line_path(graph: BodyGraph, found: Found) -> LinePath:
-    # Found runs from the felt-at node outwards; a LinePath runs from the source to it.
-    edges = found.edges
-    nodes = [found.seed]
-    for edge in edges:
-        nodes.append(edge.other(nodes[-1]))
-    nodes.reverse()
-    cache = _STEPS.setdefault(graph, {})
-    steps = [
-        _step(graph, cache, edge, start)
-        for start, edge in zip(nodes[:-1], reversed(edges), strict=True)
+_GRADES = {grade.rank: grade for grade in Evidence}
+_NOT_STUDIED = Evidence.NOT_STUDIED.rank
+# A candidate's mechanisms, by (reached along a line, reached by a pattern): line first.
+_MECHANISMS: dict[tuple[bool, bool], tuple[Mechanism, ...]] = {
+    (True, True): ("fascial-line", "trigger-point"),
+    (True, False): ("fascial-line",),
+    (False, True): ("trigger-point",),
+}
+# Every set of sides a candidate can be found on, in body order (left, midline, right).
+_SIDES: dict[frozenset[str], tuple[str, ...]] = {
+    frozenset(chosen): chosen
+    for chosen in [
+        ("left",), ("midline",), ("right",), ("left", "midline"), ("left", "right"),
+        ("midline", "right"), ("left", "midline", "right"),
     ]
-    return LinePath(
-        found.line,
-        tuple(graph.ref(node) for node in nodes),
-        tuple(steps),
-        found.evidence.value,
-        found.hops,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Closest:
-    """What the rule reads of one region: its closest link and how many links agree."""
-
-    found: list[Found]
-    referrals: list[Referral]
-    steps: int
-    evidence: Evidence
-    via: Mechanism
-    link: str
-    zone: str | None
-    node: NodeKey
-    agreeing: int
-    lines: tuple[str, ...]
-    patterns: int
-
-    @property
-    def key(self) -> tuple[int, int, int]:
-        return sort_key(self.steps, self.evidence, self.agreeing)
-
-
-def _closest(found: list[Found], referrals: list[Referral]) -> _Closest:
-    found.sort(key=lambda f: (f.hops, -f.rank, f.line, _SIDE_ORDER[f.node[1]]))
-    referrals.sort(
-        key=lambda r: (r.zone != "essential", r.pattern, _SIDE_ORDER[r.muscle[1]], r.area)
-    )
-    lines = tuple(sorted({f.line for f in found}))
-    patterns = len({r.pattern for r in referrals})
-    # The closest link: the best path, or the best pattern zone if it is closer, or as close
-    # and better graded (a path wins a full tie: it is the documented mechanism).
-    best: tuple[int, Evidence, Mechanism, str, str | None, NodeKey] | None = None
-    if found:
-        first = found[0]
-        best = (first.hops, first.evidence, "fascial-line", first.line, None, first.node)
-    if referrals:
-        pattern = referrals[0]
-        steps = 1 if pattern.zone == "essential" else SPILLOVER_STEPS
-        if best is None or (steps, -Evidence.NOT_STUDIED.rank) < (best[0], -best[1].rank):
-            best = (
-                steps,
-                Evidence.NOT_STUDIED,
-                "trigger-point",
-                pattern.pattern,
-                pattern.zone,
-                pattern.muscle,
-            )
-    assert best is not None
-    return _Closest(found, referrals, *best, len(lines) + patterns, lines, patterns)
-
-
-def _candidate(graph: BodyGraph, rank: int, closest: _Closest) -> Candidate:
-    found, referrals = closest.found, closest.referrals
-    sides = tuple(
-        sorted(
-            {f.node[1] for f in found} | {r.muscle[1] for r in referrals},
-            key=_SIDE_ORDER.__getitem__,
-        )
-    )
-    best_line = found[0] if found else None
-    mechanisms: tuple[Mechanism, ...] = (
-        *(("fascial-line",) if found else ()),
-        *(("trigger-point",) if referrals else ()),
-    )
-    steps, evidence, agreeing = closest.steps, closest.evidence, closest.agreeing
-    return Candidate(
-        rank,
-        graph.ref(closest.node),
-        score(steps, evidence, agreeing),
-        ScoreParts(
-            best_line.hops if best_line else 0,
-            best_line.evidence.value if best_line else "",
-            len(closest.lines),
-            closest.patterns,
-        ),
-        mechanisms[0],
-        closest.lines,
-        tuple(_line_path(graph, f) for f in found),
-        tuple(
-            TriggerPointLink(r.pattern, graph.ref(r.muscle), graph.ref(r.area), r.sources, r.zone)
-            for r in referrals
-        ),
-        mechanisms,
-        sides,
-        Reasons(
-            steps,
-            evidence.value,
-            agreeing,
-            closest.via,
-            closest.link,
-            reason_text(steps, evidence, agreeing, closest.via, closest.zone),
-        ),
-    )
+}  # fmt: skip

@@ -17,6 +17,7 @@ MAX_HOPS = 12
 
 RequestedSide = Literal["left", "right", "both"]
 _SIDES = ("left", "right", "both")
+_GRADES = tuple(str(grade.value) for grade in Evidence.strongest_first())
 
 
 @dataclass(frozen=True)
@@ -92,10 +93,9 @@ def validated(
         raise ValueError(f"max_hops must be a whole number, not {max_hops!r}")
     if not 1 <= max_hops <= MAX_HOPS:
         raise ValueError(f"max_hops must be between 1 and {MAX_HOPS}, not {max_hops}")
-    grades = [grade.value for grade in Evidence.strongest_first()]
-    if min_evidence not in grades:
+    if min_evidence not in _GRADES:
         raise ValueError(
-            f"unknown evidence grade {min_evidence!r}: choose from {', '.join(grades)}"
+            f"unknown evidence grade {min_evidence!r}: choose from {', '.join(_GRADES)}"
         )
     assert isinstance(min_evidence, str)
     chosen: RequestedSide = "left" if side == "left" else "right" if side == "right" else "both"

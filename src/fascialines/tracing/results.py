@@ -1,4 +1,9 @@
-"""What a trace returns: frozen dataclasses, ranked and ready for display; no I/O."""
+"""What a trace returns: frozen dataclasses, ranked and ready for display; no I/O.
+
+Candidates, their paths, steps, links and reasons are immutable (frozen, made of tuples,
+numbers and strings), which is what lets a graph share them, and whole answers, between traces
+(:mod:`fascialines.tracing.memo`); a :class:`Trace` around them is made for each call.
+"""
 
 from __future__ import annotations
 

@@ -20,6 +20,7 @@ from fascialines.web import core, figure
 from fascialines.web.callbacks import register_callbacks
 from fascialines.web.figure.geometry import assets_dir
 from fascialines.web.hardening import harden
+from fascialines.web.therapist import register as register_therapist_pages
 from fascialines.web.views import page
 from fascialines.web.wording import HEADING
 
@@ -119,5 +120,6 @@ def create_app(atlas: Atlas) -> dash.Dash:
     app.server.after_request(_read_files_whole)
     app.layout = page.layout(atlas, figure.base_figure(atlas))
     register_callbacks(app, atlas, graph)
+    register_therapist_pages(app, atlas, graph)
     app.server.after_request(_security_headers(" ".join(app.csp_hashes())))
     return harden(app)

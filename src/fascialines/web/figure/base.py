@@ -16,8 +16,9 @@ Trace order
    except one per line and view, which shows the line's symbol: colour is never the only cue.
 3. The region markers (``customdata = [region_id, side]``), at :func:`overlay_start` - 1.
 4. The overlay, :data:`OVERLAY_SIZE` traces from :func:`overlay_start`: :data:`PATH_SLOTS`
-   path slots, then :data:`OVERLAY_NAMES` in order (trigger-point links, step arrows, felt-at
-   rings, candidate markers, the selected-region ring).
+   path slots, then :data:`OVERLAY_NAMES` in order (the lit tissue, trigger-point zones,
+   trigger-point links, step arrows, leader lines, felt-at rings, candidate markers, the
+   selected-region ring, trigger-point crosses).
 
 Every hoverable point that sits on a node carries that node's ``customdata``, so a click on a
 node always reaches :func:`clicked_region`. The page shows the line traces (1 and 2) only when
@@ -41,7 +42,7 @@ from fascialines.graph import LineEdge, NodeKey, build_graph
 from fascialines.routes import load_routes
 from fascialines.web import theme
 from fascialines.web.figure import geometry, tracks
-from fascialines.web.figure.geometry import VIEWS, View
+from fascialines.web.figure.geometry import CHART_VIEWS, View
 from fascialines.web.figure.strokes import Marks, Polyline
 from fascialines.web.theme import BASE_OPACITY, EVIDENCE_DASH, line_styles
 from fascialines.web.wording import EVIDENCE_HOVER
@@ -69,11 +70,16 @@ __all__ = [
 PATH_SLOTS = 24
 #: The overlay traces after the path slots, in order.
 OVERLAY_NAMES: tuple[str, ...] = (
+    "tissue",
+    "zones-spillover",
+    "zones-essential",
     "trigger-points",
     "steps",
+    "leaders",
     "felt-at",
     "candidates",
     "selected-region",
+    "trigger-crosses",
 )
 OVERLAY_SIZE = PATH_SLOTS + len(OVERLAY_NAMES)
 
@@ -281,7 +287,7 @@ def _show_emblems(
     """
     shown: dict[View, list[tuple[float, float]]] = defaultdict(list)
     for line in atlas.lines:
-        for view in VIEWS:
+        for view in CHART_VIEWS:
             if not places.get((line.id, view)):
                 continue
             line_marks = marks[line.id]
@@ -306,7 +312,7 @@ def _region_markers(
         region = atlas.region(node[0])
         names = sorted(atlas.line(line_id).abbreviation for line_id in lines_at.get(node, ()))
         through = ", ".join(names) if names else "no line (trigger-point or symptom area)"
-        for view in VIEWS:
+        for view in CHART_VIEWS:
             placed = geometry.point(region, node[1], view)
             if placed is None or not placed[2]:
                 continue
@@ -341,7 +347,7 @@ VIEW_TITLES: dict[View, tuple[str, str]] = {
 
 def _layout() -> go.Layout:
     annotations = []
-    for view in VIEWS:
+    for view in CHART_VIEWS:
         centre = geometry.VIEW_CENTRES[view]
         title, hover = VIEW_TITLES[view]
         annotations.append(
@@ -383,7 +389,7 @@ def _layout() -> go.Layout:
                 }
             )
     shapes = []
-    for view in VIEWS:
+    for view in CHART_VIEWS:
         outline = geometry.load_outline(view)
         shapes.append(
             {
@@ -415,7 +421,8 @@ def _layout() -> go.Layout:
     return go.Layout(
         xaxis={
             **axis,
-            "range": list(geometry.X_RANGE),
+            # The browser widens it to all three views on a wide screen (assets/chart.js).
+            "range": list(geometry.BASE_X_RANGE),
         },
         yaxis={**axis, "range": list(geometry.Y_RANGE), "scaleanchor": "x", "scaleratio": 1},
         shapes=shapes,

@@ -34,6 +34,8 @@ from fascialines.routes import flatten_path, load_side_points
 
 __all__ = [
     "ARM_AREAS",
+    "BASE_X_RANGE",
+    "CHART_VIEWS",
     "LANDMARKS",
     "SIDE_OFFSET",
     "VIEWS",
@@ -70,8 +72,12 @@ VIEW_OFFSET = 62.0
 SIDE_OFFSET = 100.0
 #: Half the width of one view in figure units: the hands reach about 27 from the midline.
 X_HALF_WIDTH = 30.0
-#: Figure ``x`` range of the three views, with a margin for the R and L labels.
+#: Figure ``x`` range of the three views, with a margin for the R and L labels: the chart's
+#: home view in the browser (``assets/chart.js`` widens the figure to it on a wide screen).
 X_RANGE = (-29.0, SIDE_OFFSET + 18.0)
+#: The ``x`` range the figure is sent with: the front and back views, the proportions the
+#: overlay's labels are placed for (``labels.smallest_scale``); a phone opens on one view.
+BASE_X_RANGE = (-X_HALF_WIDTH, VIEW_OFFSET + X_HALF_WIDTH)
 #: Each view's centre line in figure ``x``.
 VIEW_CENTRES: dict[View, float] = {"front": 0.0, "back": VIEW_OFFSET, "side": SIDE_OFFSET}
 #: Figure ``y`` range: a margin under the soles and above the vertex for the view titles.
@@ -279,7 +285,10 @@ def figure_xy(point: Point, *, view: View, side: Side, body_area: str) -> tuple[
     return signed + (VIEW_OFFSET if view == "back" else 0.0), y
 
 
-VIEWS: tuple[View, ...] = ("front", "back", "side")
+#: The views of the atlas's own points, where the overlay's marks go (felt here, candidates).
+VIEWS: tuple[View, ...] = ("front", "back")
+#: Every view the chart draws: the lines and the clickable region markers are on all three.
+CHART_VIEWS: tuple[View, ...] = ("front", "back", "side")
 
 
 @cache

@@ -1,10 +1,14 @@
 """The overlay's marks: where it is felt, the numbered candidates, the selected region and the
 trigger-point links. Each function returns the plotly properties of one overlay trace.
+
+Marks are placed on a :class:`.labels.Board` in a fixed order, so none hides another: what
+cannot move first (the discs where it is felt), then the "felt here" label, then the
+candidates best first (moved off their place, with a leader line, where their place is taken),
+then the selected region's name.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -13,19 +17,34 @@ from fascialines.graph import NodeKey
 from fascialines.web import theme
 from fascialines.web.figure import geometry
 from fascialines.web.figure.base import node_label
-from fascialines.web.figure.labels import (
-    BESIDE,
-    CROWDED,
-    beside,
-    felt_label_spots,
-    name_offsets,
-)
+from fascialines.web.figure.labels import Board, Box, marker_box, text_box
 from fascialines.web.figure.strokes import Marks, Polyline
 
 if TYPE_CHECKING:
     from fascialines.tracing import Candidate
 
-__all__ = ["candidate_trace", "felt_trace", "selected_trace", "trigger_trace"]
+__all__ = [
+    "CANDIDATE_FONT",
+    "FELT_FONT",
+    "FELT_SIZE",
+    "candidate_size",
+    "candidate_trace",
+    "felt_trace",
+    "leader_trace",
+    "selected_trace",
+    "trigger_trace",
+]
+
+#: A "felt here" disc's diameter and its outline, in pixels; the label's font size.
+FELT_SIZE = 15.0
+_FELT_OUTLINE = 1.5
+FELT_FONT = 12.0
+#: The candidates' numbers, in pixels; their markers' outline.
+CANDIDATE_FONT = 11.0
+_CANDIDATE_OUTLINE = 2.0
+_FELT_LABEL = "<b>felt here</b>"
+#: Where a label may sit beside its marker, in order of preference.
+_POSITIONS = ("middle right", "middle left", "top center", "bottom center")
 
 
 def trigger_trace(
@@ -72,14 +91,23 @@ def trigger_trace(
 
 
 def felt_trace(
-    atlas: Atlas, felt: Sequence[NodeKey], avoid: Sequence[tuple[float, float]] = ()
+    atlas: Atlas,
+    felt: Sequence[NodeKey],
+    board: Board,
+    avoid: Sequence[tuple[float, float]] = (),
+    shaded: Sequence[Box] = (),
 ) -> dict[str, Any]:
     """Soft red discs where the symptom is felt, and one "felt here" label per view.
 
     The discs are translucent: where several felt-at nodes crowd together (a headache covers
     much of the head) they merge into one marked area instead of a pile of rings, and the
-    candidate numbers drawn over them stay readable. The label goes beside the disc where it
-    is farthest from the candidates (``avoid``) and the other discs; outward on a tie.
+    candidate numbers drawn over them stay readable. They are laid on the ``board`` as they are
+    (they mark a place and never move); the label goes beside one disc of each view, outward
+    first, on the first free spot that also keeps clear of the candidates' own places
+    (``avoid``), else on the first free spot. The label also keeps off the ``shaded``
+    referral zones where it can (red words on a red zone would not read), and while zones are
+    shown the discs lose their fill, so the zones under them read as Travell and Simons draw
+    them.
     """
     x, y, hover, customdata = [], [], [], []
     for _, node, (px, py) in geometry.markers(atlas, felt):
@@ -87,10 +115,24 @@ def felt_trace(
         y.append(py)
         customdata.append(list(node))
         hover.append(f"<b>felt here</b>: {node_label(atlas.region(node[0]), node[1])}")
+    size = FELT_SIZE + _FELT_OUTLINE
+    board.add_all(marker_box(place, size, board.scale) for place in zip(x, y, strict=True))
     text, positions = [""] * len(x), ["middle right"] * len(x)
-    for index, position in felt_label_spots(list(zip(x, y, strict=True)), avoid).items():
-        text[index] = "<b>felt here</b>"
-        positions[index] = position
+    candidates = [marker_box(place, 22.0, board.scale) for place in avoid]
+    # Best: clear of the candidates' places and the zones; then of the zones; then of neither.
+    wishes: list[Sequence[Box]] = [[*candidates, *shaded], shaded, candidates, []]
+    views = sorted({geometry.view_centre(px) for px in x})
+    for centre in views:
+        discs = [i for i, px in enumerate(x) if geometry.view_centre(px) == centre]
+        # Outermost discs first: a label beside them reaches into the empty margin.
+        discs.sort(key=lambda i: -abs(x[i] - centre))
+        choice = next(
+            (spot for wish in wishes if (spot := _label_spot(board, discs, x, y, wish))), None
+        )
+        if choice is not None:
+            index, position, box = choice
+            text[index], positions[index] = _FELT_LABEL, position
+            board.add(box)
     return {
         "x": x,
         "y": y,
@@ -99,29 +141,49 @@ def felt_trace(
         "customdata": customdata,
         "mode": "markers+text",
         "textposition": positions,
-        "textfont": {"color": theme.FELT, "size": 12},
+        "textfont": {"color": theme.FELT, "size": FELT_FONT},
         "marker": {
             "symbol": "circle",
-            "size": 15,
-            "color": theme.FELT_FILL,
-            "line": {"width": 1.5, "color": theme.FELT},
+            "size": FELT_SIZE,
+            "color": "rgba(0, 0, 0, 0)" if shaded else theme.FELT_FILL,
+            "line": {"width": _FELT_OUTLINE, "color": theme.FELT},
         },
         "hovertemplate": "%{hovertext}<extra></extra>",
     }
 
 
-def _candidate_size(rank: int) -> float:
-    # The first source is the biggest; sizes shrink by rank and stop where two digits still fit.
-    return max(14.0, 22.0 - 1.5 * (rank - 1))
+def _label_spot(
+    board: Board,
+    discs: Sequence[int],
+    x: Sequence[float],
+    y: Sequence[float],
+    extra: Sequence[Box] = (),
+) -> tuple[int, str, Box] | None:
+    for index in discs:
+        outward = "middle right" if x[index] >= geometry.view_centre(x[index]) else "middle left"
+        for position in (outward, *(p for p in _POSITIONS if p != outward)):
+            box = text_box(
+                (x[index], y[index]), _FELT_LABEL, FELT_FONT, position, board.scale, FELT_SIZE
+            )
+            if board.free(box) and not any(box.overlaps(other) for other in extra):
+                return index, position, box
+    return None
+
+
+def candidate_size(rank: int) -> float:
+    """A candidate marker's diameter in pixels: the first is the biggest, then by rank down to
+    the size where two digits still fit."""
+    return max(14.0, 20.0 - 1.5 * (rank - 1))
 
 
 def candidate_trace(
-    atlas: Atlas, candidates: Sequence[Candidate], focus_rank: int | None
-) -> dict[str, Any]:
+    atlas: Atlas, candidates: Sequence[Candidate], focus_rank: int | None, board: Board
+) -> tuple[dict[str, Any], list[tuple[tuple[float, float], tuple[float, float]]]]:
     """Numbered markers for the candidate sources, best first, sized by rank.
 
-    A candidate crowded by a better-ranked one gets a small marker with its number beside it,
-    where it has the most room, so no number hides under another marker.
+    Each marker takes the free spot of the ``board`` nearest its region (the region itself
+    when free), its number inside it. Returns the trace's properties and, for every marker
+    moved off its region, the (region, marker) pair a leader line joins.
     """
     x: list[float] = []
     y: list[float] = []
@@ -131,78 +193,99 @@ def candidate_trace(
     hover: list[str] = []
     symbols: list[str] = []
     ring: list[str] = []
-    positions: list[str] = []
-    text_colours: list[str] = []
     colours: list[str] = []
     customdata: list[list[str]] = []
-    taken: list[tuple[float, float]] = []
+    leaders: list[tuple[tuple[float, float], tuple[float, float]]] = []
     nodes = [(c.region.id, c.region.side) for c in candidates]
-    for index, _, (px, py) in geometry.markers(atlas, nodes):
+    for index, _, here in geometry.markers(atlas, nodes):
         candidate = candidates[index]
         focused = focus_rank is None or candidate.rank == focus_rank
         lines = ", ".join(atlas.line(line_id).abbreviation for line_id in candidate.lines)
         how = f"along {lines}" if lines else "by trigger-point referral only"
         label = node_label(atlas.region(candidate.region.id), candidate.region.side)
-        neighbour = min(
-            ((qx, qy) for qx, qy in zip(x, y, strict=True)),
-            key=lambda q: math.dist(q, (px, py)),
-            default=None,
-        )
-        crowded = neighbour is not None and math.dist(neighbour, (px, py)) < CROWDED
-        size = 9.0 if crowded else _candidate_size(candidate.rank)
-        x.append(px)
-        y.append(py)
+        size = candidate_size(candidate.rank) + (4 if candidate.rank == focus_rank else 0)
+        outer = size + _CANDIDATE_OUTLINE
+
+        def box_at(spot: tuple[float, float], outer: float = outer) -> Box:
+            return marker_box(spot, outer, board.scale)
+
+        spot = board.spot(here, box_at)
+        board.add(box_at(spot))
+        if spot != here:
+            leaders.append((here, spot))
+        x.append(spot[0])
+        y.append(spot[1])
         text.append(str(candidate.rank))
         customdata.append([candidate.region.id, candidate.region.side])
         hover.append(f"<b>#{candidate.rank} {label}</b><br>linked by the model {how}")
-        sizes.append(size + (4 if candidate.rank == focus_rank else 0))
+        sizes.append(size)
         symbols.append("circle" if candidate.mechanism == "fascial-line" else "diamond")
         opacity.append(1.0 if focused else 0.9)
         ring.append(theme.FOCUS_RING if candidate.rank == focus_rank else "white")
-        position = beside((px, py), taken) if crowded else "middle center"
-        positions.append(position)
-        taken.append((px, py))
-        if crowded:
-            dx, dy = BESIDE[position]
-            taken.append((px + dx, py + dy))
-        text_colours.append(theme.CANDIDATE if crowded else "white")
         # Dimmed by a lighter colour, not by transparency alone: a "felt here" disc under a
         # dimmed candidate must not show through its number.
         colours.append(theme.CANDIDATE if focused else theme.CANDIDATE_DIM)
-    return {
+    props = {
         "x": x,
         "y": y,
         "text": text,
         "hovertext": hover,
         "customdata": customdata,
         "mode": "markers+text",
-        "textposition": positions,
-        "textfont": {"color": text_colours, "size": 11},
+        "textposition": "middle center",
+        "textfont": {"color": "white", "size": CANDIDATE_FONT},
         "marker": {
             "symbol": symbols,
             "size": sizes,
             "color": colours,
             "opacity": opacity,
-            "line": {"width": 2, "color": ring},
+            "line": {"width": _CANDIDATE_OUTLINE, "color": ring},
         },
         "hovertemplate": "%{hovertext}<extra></extra>",
     }
+    return props, leaders
 
 
-def selected_trace(
-    atlas: Atlas, region: NodeKey | None, avoid: Sequence[tuple[float, float]] = ()
+def leader_trace(
+    leaders: Sequence[tuple[tuple[float, float], tuple[float, float]]],
 ) -> dict[str, Any]:
+    """Thin lines from a region to its candidate's marker where the marker had to move, with a
+    small dot on the region itself."""
+    x: list[float | None] = []
+    y: list[float | None] = []
+    for (x0, y0), (x1, y1) in leaders:
+        x += [x0, x1, None]
+        y += [y0, y1, None]
+    return {
+        "x": x,
+        "y": y,
+        "mode": "lines+markers",
+        "line": {"color": theme.CANDIDATE, "width": 1},
+        "marker": {"size": 4, "color": theme.CANDIDATE},
+        "hoverinfo": "skip",
+    }
+
+
+def selected_trace(atlas: Atlas, region: NodeKey | None, board: Board) -> dict[str, Any]:
     """A square around the selected node, named beside it where the other marks leave room."""
     nodes = [region] if region is not None else []
     x, y, text, customdata, positions = [], [], [], [], []
     for _, node, (px, py) in geometry.markers(atlas, nodes):
         label = node_label(atlas.region(node[0]), node[1])
-        offsets = name_offsets(label, px)
+        outward = "middle right" if px >= geometry.view_centre(px) else "middle left"
+        order = (outward, *(p for p in _POSITIONS if p != outward))
+        boxes = {p: text_box((px, py), label, 12.0, p, board.scale, _SELECTED_SIZE) for p in order}
+        # The first free spot; on a crowded phone-sized board, the one that hides least.
+        position = next(
+            (p for p in order if board.free(boxes[p])),
+            min(order, key=lambda p: sum(boxes[p].overlaps(b) for b in board.boxes)),
+        )
+        board.add(boxes[position])
         x.append(px)
         y.append(py)
         text.append(label)
         customdata.append(list(node))
-        positions.append(beside((px, py), avoid, offsets) if avoid else "bottom center")
+        positions.append(position)
     return {
         "x": x,
         "y": y,
@@ -214,9 +297,12 @@ def selected_trace(
         "textfont": {"color": theme.SELECTED, "size": 12},
         "marker": {
             "symbol": "square-open",
-            "size": 18,
+            "size": _SELECTED_SIZE,
             "color": theme.SELECTED,
             "line": {"width": 2.5, "color": theme.SELECTED},
         },
         "hovertemplate": "%{hovertext}<extra></extra>",
     }
+
+
+_SELECTED_SIZE = 18

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from fascialines.atlas import EVIDENCE_ORDER, Atlas
 from fascialines.graph import NodeKey
-from fascialines.web.figure import geometry, tracks
+from fascialines.web.figure import geometry, tracks, zones
 from fascialines.web.figure.base import (
     DEEP_WIDTH,
     PATH_SLOTS,
@@ -29,13 +29,15 @@ from fascialines.web.figure.base import (
     overlay_start,
 )
 from fascialines.web.figure.geometry import View
-from fascialines.web.figure.labels import FELT_LABEL_REACH
+from fascialines.web.figure.labels import Board, Box, smallest_scale, text_box
 from fascialines.web.figure.markers import (
     candidate_trace,
     felt_trace,
+    leader_trace,
     selected_trace,
     trigger_trace,
 )
+from fascialines.web.figure.patches import tissue_trace
 from fascialines.web.figure.strokes import Marks, Polyline
 from fascialines.web.theme import (
     ARROW,
@@ -50,7 +52,7 @@ from fascialines.web.wording import EVIDENCE_HOVER
 if TYPE_CHECKING:
     from fascialines.tracing import Candidate, LinePath, Trace
 
-__all__ = ["overlay_figure", "overlay_patch", "upper_patch"]
+__all__ = ["annotation_boxes", "overlay_figure", "overlay_patch", "phone_scale", "upper_patch"]
 
 
 @dataclass(frozen=True)
@@ -198,30 +200,74 @@ def _overlay(
             bright = focus_rank is None or candidate.rank == focus_rank
             for path in candidate.paths:
                 _add_path(atlas, path, bright, groups, arrows)
-    candidate_nodes = [(c.region.id, c.region.side) for c in candidates]
-    candidate_places = [place for *_, place in geometry.markers(atlas, candidate_nodes)]
-    felt_places = [place for *_, place in geometry.markers(atlas, felt)]
-    felt_props = felt_trace(atlas, felt, avoid=candidate_places)
-    felt_labels = [
-        (x + (FELT_LABEL_REACH if position == "middle right" else -FELT_LABEL_REACH), y)
-        for x, y, text, position in zip(
-            felt_props["x"],
-            felt_props["y"],
-            felt_props["text"],
-            felt_props["textposition"],
-            strict=True,
-        )
-        if text
+    lit = [(c.region.id, c.region.side) for c in candidates if c.rank == focus_rank] + (
+        [region] if region is not None else []
+    )
+    # Marks are laid down in order (see .markers): what never moves first, then the rest.
+    board = Board(phone_scale(atlas))
+    shown = zones.picture(atlas, candidates, focus_rank, region, board.scale)
+    board.add_all(annotation_boxes(atlas, board.scale))
+    crosses = zones.cross_trace(shown, board)
+    candidate_places = [
+        place
+        for *_, place in geometry.markers(atlas, [(c.region.id, c.region.side) for c in candidates])
     ]
-    trigger_lines, trigger_arrows = trigger_trace(atlas, candidates, focus_rank)
+    shaded = zones.zone_boxes(atlas, shown)
+    felt_props = felt_trace(atlas, felt, board, avoid=candidate_places, shaded=shaded)
+    candidate_props, leaders = candidate_trace(atlas, candidates, focus_rank, board)
+    # A focused candidate's zones show where its trigger points refer: its links would only
+    # cross them.
+    linked = () if shown.shown and focus_rank is not None else candidates
+    trigger_lines, trigger_arrows = trigger_trace(atlas, linked, focus_rank)
     arrows.extend(trigger_arrows)
     return [
         *_path_traces(groups, styles),
+        _or_cleared(tissue_trace(atlas, list(dict.fromkeys(lit)))),
+        _or_cleared(zones.spillover_trace(atlas, shown)),
+        _or_cleared(zones.essential_trace(atlas, shown)),
         trigger_lines,
         arrows.props(),
+        _or_cleared(leader_trace(leaders)),
         felt_props,
-        candidate_trace(atlas, candidates, focus_rank),
-        selected_trace(atlas, region, avoid=[*candidate_places, *felt_places, *felt_labels]),
+        candidate_props,
+        selected_trace(atlas, region, board),
+        _or_cleared(crosses),
+    ]
+
+
+def _or_cleared(props: dict[str, Any]) -> dict[str, Any]:
+    # An empty trace draws nothing whatever its style: its points alone keep the patch small.
+    return props if props["x"] else {"x": [], "y": []}
+
+
+def _base_layout(atlas: Atlas) -> dict[str, Any]:
+    """What placement reads of the base figure's layout, cached per atlas."""
+    cache = atlas.__dict__
+    if "_figure_placement" not in cache:
+        layout = base_figure(atlas).layout
+        cache["_figure_placement"] = {
+            "annotations": [((a.x, a.y), a.text, a.font.size) for a in layout.annotations],
+            "x_range": tuple(layout.xaxis.range),
+            "y_range": tuple(layout.yaxis.range),
+        }
+    result: dict[str, Any] = cache["_figure_placement"]
+    return result
+
+
+def phone_scale(atlas: Atlas) -> float:
+    """Pixels per figure unit of this atlas's figure on a phone, from its axis ranges."""
+    layout = _base_layout(atlas)
+    return smallest_scale(layout["x_range"], layout["y_range"])
+
+
+def annotation_boxes(atlas: Atlas, scale: float) -> list[Box]:
+    """The boxes of the base figure's fixed words (view titles, L and R) at a scale.
+
+    Read from the base figure itself, so they follow wherever it puts them.
+    """
+    return [
+        text_box(place, text, size, "middle center", scale)
+        for place, text, size in _base_layout(atlas)["annotations"]
     ]
 
 

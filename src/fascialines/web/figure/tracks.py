@@ -47,10 +47,11 @@ __all__ = [
     "step_edge",
 ]
 
-#: Distance between curve samples in figure units (percent of height, about 7 px on a laptop,
-#: less where the curve bends: the spline is sampled evenly in its own parameter): smooth to the
-#: eye, and light enough that a traced path's patch stays small.
-SPACING = 1.4
+#: Distance between curve samples in figure units (percent of height, about 20 px on a laptop;
+#: every stretch between two waypoints gets at least two, so tight bends stay round): smooth to
+#: the eye, and light enough that a traced path's patch stays in the overlay's budget
+#: (tests/test_web_marks.py).
+SPACING = 3.0
 
 Point = tuple[float, float]
 #: A step of one copy of a line as the atlas writes it: line, branch, copy, start, end region.

@@ -15,7 +15,7 @@ from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
 from fascialines.web.pieces import SET_BUTTON, attrs
-from fascialines.web.views import controls, diagram, line, region, results
+from fascialines.web.views import client, controls, diagram, line, region, results
 from fascialines.web.wording import HEADING
 
 __all__ = ["Ids", "layout", "set_callbacks", "side_class"]
@@ -53,6 +53,8 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
                 ],
             ),
             html.Div(id=Ids.NOTICE, role="status", **attrs({"aria-live": "polite"})),
+            # view=client: its own section; assets/client.css hides the explorer meanwhile.
+            client.layout(),
             html.Main(
                 className="page-grid",
                 children=[

@@ -32,6 +32,7 @@ from fascialines.web.pieces import (
     sources_list,
 )
 from fascialines.web.state import ViewState
+from fascialines.web.views.client import switches
 from fascialines.web.views.prose import candidate_markdown
 from fascialines.web.wording import CONTRAINDICATION_KINDS, CONTROL, HEADING, MESSAGE, count
 
@@ -397,7 +398,7 @@ def render(atlas: Atlas, trace: Trace | None, state: ViewState) -> dict[str, Any
     candidates = trace.candidates
     more = candidates[CARDS:]
     return {
-        Ids.HEAD: _head(atlas, trace),
+        Ids.HEAD: [*_head(atlas, trace), switches(atlas, state)],
         Ids.FLAGS: _flags(trace),
         Ids.CARDS: [_card(atlas, trace, c, c.rank == state.focus) for c in candidates[:CARDS]],
         Ids.MORE: [

@@ -30,6 +30,11 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
             const query = params.toString().replace(/%3A/gi, ":").replace(/%2C/gi, ",");
             return query ? "?" + query : "";
         },
+        // The symptom picker's typed text, passed on only when it holds a word: the dropdown
+        // clears its search on every opening, choice and closing, and those need no answer.
+        typedSearch: function (text) {
+            return text && text.trim() ? text : window.dash_clientside.no_update;
+        },
         // The copy button copies the address as the browser sees it, query included, and says
         // so in the words the server gave it (data-copied).
         copyAddress: function (clicks, label) {
@@ -46,9 +51,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
 // (see ENGINEERING-NOTES.md). This observer closes them on whatever Dash renders:
 // - a dropdown's focus target (its Tab stop, yet aria-hidden) is shown to screen readers and
 //   named by the visible <label>, and so is the dropdown's button, beside its value;
-// - the side choice (dcc.RadioItems) is a radio group named by its legend, its options plain
-//   labels around native radios (no listbox around focusable radios);
-// - each slider thumb is named by its label.
+// - each dcc.RadioItems (side, how far along a line) is a radio group named by its legend,
+//   its options plain labels around native radios (no listbox around focusable radios).
 function labelFor(id) {
     const label = document.querySelector('label[for="' + id + '"]');
     if (label && !label.id) {
@@ -103,27 +107,81 @@ function fixRadioGroups() {
         });
 }
 
-function nameSliderThumbs() {
-    document.querySelectorAll("label[for]").forEach(function (label) {
-        const target = document.getElementById(label.htmlFor);
-        if (!target) {
-            return;
-        }
-        target.querySelectorAll('[role="slider"]:not([aria-labelledby])').forEach(function (thumb) {
-            labelFor(label.htmlFor);
-            thumb.setAttribute("aria-labelledby", label.id);
-        });
-    });
-}
-
 // Every change is only made where it is missing, so the observer's own edits end the loop.
 new MutationObserver(function () {
     fixDropdowns();
     fixRadioGroups();
-    nameSliderThumbs();
 }).observe(document.documentElement, {
     childList: true,
     subtree: true,
     attributes: true,
     attributeFilter: ["aria-selected", "aria-hidden", "role", "aria-labelledby"],
+});
+
+// The line explorer: pointing at a step's row, or tabbing into it, draws that step over the
+// body (views/line.py puts the step's coordinates in the row's data-step-* attributes). The
+// highlight is one extra line on the overlay layer, drawn with plotly's public Plotly.react on
+// a copy of the figure's trace list, so the figure Dash keeps is never changed; the next update
+// from the server redraws the overlay without it.
+const STEP_HIGHLIGHT = "step-highlight";
+// The amber of the row's own highlight (style.css, tr.step-shown), so row and step pair up.
+const STEP_COLOUR = "#d99a00";
+let shownStep = null;
+
+function showStep(row) {
+    if (row === shownStep) {
+        return;
+    }
+    shownStep = row;
+    const graph = document.querySelector("#body-overlay .js-plotly-plot");
+    if (!graph || !window.Plotly || !graph.data) {
+        return;
+    }
+    const data = graph.data.filter(function (trace) {
+        return trace.name !== STEP_HIGHLIGHT;
+    });
+    if (row) {
+        data.push({
+            type: "scatter",
+            mode: "lines",
+            name: STEP_HIGHLIGHT,
+            x: JSON.parse(row.dataset.stepX),
+            y: JSON.parse(row.dataset.stepY),
+            line: { color: STEP_COLOUR, width: 8 },
+            opacity: 0.8,
+            hoverinfo: "skip",
+            showlegend: false,
+        });
+    }
+    window.Plotly.react(graph, data, graph.layout);
+    document.querySelectorAll("tr.step-shown").forEach(function (other) {
+        other.classList.remove("step-shown");
+    });
+    if (row) {
+        row.classList.add("step-shown");
+    }
+}
+
+function stepRow(event) {
+    return event.target.closest ? event.target.closest("tr[data-step-x]") : null;
+}
+
+["mouseover", "focusin"].forEach(function (kind) {
+    document.addEventListener(kind, function (event) {
+        const row = stepRow(event);
+        if (row) {
+            showStep(row);
+        }
+    });
+});
+["mouseout", "focusout"].forEach(function (kind) {
+    document.addEventListener(kind, function (event) {
+        const row = stepRow(event);
+        const next = event.relatedTarget && event.relatedTarget.closest
+            ? event.relatedTarget.closest("tr[data-step-x]")
+            : null;
+        if (row && !next) {
+            showStep(null);
+        }
+    });
 });

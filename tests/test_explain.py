@@ -80,7 +80,7 @@ def test_trigger_point_wording_is_separate_contested_and_names_the_zone(
     trapezius = candidate(headache, "upper-trapezius")
     client = explain_candidate(headache, trapezius, "client")
     assert "different idea from the fascial lines" in client and "contested" in client
-    assert "Lucas 2009" in client  # from the atlas's trigger-point caveats
+    assert "Lucas et al. 2009" in client  # from the atlas's trigger-point caveats
     student = explain_candidate(headache, trapezius, "student")
     assert "separate and contested mechanism" in student
     assert "solid (essential) to the left temporal region" in student

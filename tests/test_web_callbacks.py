@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import dash
+import flask
 import networkx as nx
 import pytest
 
@@ -96,6 +97,10 @@ def test_a_new_focus_sends_two_cards_classes_and_nothing_else_of_the_panels(
         assert out[slot] is dash.no_update
     assert out[line.Ids.DETAILS] is dash.no_update
     assert out[region.Ids.DETAILS] is dash.no_update
+    # The wrappers of the diagram and of the side column keep their class: nothing inside
+    # them is re-rendered.
+    assert out[diagram.Ids.LOWER_LAYER] is dash.no_update
+    assert out[page.Ids.SIDE] is dash.no_update
     operations = out[results.Ids.CARDS].to_plotly_json()["operations"]
     changed = {(op["location"][0], op["location"][-1]): op["params"]["value"] for op in operations}
     assert changed[(0, "className")] == "candidate"
@@ -236,3 +241,99 @@ def test_the_wsgi_module_serves_the_packaged_atlas() -> None:
     page = wsgi.server.test_client().get("/")
     assert page.status_code == 200
     assert "fascialines" in page.data.decode()
+
+
+def _apply(figure: dict[str, Any], patch: dash.Patch) -> dict[str, Any]:
+    """A figure after a patch, the way Dash's renderer applies Assign and Merge."""
+    out = json.loads(json.dumps(figure))
+    for operation in patch.to_plotly_json()["operations"]:
+        *path, last = operation["location"]
+        target = out
+        for key in path:
+            target = target[key]
+        value = operation["params"]["value"]
+        if operation["operation"] == "Merge":
+            target[last] = {**target[last], **value}
+        else:
+            assert operation["operation"] == "Assign"
+            target[last] = value
+    return out
+
+
+@pytest.mark.parametrize(
+    "query", ["", "?symptom={s}", "?symptom={s}&focus=2", "?line={l}&region=calf:left"]
+)
+def test_the_lean_overlay_patch_draws_what_the_figure_patch_draws(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph, query: str
+) -> None:
+    from fascialines.web import figure
+    from fascialines.web.callbacks import lean_patch
+    from fascialines.web.state import parse_query
+
+    address = query.format(s=mini_atlas.symptoms[0].id, l=mini_atlas.lines[0].abbreviation)
+    state = parse_query(mini_atlas, address)[0]
+    found = trace(mini_graph, state.symptom) if state.symptom else None
+    full = figure.upper_patch(
+        mini_atlas, trace=found, focus_rank=state.focus, line=state.line, region=state.region
+    )
+    upper = figure.split_layers(mini_atlas, figure.base_figure(mini_atlas))[1].to_plotly_json()
+    lean = lean_patch(full)
+    assert _apply(upper, lean) == _apply(upper, full)
+    assert len(lean.to_plotly_json()["operations"]) <= len(upper["data"])
+
+
+def test_a_fold_is_sent_once_on_its_first_opening(
+    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+) -> None:
+    from fascialines.web.callbacks import card_fold
+    from fascialines.web.views.prose import candidate_markdown
+
+    symptom = mini_atlas.symptoms[0].id
+    found = trace(mini_graph, symptom)
+    for candidate in found.candidates[: results.CARDS]:
+        (opened,) = card_fold(mini_atlas, mini_graph, 1, f"?symptom={symptom}", candidate.rank)
+        assert opened.children == candidate_markdown(mini_atlas, found, candidate)
+    # Later clicks (closing, opening again, a click inside) leave the fold as it is.
+    assert card_fold(mini_atlas, mini_graph, 2, f"?symptom={symptom}", 1) is dash.no_update
+    # A rank the trace no longer has (the list changed meanwhile) opens an empty fold.
+    assert card_fold(mini_atlas, mini_graph, 1, f"?symptom={symptom}", 999) == []
+
+
+def test_the_page_lists_no_script_it_never_runs(app: dash.Dash) -> None:
+    from fascialines.web.app import UNUSED_SCRIPTS
+
+    page_html = app.server.test_client().get("/").data.decode()
+    scripts = re.findall(r'<script src="([^"]+)"', page_html)
+    assert scripts, "the page still loads Dash"
+    assert not [s for s in scripts for part in UNUSED_SCRIPTS if part in s]
+    # Dash's lazy loader needs the generator runtime the polyfill used to bring.
+    assert any("regenerator-runtime" in s for s in scripts)
+
+
+def test_static_files_are_compressed_once_and_callback_answers_never_kept() -> None:
+
+    from fascialines.web.compressing import StaticCache, configure
+
+    server = configure(flask.Flask(__name__))
+    key = server.config["COMPRESS_CACHE_KEY"]
+    cache = StaticCache()
+    with server.test_request_context("/assets/app.js?m=1"):
+        static = f"zstd;{key(flask.request)}"
+    with server.test_request_context("/_dash-update-component", method="POST"):
+        answer = f"zstd;{key(flask.request)}"
+    cache.set(static, b"kept")
+    cache.set(answer, b"not kept")
+    assert cache.get(static) == b"kept"
+    assert cache.get(answer) is None
+
+
+def test_the_app_serves_its_scripts_in_zstd_that_decompress_to_the_file(app: dash.Dash) -> None:
+    from flask_compress.compat import compression
+
+    client = app.server.test_client()
+    with client.get("/assets/app.js", headers={"Accept-Encoding": "identity"}) as response:
+        plain = response.get_data()
+    for _ in range(2):  # the second answer comes from the kept copy
+        with client.get("/assets/app.js", headers={"Accept-Encoding": "zstd"}) as packed:
+            assert packed.headers["Content-Encoding"] == "zstd"
+            assert compression.zstd.decompress(packed.get_data()) == plain

@@ -51,11 +51,14 @@ def test_the_first_candidates_are_cards_and_the_rest_one_light_list(
     kinds = [css(card).split()[0] for card in shown.cards]
     assert kinds[: results.CARDS] == ["candidate"] * results.CARDS
     assert set(kinds[results.CARDS :]) == {"candidate-row"}
-    # A card's long text is one Markdown, folded; a row is one button and one badge.
-    for card in shown.cards[: results.CARDS]:
+    # A card's long text is one Markdown, folded and sent only when the fold is first opened;
+    # a row is one button and one badge.
+    for rank, card in enumerate(shown.cards[: results.CARDS], start=1):
         (details,) = [d for d in find(card, dash.html.Details) if css(d) == "candidate-details"]
         assert not getattr(details, "open", False)
-        assert len(find(details, dash.dcc.Markdown)) == 1
+        assert find(details, dash.dcc.Markdown) == []
+        (opened,) = shown.fold(rank)
+        assert isinstance(opened, dash.dcc.Markdown) and opened.children
         assert find(card, dash.html.Ul), "the paths in words stay unfolded"
     for row in shown.cards[results.CARDS :]:
         assert len(_buttons(row)) == 1
@@ -240,7 +243,9 @@ def test_trigger_point_links_are_marked_as_a_second_mechanism_with_the_caveats(
     shown = screen(mini_atlas, mini_graph, f"?symptom={symptom.id}")
     words = text(shown.results)
     cards = trace(mini_graph, symptom.id).candidates[: results.CARDS]
-    assert words.count("A second, contested mechanism") == sum(1 for c in cards if c.trigger_points)
+    folds = text(shown.folds)
+    assert "attrs(" not in folds, "headings in the fold are words, not code"
+    assert folds.count("A second, contested mechanism") == sum(1 for c in cards if c.trigger_points)
     assert words.count("About trigger points") == 1
     blocks = [d for d in find(shown.results, dash.html.Div) if getattr(d, "id", None)]
     caveats = text([d for d in blocks if d.id == "trigger-point-caveats"])
@@ -421,3 +426,38 @@ def test_both_sides_is_one_row_per_region_naming_its_sides(
         assert places(mini_atlas, refs).lower() in text(card).lower()
         if len(candidate.sides) == 2:
             assert "both sides" in text(card)
+
+
+def test_each_step_row_carries_its_place_on_the_body_for_the_hover_highlight(
+    mini_atlas: Atlas,
+) -> None:
+    import json
+
+    from fascialines.web.figure import geometry
+    from fascialines.web.figure.step_highlight import step_segments
+
+    for line_ in mini_atlas.lines:
+        shown = screen(mini_atlas, None, f"?line={line_.abbreviation}")
+        rows = [r for r in find(shown.line, dash.html.Tr) if css(r) == "step-row"]
+        assert len(rows) == len(line_.transitions)
+        for row, step in zip(rows, line_.transitions, strict=True):
+            xs, ys = step_segments(mini_atlas, line_.id, step.from_, step.to)
+            props = row.to_plotly_json()["props"]
+            assert json.loads(props["data-step-x"]) == xs and json.loads(props["data-step-y"]) == ys
+            # Segments of two ends each, separated by gaps, every end a point the diagram draws.
+            assert len(xs) == len(ys) and len(xs) % 3 == 2
+            ends = {
+                geometry.point(mini_atlas.region(region_id), side, view)[:2]
+                for region_id in (step.from_, step.to)
+                for side in ("left", "right", "midline")
+                for view in geometry.VIEWS
+                if geometry.point(mini_atlas.region(region_id), side, view)
+            }
+            assert {(x, y) for x, y in zip(xs, ys, strict=True) if x is not None} <= ends
+
+
+def test_the_line_explorer_does_not_ask_where_it_hurts(mini_atlas: Atlas) -> None:
+    line_ = mini_atlas.lines[0]
+    shown = screen(mini_atlas, None, f"?line={line_.abbreviation}")
+    assert "Where does it hurt?" not in text(shown.results)
+    assert line_.name in text(shown.line)

@@ -11,7 +11,8 @@ import dash
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
-from fascialines.web.callbacks import respond
+from fascialines.web.callbacks import card_fold, respond
+from fascialines.web.state import to_query
 from fascialines.web.views import diagram, line, page, region, results
 
 
@@ -58,6 +59,17 @@ class Screen:
 
     outputs: dict[str, Any]
     search: Any
+    atlas: Atlas
+    graph: Any
+    #: The address drawn (what the page keeps in page-shown).
+    drawn: str
+
+    def _fixed(self, slot: str) -> list[Any]:
+        """A block drawn with the page (results.SHOWN_WHEN), if this view shows it."""
+        if self.outputs[slot] is not False:
+            return []
+        (block,) = [c for c in results.layout(self.atlas).children if c.id == slot]
+        return list(block.children)
 
     @property
     def results(self) -> list[Any]:
@@ -69,7 +81,7 @@ class Screen:
             *_list(o[results.Ids.FLAGS]),
             *([dash.html.Ol(cards, className="candidates")] if cards else []),
             *_list(o[results.Ids.MORE]),
-            *_list(o[results.Ids.CAVEATS]),
+            *self._fixed(results.Ids.CAVEATS),
         ]
 
     @property
@@ -80,9 +92,18 @@ class Screen:
             if css(item).split()[:1] in (["candidate"], ["candidate-row"])
         ]
 
+    def fold(self, rank: int) -> list[Any]:
+        """What the fold of card ``rank`` shows once opened (sent on its first click)."""
+        return card_fold(self.atlas, self.graph, 1, self.drawn, rank)
+
+    @property
+    def folds(self) -> list[list[Any]]:
+        """Every card's fold, opened, in rank order."""
+        return [self.fold(rank) for rank in range(1, min(len(self.cards), results.CARDS) + 1)]
+
     @property
     def safety(self) -> list[Any]:
-        return _list(self.outputs[results.Ids.SAFETY])
+        return self._fixed(results.Ids.SAFETY)
 
     @property
     def line(self) -> list[Any]:
@@ -117,4 +138,4 @@ def screen(
 ) -> Screen:
     """What the app sends for an address (first load unless ``shown`` says what is drawn)."""
     new_search, _, view = respond(atlas, graph, search, values or {}, click, shown, trigger)
-    return Screen(view.outputs, new_search)
+    return Screen(view.outputs, new_search, atlas, graph, to_query(atlas, view.state))

@@ -29,6 +29,10 @@ SHOTS = [
 ]
 
 
+#: What the pointer rests on before a shot.
+HOVER = {"line-explorer-1440.png": "#line-details tbody tr:nth-child(2)"}
+
+
 def _settle(page: Page) -> None:
     page.locator("#body-graph .js-plotly-plot .main-svg").first.wait_for()
     page.wait_for_load_state("networkidle")
@@ -52,6 +56,10 @@ def main() -> None:
             )
             page.goto(base + query)
             _settle(page)
+            if name in HOVER:
+                # Pointing at a step of the line explorer lights it up on the body.
+                page.locator(HOVER[name]).hover()
+                page.wait_for_timeout(500)
             path = HERE / name
             if depth is None:
                 page.screenshot(path=path)

@@ -14,14 +14,21 @@ name and abbreviation, the grades and their basis, and sources by author and yea
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from fascialines.atlas import Atlas
+from fascialines.atlas import Atlas, Source
 from fascialines.evidence import Evidence
 from fascialines.graph import RegionRef
 from fascialines.tracing.results import Candidate, LinePath, Trace, TriggerPointLink
 
-__all__ = ["DISCLAIMER", "evidence_words", "explain_candidate", "explain_trace"]
+__all__ = [
+    "DISCLAIMER",
+    "evidence_words",
+    "explain_candidate",
+    "explain_trace",
+    "short_citation",
+]
 
 Audience = Literal["client", "student"]
 
@@ -155,13 +162,36 @@ def _client_path(atlas: Atlas | None, path: LinePath, first: bool) -> str:
 def _citations(atlas: Atlas | None, source_ids: list[str]) -> str:
     if atlas is None:
         return "; ".join(dict.fromkeys(source_ids))
-    return "; ".join(dict.fromkeys(_short_citation(atlas, source) for source in source_ids))
+    return "; ".join(dict.fromkeys(short_citation(atlas.source(source)) for source in source_ids))
 
 
-def _short_citation(atlas: Atlas, source_id: str) -> str:
-    source = atlas.source(source_id)
-    author = source.citation.replace(",", " ").split()[0]
-    return f"{author} {source.year}" if source.year else author
+def short_citation(source: Source) -> str:
+    """Author and year from a Vancouver-style citation: ``"Wilke et al. 2016"``.
+
+    A citation that does not open with "Surname Initials" (an institution) is named by its
+    first sentence.
+
+    Examples
+    --------
+    >>> from fascialines.atlas import Source
+    >>> short_citation(Source(id="w", citation="Wilke J, Krause F. What is it. 2016.", year=2016))
+    'Wilke and Krause 2016'
+    """
+    first = source.citation.split(". ")[0].rstrip(".")
+    # "Lucas N et al" names one author and says there are more.
+    listed, more = re.subn(r",?\s+et al$", "", first)
+    authors = [_surname(chunk) for chunk in listed.split(",")]
+    if not source.year or None in authors[:2]:
+        return f"{first} {source.year}" if source.year else first
+    others = " et al." if more else {1: "", 2: f" and {authors[-1]}"}.get(len(authors), " et al.")
+    return f"{authors[0]}{others} {source.year}"
+
+
+def _surname(author: str) -> str | None:
+    words = author.split()
+    if len(words) >= 2 and words[-1].isupper() and len(words[-1]) <= 3:
+        return " ".join(words[:-1])
+    return None
 
 
 def _client_trigger_points(atlas: Atlas | None, links: tuple[TriggerPointLink, ...]) -> str:

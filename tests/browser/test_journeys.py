@@ -132,6 +132,50 @@ def test_exploring_a_line_shows_every_step_with_its_evidence(
     page.wait_for_function(f"({OVERLAY_POINTS})(0) > 0")
 
 
+def test_hovering_or_tabbing_to_a_step_shows_it_on_the_body(
+    offline_page: Page, base_url: str, atlas: Atlas
+) -> None:
+    page = offline_page
+    line = max(atlas.lines, key=lambda line: len(line.transitions))
+    page.goto(base_url + f"?line={line.abbreviation}")
+    _ready(page)
+    highlight = """() => {
+        const gd = document.querySelector('#body-overlay .js-plotly-plot');
+        const t = gd.data.find((t) => t.name === 'step-highlight');
+        return t ? t.x.filter((v) => v !== null).length : 0;
+    }"""
+    rows = page.locator(f"#{line_view.Ids.DETAILS} tbody tr")
+    expect(rows).to_have_count(len(line.transitions))
+    rows.nth(1).hover()
+    page.wait_for_function(f"({highlight})() > 0")
+    expect(rows.nth(1)).to_have_class(re.compile("step-shown"))
+    page.locator("h1").hover()
+    page.wait_for_function(f"({highlight})() === 0")
+    # The keyboard reaches the same highlight: a row's region button takes the focus.
+    rows.nth(0).get_by_role("button").first.focus()
+    page.wait_for_function(f"({highlight})() > 0")
+    expect(page.locator(f"#{line_view.Ids.DETAILS}")).to_be_visible()
+    expect(page.locator("#trace-head")).not_to_contain_text("Where does it hurt?")
+
+
+def test_the_picker_finds_a_sentence_and_says_did_you_mean(
+    offline_page: Page, base_url: str, atlas: Atlas
+) -> None:
+    page = offline_page
+    heel = next(s for s in atlas.symptoms if s.id == "plantar-fasciitis")
+    page.goto(base_url)
+    _ready(page)
+    page.locator(f"#{controls.Ids.SYMPTOM}").click()
+    expect(page.locator(".dash-dropdown-search")).to_be_focused()
+    page.keyboard.type("xyzzy")
+    expect(page.locator("#trace-symptom-hint")).to_contain_text("Nothing matches")
+    page.keyboard.press("Escape")
+    _choose(page, controls.Ids.SYMPTOM, "my heel hurts", heel.name)
+    expect(page.locator("#trace-head h2")).to_have_text(heel.name)
+    # The chosen symptom keeps its full name in the picker.
+    expect(page.locator(f"#{controls.Ids.SYMPTOM}")).to_contain_text(heel.name)
+
+
 def test_clicking_a_region_explores_it_beside_the_diagram_and_traces_on_request(
     offline_page: Page, base_url: str, atlas: Atlas
 ) -> None:
@@ -209,14 +253,14 @@ def test_the_keyboard_alone_chooses_a_symptom_and_copies_the_link(
     page, (symptom, alias) = offline_page, _unique_alias(atlas)
     page.goto(base_url)
     _ready(page)
-    # Every control has an accessible name, the slider's thumb included.
-    expect(page.get_by_role("slider", name="How far along a line")).to_be_visible()
+    # Every control has an accessible name, each radio group by its legend.
+    expect(page.get_by_role("radiogroup", name="How far along a line")).to_be_visible()
     expect(page.get_by_role("radio", name="Left")).to_be_visible()
     _tab_to(page, f"#{controls.Ids.SYMPTOM}")
     page.keyboard.press("Enter")
     expect(page.locator(".dash-dropdown-search")).to_be_focused()
     page.keyboard.type(alias)
-    expect(page.locator(".dash-dropdown-option")).to_have_count(1)
+    expect(page.locator(".dash-dropdown-option").first).to_contain_text(symptom.name)
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     expect(page.locator("#trace-head h2")).to_have_text(symptom.name)

@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from fascialines.atlas import Atlas, Region, Source
+from fascialines.atlas import Atlas, Region
 from fascialines.evidence import Evidence
-from fascialines.explain import DISCLAIMER, explain_candidate
+from fascialines.explain import DISCLAIMER, explain_candidate, short_citation
 from fascialines.tracing import Candidate, Trace
 
 __all__ = [
@@ -33,7 +33,6 @@ __all__ = [
     "RedFlagNote",
     "first_sentence",
     "handout_content",
-    "short_citation",
     "shown_candidates",
 ]
 
@@ -334,30 +333,3 @@ def _citations(atlas: Atlas, source_ids: Iterable[str]) -> tuple[Citation, ...]:
         )
         for source_id in source_ids
     )
-
-
-def short_citation(source: Source) -> str:
-    """Author and year from a Vancouver-style citation: ``"Wilke et al. 2016"``.
-
-    A citation that does not open with "Surname Initials" (an institution) is named by its
-    first sentence.
-
-    Examples
-    --------
-    >>> from fascialines.atlas import Source
-    >>> short_citation(Source(id="w", citation="Wilke J, Krause F. What is it. 2016.", year=2016))
-    'Wilke and Krause 2016'
-    """
-    first = source.citation.split(". ")[0].rstrip(".")
-    authors = [_surname(chunk) for chunk in first.split(",")]
-    if not source.year or None in authors[:2]:
-        return f"{first} {source.year}" if source.year else first
-    others = {1: "", 2: f" and {authors[-1]}"}.get(len(authors), " et al.")
-    return f"{authors[0]}{others} {source.year}"
-
-
-def _surname(author: str) -> str | None:
-    words = author.split()
-    if len(words) >= 2 and words[-1].isupper() and len(words[-1]) <= 3:
-        return " ".join(words[:-1])
-    return None

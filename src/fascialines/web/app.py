@@ -6,17 +6,26 @@ the app itself: no CDN, no external font. ``assets/vendor/plotly-basic.min.js`` 
 ``plotly.js-basic-dist-min`` at the plotly.js version plotly ships, MIT) sets ``window.Plotly``,
 so dcc.Graph never loads the full bundle: about 395 KB gzipped instead of 1.47 MB. The diagram
 needs only scatter traces, shapes and annotations, which the basic bundle has.
+
+Dash lists two scripts on every page that this one does not need (:data:`UNUSED_SCRIPTS`):
+dash_table's bundle (no table here) and Babel's polyfill for old browsers (36 KB compressed),
+of which Dash's lazy loader uses only the generator runtime; that runtime is vendored on its
+own (``assets/vendor/regenerator-runtime.min.js``, the npm package ``regenerator-runtime``,
+MIT, 2.5 KB compressed). The page's icon is a small SVG in ``assets/``. Everything is compressed
+harder than by default, each static file once per process (:mod:`.compressing`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from typing import Any
 
 import dash
 import flask
 
 from fascialines.atlas import Atlas
-from fascialines.web import core, figure
+from fascialines.web import compressing, core, figure
 from fascialines.web.callbacks import register_callbacks
 from fascialines.web.figure.geometry import assets_dir
 from fascialines.web.hardening import harden
@@ -24,7 +33,7 @@ from fascialines.web.therapist import register as register_therapist_pages
 from fascialines.web.views import page
 from fascialines.web.wording import HEADING
 
-__all__ = ["assets_dir", "create_app"]
+__all__ = ["UNUSED_SCRIPTS", "FasciaApp", "assets_dir", "create_app"]
 
 TITLE = HEADING["title"]
 
@@ -35,7 +44,7 @@ INDEX_STRING = """<!DOCTYPE html>
     <head>
         {%metas%}
         <title>{%title%}</title>
-        {%favicon%}
+        <link rel="icon" type="image/svg+xml" href="assets/favicon.svg">
         {%css%}
     </head>
     <body>
@@ -47,6 +56,45 @@ INDEX_STRING = """<!DOCTYPE html>
         </div>
     </body>
 </html>"""
+
+
+#: Parts of the script addresses Dash always lists that nothing on this page runs.
+UNUSED_SCRIPTS: tuple[str, ...] = ("/dash_table/bundle", "/deps/polyfill@")
+
+
+class FasciaApp(dash.Dash):
+    """A Dash app whose page leaves out the scripts it never runs (:data:`UNUSED_SCRIPTS`).
+
+    ``interpolate_index`` is Dash's documented hook for changing the index page; the scripts
+    stay served, so nothing that asks for one by its address breaks.
+    """
+
+    def interpolate_index(
+        self,
+        metas: str = "",
+        title: str = "",
+        css: str = "",
+        config: str = "",
+        scripts: str = "",
+        app_entry: str = "",
+        favicon: str = "",
+        renderer: str = "",
+    ) -> str:
+        """The index page of Dash with the unused script tags taken out."""
+        unused = "|".join(re.escape(part) for part in UNUSED_SCRIPTS)
+        scripts = re.sub(rf'<script src="[^"]*(?:{unused})[^"]*"></script>\s*', "", scripts)
+        return str(
+            super().interpolate_index(
+                metas=metas,
+                title=title,
+                css=css,
+                config=config,
+                scripts=scripts,
+                app_entry=app_entry,
+                favicon=favicon,
+                renderer=renderer,
+            )
+        )
 
 
 def _read_files_whole(response: flask.Response) -> flask.Response:
@@ -104,8 +152,12 @@ def create_app(atlas: Atlas) -> dash.Dash:
     :class:`dash.Patch` of the overlay traces, so an interaction never re-sends the body.
     """
     graph = core.build(atlas)
-    app = dash.Dash(
+    # Compression is set on the server before Dash sets flask-compress up on it (Dash's type
+    # hints name only a bool or a factory, but it documents and accepts a Flask app).
+    server: Any = compressing.configure(flask.Flask(__name__))
+    app = FasciaApp(
         __name__,
+        server=server,
         title=TITLE,
         assets_folder=str(assets_dir()),
         serve_locally=True,

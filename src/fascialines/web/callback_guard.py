@@ -115,6 +115,18 @@ def _choices(allowed: frozenset[Any]) -> Rule:
     return check
 
 
+def _some_option(value: Any) -> None:
+    if value is not None and not _scalar(value):
+        raise BadCallback("a value is not one of the options")
+    _general(value)
+
+
+def _some_options(value: Any) -> None:
+    if value is not None and not (isinstance(value, list) and all(map(_scalar, value))):
+        raise BadCallback("a multiple choice is not a list of options")
+    _general(value)
+
+
 def _number(minimum: float | None, maximum: float | None, whole: bool) -> Rule:
     def check(value: Any) -> None:
         if value is None:
@@ -183,10 +195,14 @@ def _component_rules(component: Component, rewritten: set[tuple[str, str]]) -> I
         return
     options = getattr(component, "options", None)
     fixed = (ident, "options") not in rewritten
-    if isinstance(component, dcc.Dropdown | dcc.RadioItems | dcc.Checklist) and fixed:
-        allowed = _option_values(options)
+    if isinstance(component, dcc.Dropdown | dcc.RadioItems | dcc.Checklist):
         many = isinstance(component, dcc.Checklist) or bool(getattr(component, "multi", False))
-        yield (ident, "value"), _choices(allowed) if many else _choice(allowed)
+        if fixed:
+            allowed = _option_values(options)
+            yield (ident, "value"), _choices(allowed) if many else _choice(allowed)
+        else:
+            # A callback rewrites the options (a search): the value is still an option's kind.
+            yield (ident, "value"), _some_options if many else _some_option
     elif isinstance(component, dcc.Slider | dcc.RangeSlider):
         step = getattr(component, "step", None)
         whole = isinstance(step, int) and not isinstance(step, bool)
@@ -292,6 +308,8 @@ class CallbackGuard:
             for output in (
                 callback["output"] if isinstance(callback["output"], list) else [callback["output"]]
             )
+            # A pattern-matching output (a dict id) names no component of the layout.
+            if isinstance(output.component_id, str)
         }
         self._rules: dict[tuple[str, str], Rule] = {}
         for component in _walk(layout() if callable(layout) else layout):

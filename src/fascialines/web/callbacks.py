@@ -6,7 +6,8 @@ a new address (a shared link, the back button, an address button of
 turns the address into a view state, and :func:`render_view` compares it with the view last
 drawn (kept in the page, ``page-shown``) and sends only what changed: a figure
 :class:`dash.Patch` always, a panel only when its own part of the state changed, and for a new
-focus two cards' classes. Both are pure, so tests call them without a browser.
+focus two cards' classes. Both are pure, so tests call them without a browser. A second, small
+callback fills a card's fold the first time it is opened (:func:`card_fold`).
 """
 
 from __future__ import annotations
@@ -15,16 +16,25 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import dash
-from dash import Input, Output, State, ctx, html
+from dash import MATCH, ClientsideFunction, Input, Output, State, ctx, html
 
 from fascialines.atlas import Atlas
+from fascialines.lookup import AtlasIndex
 from fascialines.tracing import Trace
 from fascialines.web import core, figure
 from fascialines.web.state import TRACE_OPTIONS, ViewState, parse_query, to_query
-from fascialines.web.views import controls, diagram, line, page, region, results
+from fascialines.web.views import controls, diagram, line, page, picker, region, results
 from fascialines.web.wording import MESSAGE
 
-__all__ = ["View", "focus_clicked", "register_callbacks", "render_view", "respond"]
+__all__ = [
+    "View",
+    "card_fold",
+    "focus_clicked",
+    "lean_patch",
+    "register_callbacks",
+    "render_view",
+    "respond",
+]
 
 CONTROL_IDS: tuple[str, ...] = tuple(control.id for control in controls.CONTROLS)
 
@@ -43,6 +53,26 @@ def focus_clicked(trace: Trace | None, state: ViewState) -> ViewState:
         return state
     ranks = [c.rank for c in trace.candidates if (c.region.id, c.region.side) == state.region]
     return replace(state, focus=ranks[0]) if ranks else state
+
+
+def lean_patch(patch: dash.Patch) -> dash.Patch:
+    """The same edit with one merge per trace instead of one assignment per property.
+
+    :func:`fascialines.web.figure.upper_patch` assigns each property of each overlay trace on
+    its own (``data[i].x = …``, ``data[i].y = …``): about 90 operations, each repeating its
+    operation name and location. Merging each trace's properties in one operation changes
+    nothing on screen (a merge sets the keys it names) and sends about 5 KB less per gesture.
+    """
+    merged: dict[int, dict[str, Any]] = {}
+    for operation in patch.to_plotly_json()["operations"]:
+        location = operation["location"]
+        if operation["operation"] != "Assign" or len(location) != 3 or location[0] != "data":
+            return patch  # an edit of another kind: sent as it is
+        merged.setdefault(location[1], {})[location[2]] = operation["params"]["value"]
+    lean = dash.Patch()
+    for index, values in merged.items():
+        lean["data"][index].update(values)
+    return lean
 
 
 def _changed(before: ViewState | None, after: ViewState, names: tuple[str, ...]) -> bool:
@@ -82,14 +112,12 @@ def render_view(
             problems += (MESSAGE["focus-ignored"].format(focus=state.focus),)
         state = replace(state, focus=None)
     out: dict[str, Any] = {
-        diagram.Ids.OVERLAY: figure.upper_patch(
-            atlas, trace=found, focus_rank=state.focus, line=state.line, region=state.region
-        ),
-        diagram.Ids.LOWER_LAYER: diagram.lower_class(
-            found is not None or state.line is not None or state.region is not None
+        diagram.Ids.OVERLAY: lean_patch(
+            figure.upper_patch(
+                atlas, trace=found, focus_rank=state.focus, line=state.line, region=state.region
+            )
         ),
         diagram.Ids.CAPTION: diagram.caption(atlas, found, state),
-        page.Ids.SIDE: page.side_class(found is not None),
         page.Ids.NOTICE: [html.P(text) for text in problems] or None,
         line.Ids.DETAILS: line.render(atlas, state.line)
         if _changed(shown, state, ("line",))
@@ -98,11 +126,21 @@ def render_view(
         if _changed(shown, state, ("region",))
         else dash.no_update,
     }
-    no_change = dict.fromkeys(results.SLOTS, dash.no_update)
+    # The lower layer and the side column wrap large parts of the page: setting their class,
+    # even to the same value, has Dash re-render all inside. Only a new trace, line or region
+    # can change them (a new focus cannot).
+    if _changed(shown, state, ("symptom", "felt", "line", "region")):
+        out[diagram.Ids.LOWER_LAYER] = diagram.lower_class(
+            found is not None or state.line is not None or state.region is not None
+        )
+        out[page.Ids.SIDE] = page.side_class(found is not None)
+    else:
+        out[diagram.Ids.LOWER_LAYER] = out[page.Ids.SIDE] = dash.no_update
+    no_change = dict.fromkeys((*results.SLOTS, *results.SHOWN_WHEN), dash.no_update)
     if _changed(shown, state, TRACE_OPTIONS) or (
         found is None and _changed(shown, state, ("line",))
     ):
-        out |= results.render(atlas, found, state)
+        out |= results.render(atlas, found, state) | results.shown_blocks(atlas, found)
     elif shown is not None and shown.focus != state.focus:
         out |= no_change | results.focus_patches(shown.focus, state.focus, total)
     else:
@@ -146,6 +184,19 @@ def respond(
     return new_search, set_controls, view
 
 
+def card_fold(
+    atlas: Atlas, graph: core.Graph, clicks: int | None, shown: str | None, rank: int
+) -> Any:
+    """A card's fold, the first time it is opened (its first click); ``no_update`` after that.
+
+    ``shown`` is the address last drawn (``page-shown``): the fold belongs to that trace.
+    """
+    if clicks != 1 or not isinstance(shown, str):
+        return dash.no_update
+    found, _ = core.trace_view(graph, parse_query(atlas, shown)[0])
+    return results.card_details(atlas, found, rank)
+
+
 def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
     """Wire the page of ``app``: the one server callback, then each view's browser handlers."""
     view_outputs = (
@@ -157,12 +208,13 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
         line.Ids.DETAILS,
         region.Ids.DETAILS,
         *results.SLOTS,
+        *results.SHOWN_WHEN,
     )
     prop = {
         diagram.Ids.OVERLAY: "figure",
         diagram.Ids.LOWER_LAYER: "className",
         page.Ids.SIDE: "className",
-    }
+    } | dict.fromkeys(results.SHOWN_WHEN, "hidden")
 
     @app.callback(
         output={
@@ -190,5 +242,39 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
             "controls": set_controls,
             "view": view.outputs,
         }
+
+    @app.callback(
+        Output({"type": results.DETAILS_BODY, "rank": MATCH}, "children"),
+        Input({"type": results.DETAILS, "rank": MATCH}, "n_clicks"),
+        State(page.Ids.SHOWN, "data"),
+        prevent_initial_call=True,
+    )
+    def open_fold(clicks: int | None, shown: str | None) -> Any:
+        fold = ctx.triggered_id
+        rank = fold.get("rank") if isinstance(fold, dict) else None
+        return card_fold(atlas, graph, clicks, shown, rank if isinstance(rank, int) else 0)
+
+    index = AtlasIndex(atlas)
+    # The dropdown clears its search on every opening, choice and closing: the browser passes
+    # on only a search with a word in it, and the server answers that.
+    app.clientside_callback(
+        ClientsideFunction(namespace="fascialines", function_name="typedSearch"),
+        Output(picker.Ids.QUERY, "data"),
+        Input(controls.Ids.SYMPTOM, "search_value"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output(controls.Ids.SYMPTOM, "options"),
+        Output(picker.Ids.HINT, "children"),
+        Input(picker.Ids.QUERY, "data"),
+        prevent_initial_call=True,
+    )
+    def search_symptoms(text: str | None) -> tuple[Any, Any]:
+        # A search cleared leaves every option in place; a value no browser sends, too.
+        if not isinstance(text, str) or not text.strip():
+            raise dash.exceptions.PreventUpdate
+        found = picker.search(atlas, index, text.strip())
+        return found.options, found.hint
 
     page.set_callbacks(app)

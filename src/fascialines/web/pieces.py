@@ -5,23 +5,26 @@ Colour is never the only cue: a badge names its grade in words, a line chip its 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from dash import html
 from dash.development.base_component import Component
 
-from fascialines.atlas import Atlas, Region, Source
+from fascialines.atlas import Atlas, Region
+from fascialines.explain import short_citation
 from fascialines.tracing import RegionRef
 from fascialines.web.state import NodeKey, ViewState, to_query
 from fascialines.web.theme import line_styles
-from fascialines.web.wording import EVIDENCE_BADGE, HEADING
+from fascialines.web.wording import EVIDENCE_BADGE, HEADING, SELF_CARE_TERMS, SENTENCE
 
 __all__ = [
     "EVIDENCE_LABELS",
     "anatomical_name",
     "attrs",
     "capitalised",
+    "escape",
     "evidence_badge",
     "joined",
     "line_chip",
@@ -39,6 +42,8 @@ __all__ = [
     "take_care",
     "with_side",
 ]
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~])")
 
 #: Kept for callers of the old name; the words live in :mod:`fascialines.web.wording`.
 EVIDENCE_LABELS = EVIDENCE_BADGE
@@ -199,41 +204,27 @@ def take_care(atlas: Atlas, region_id: str) -> Component | None:
     )
 
 
-def short_citation(source: Source) -> str:
-    """Author and year, e.g. ``Wilke et al. 2016``, from a Vancouver-style citation.
-
-    ``"Wilke J, Krause F, Vogt L, Banzer W. What is …"`` gives ``"Wilke et al. 2016"``; a
-    citation that does not start with "Surname Initials" (an institution) is named by its first
-    sentence and year. Never the id: people read these.
-    """
-    first = source.citation.split(". ")[0].rstrip(".")
-    authors = [_surname(chunk) for chunk in first.split(",")]
-    if not source.year or None in authors[:2]:
-        return f"{first} {source.year}" if source.year else first
-    others = {1: "", 2: f" and {authors[-1]}"}.get(len(authors), " et al.")
-    return f"{authors[0]}{others} {source.year}"
-
-
-def _surname(author: str) -> str | None:
-    """``"Van der Does AJ"`` → ``"Van der Does"``; ``None`` unless it is "Surname Initials"."""
-    words = author.split()
-    if len(words) >= 2 and words[-1].isupper() and len(words[-1]) <= 3:
-        return " ".join(words[:-1])
-    return None
-
-
 def capitalised(text: str) -> str:
     """The text with its first letter upper-cased (``str.capitalize`` lowers the rest)."""
     return text[:1].upper() + text[1:]
 
 
-def sources_list(atlas: Atlas, source_ids: Iterable[str], label: str = "Sources") -> Component:
-    """A folded list of full citations, each source once, in order of first mention."""
+def escape(text: str) -> str:
+    """Atlas text made literal in Markdown (no stray emphasis, links or HTML)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def sources_list(atlas: Atlas, source_ids: Iterable[str], label: str | None = None) -> Component:
+    """A folded list of full citations, each source once, in order of first mention.
+
+    Plain HTML, not Markdown: it is part of the first page (the caveats), and a Markdown there
+    would load dcc's Markdown bundle (about 100 KB compressed) before anyone traces anything.
+    """
     unique = list(dict.fromkeys(source_ids))
     return html.Details(
         className="sources",
         children=[
-            html.Summary(f"{label} ({len(unique)})"),
+            html.Summary(f"{label or HEADING['sources']} ({len(unique)})"),
             html.Ul([html.Li(atlas.source(source_id).citation) for source_id in unique]),
         ],
     )
@@ -247,18 +238,12 @@ def self_care(atlas: Atlas, region: Region) -> Component | None:
     return html.Details(
         className="self-care",
         children=[
-            html.Summary(f"Self-care for the {region.plain_name or region.name}"),
+            html.Summary(SENTENCE["self-care-for"].format(name=region.plain_name or region.name)),
             html.Dl(
                 [
                     item
-                    for term, text in (
-                        ("Tool", care.tool),
-                        ("How", care.how),
-                        ("How long", care.duration),
-                        ("How often", care.frequency),
-                        ("Avoid", care.avoid),
-                    )
-                    for item in (html.Dt(term), html.Dd(text))
+                    for field, term in SELF_CARE_TERMS
+                    for item in (html.Dt(term), html.Dd(getattr(care, field)))
                 ]
             ),
             sources_list(atlas, care.sources),

@@ -16,8 +16,12 @@ __all__ = [
     "EVIDENCE_HOVER",
     "EVIDENCE_SHORT",
     "HEADING",
+    "LINE",
     "MESSAGE",
+    "SELF_CARE_TERMS",
+    "SENTENCE",
     "count",
+    "either",
 ]
 
 #: Evidence grades as a badge says them; the badge's colour only repeats the words.
@@ -121,6 +125,7 @@ HEADING: dict[str, str] = {
     "contraindications": "When bodywork or self-massage is not safe",
     "more": "less well supported",
     "trigger-points": "About trigger points",
+    "sources": "Sources",
     "trigger-second": "A second, contested mechanism: trigger-point referral. ",
     "trigger-not-line": "This is not a fascial line. ",
     "trigger-why": "Why it is contested",
@@ -139,6 +144,58 @@ HEADING: dict[str, str] = {
     "busy": "Working…",
 }
 
+#: The line explorer's words; ``{name}`` is a line's or a region's name.
+LINE: dict[str, str] = {
+    "rated-step": "rated for this step",
+    "rated-line": "the line's rating",
+    "track": "Track",
+    "from": "From",
+    "to": "To",
+    "evidence": "Evidence",
+    "sources": "Sources",
+    "close": "Close",
+    "close-title": "Close the {name}",
+    "explore-title": "Explore the {name}",
+    "steps": "Each step, with its evidence and sources ({steps})",
+    "caption": "{name}: each step, in the model's published order",
+    "crosses": "Crosses the midline: ",
+    "hover": "Point at or tab to a step to see it on the body.",
+}
+
+#: Sentences the views fill in; ``{…}`` are the parts that come from the atlas or the trace.
+SENTENCE: dict[str, str] = {
+    "trigger-only": (
+        "Trigger points here are classically said to send pain to the {areas}: a separate and "
+        "contested idea, not a fascial line."
+    ),
+    "line-rated": "No study rated these steps on their own; see the line's own evidence.",
+    "also-trigger": "Also a trigger-point pattern (a contested idea).",
+    "light-pressure": "{sites}. Light pressure only; the reason is in the details.",
+    "focus-title": "Emphasise the paths of number {rank} on the body",
+    "traced-from": "Traced from the {felt}",
+    "felt-at": "Felt at: {felt}.",
+    "ranked": "{places}, best supported first: each a possibility, not a finding.",
+    "line-open": "Choose a complaint above to trace it along the lines.",
+    "close-title": "Close the {name}",
+    "plain-words": "In plain words: {name}.",
+    "refers": "Refers pain: {pattern}",
+    "refers-here": "{muscle} refers pain here: {pattern}",
+    "self-care-for": "Self-care for the {name}",
+    "not-self-treatment": "Not for self-treatment.",
+    "atlas-counts": "{title}: {lines} lines, {regions} regions, {sources} sources.",
+    "neighbour-after": "after it",
+    "neighbour-before": "before it",
+}
+
+#: The terms of a self-care note, in the order they are shown.
+SELF_CARE_TERMS: tuple[tuple[str, str], ...] = (
+    ("tool", "Tool"),
+    ("how", "How"),
+    ("duration", "How long"),
+    ("frequency", "How often"),
+    ("avoid", "Avoid"),
+)
+
 #: Messages about what could not be done.
 MESSAGE: dict[str, str] = {
     "no-candidates": (
@@ -147,6 +204,8 @@ MESSAGE: dict[str, str] = {
     ),
     "not-traced": "Nothing could be traced: {error}",
     "focus-ignored": "The link's focus “{focus}” was ignored: the list is shorter.",
+    "did-you-mean": "Nothing is called “{text}”. Did you mean {names}?",
+    "no-match": "Nothing matches “{text}”: try the place it hurts, such as heel, neck or knee.",
 }
 
 #: How each kind of contraindication is headed for a client.
@@ -154,6 +213,11 @@ CONTRAINDICATION_KINDS: dict[str, str] = {
     "absolute": "No bodywork or self-massage at all with",
     "local": "Not on the area affected, or only with care and advice, with",
 }
+
+
+def either(names: list[str]) -> str:
+    """``"A"``, ``"A or B"``, ``"A, B or C"``: choices in a sentence."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 def count(number: int, one: str, many: str | None = None) -> str:

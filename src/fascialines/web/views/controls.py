@@ -25,6 +25,7 @@ from fascialines.web.state import (
     format_region,
     parse_region,
 )
+from fascialines.web.views import picker
 from fascialines.web.wording import CONTROL, EVIDENCE_CHOICES, HEADING
 
 __all__ = ["CONTROLS", "Control", "Ids", "control_values", "layout", "state_from_controls"]
@@ -95,23 +96,18 @@ def control_values(state: ViewState) -> dict[str, Any]:
     return {c.id: c.show(getattr(state, c.field)) for c in CONTROLS}
 
 
-def _field(label: str, control: Component, control_id: str, hint: str | None = None) -> Component:
+def _field(
+    label: str,
+    control: Component,
+    control_id: str,
+    hint: str | None = None,
+    hint_id: str | None = None,
+) -> Component:
     children = [html.Label(label, htmlFor=control_id, className="field-label"), control]
     if hint:
-        children.append(html.P(hint, className="field-hint"))
+        extra = {"id": hint_id, **attrs({"aria-live": "polite"})} if hint_id else {}
+        children.append(html.P(hint, className="field-hint", **extra))
     return html.Div(className=f"field field-{control_id}", children=children)
-
-
-def _symptom_options(atlas: Atlas) -> list[dict[str, str]]:
-    return [
-        {
-            "label": symptom.name,
-            "value": symptom.id,
-            # Dash searches this text, so typing an alias ("sore heel") finds the symptom.
-            "search": " ".join([symptom.name, *symptom.aliases]),
-        }
-        for symptom in sorted(atlas.symptoms, key=lambda s: s.name.lower())
-    ]
 
 
 def _line_options(atlas: Atlas) -> list[dict[str, str]]:
@@ -121,10 +117,14 @@ def _line_options(atlas: Atlas) -> list[dict[str, str]]:
 
 
 def region_options(atlas: Atlas) -> list[dict[str, str]]:
-    """One option per graph node; the search also matches the plain name and the aliases."""
+    """One option per graph node; the search also matches the plain name and the aliases.
+
+    Dash searches an option's label and its ``search`` text both, so the search text leaves out
+    the name the label already holds (the options are part of every first load).
+    """
     options = []
     for region in sorted(atlas.regions, key=lambda r: r.name.lower()):
-        search = " ".join([region.name, region.plain_name or "", *region.aliases])
+        search = " ".join(filter(None, [region.plain_name, *region.aliases]))
         sides = ["midline"] if region.laterality == "midline" else ["left", "right"]
         for side in sides:
             label = with_side(region.name, side)
@@ -142,16 +142,20 @@ def layout(atlas: Atlas) -> Component:
             html.H2(HEADING["controls"], className="visually-hidden"),
             _field(
                 CONTROL["symptom"],
+                # Typed words are searched on the server, through the core's look-up.
                 dcc.Dropdown(
                     id=Ids.SYMPTOM,
-                    options=_symptom_options(atlas),
+                    options=picker.all_options(atlas),
                     placeholder=CONTROL["symptom-placeholder"],
                     clearable=True,
                     optionHeight="auto",
+                    search_order="original",
                 ),
                 Ids.SYMPTOM,
                 hint=CONTROL["symptom-hint"],
+                hint_id=picker.Ids.HINT,
             ),
+            dcc.Store(id=picker.Ids.QUERY, storage_type="memory"),
             html.Fieldset(
                 className=f"field field-{Ids.SIDE}",
                 children=[
@@ -168,17 +172,21 @@ def layout(atlas: Atlas) -> Component:
                     ),
                 ],
             ),
-            _field(
-                CONTROL["hops"],
-                dcc.Slider(
-                    id=Ids.HOPS,
-                    min=1,
-                    max=MAX_HOPS,
-                    step=1,
-                    value=DEFAULT_HOPS,
-                    marks={n: str(n) for n in range(1, MAX_HOPS + 1)},
-                ),
-                Ids.HOPS,
+            # A row of radio buttons, not a slider: the same choice of 1 to MAX_HOPS, native
+            # keyboard use, and no slider bundle to download (about 14 KB compressed).
+            html.Fieldset(
+                className=f"field field-{Ids.HOPS}",
+                children=[
+                    html.Legend(CONTROL["hops"], className="field-label"),
+                    dcc.RadioItems(
+                        id=Ids.HOPS,
+                        options=[{"label": str(n), "value": n} for n in range(1, MAX_HOPS + 1)],
+                        value=DEFAULT_HOPS,
+                        inline=True,
+                        className="radio-row radio-numbers",
+                    ),
+                    html.P(CONTROL["hops-hint"], className="field-hint"),
+                ],
             ),
             _field(
                 CONTROL["lines"],

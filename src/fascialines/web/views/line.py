@@ -1,16 +1,22 @@
 """The line explorer: a whole line on the body and step by step, with evidence and sources.
 
 It sits beside the diagram; each region in its table is a button that explores that region.
+Each row of the table carries its step's place on the diagram
+(:func:`fascialines.web.figure.step_highlight.step_segments`) in ``data-`` attributes, so
+pointing at the row or tabbing into it highlights that step on the body in the browser
+(``assets/app.js``), with no round-trip.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from dash import html
 from dash.development.base_component import Component
 
-from fascialines.atlas import Atlas
+from fascialines.atlas import Atlas, Transition
+from fascialines.web.figure.step_highlight import step_segments
 from fascialines.web.pieces import (
     attrs,
     evidence_badge,
@@ -20,7 +26,7 @@ from fascialines.web.pieces import (
     sources_list,
 )
 from fascialines.web.state import format_region
-from fascialines.web.wording import HEADING, count
+from fascialines.web.wording import HEADING, LINE, count
 
 __all__ = ["Ids", "layout", "render"]
 
@@ -48,12 +54,25 @@ def _region_button(atlas: Atlas, region_id: str) -> Component:
         region.name,
         {"region": format_region((region_id, side))},
         class_name="link-button",
-        title=f"Explore the {region.name}",
+        title=LINE["explore-title"].format(name=region.name),
     )
 
 
 def _cell(column: str, content: Any, **extra: Any) -> Component:
     return html.Td(content, role="cell", className=f"step-{column}", **extra)
+
+
+def _on_body(atlas: Atlas, line_id: str, step: Transition) -> dict[str, Any]:
+    """The row's step on the diagram, as the ``data-`` attributes assets/app.js reads."""
+    xs, ys = step_segments(atlas, line_id, step.from_, step.to)
+    if not xs:
+        return {}
+    return attrs(
+        {
+            "data-step-x": json.dumps(xs, separators=(",", ":")),
+            "data-step-y": json.dumps(ys, separators=(",", ":")),
+        }
+    )
 
 
 def render(atlas: Atlas, line_id: str | None) -> list[Component]:
@@ -67,6 +86,8 @@ def render(atlas: Atlas, line_id: str | None) -> list[Component]:
     rows: list[Component] = [
         html.Tr(
             role="row",
+            className="step-row",
+            **_on_body(atlas, line.id, step),
             children=[
                 *([_cell("track", branch.name)] if branched else []),
                 _cell("from", _region_button(atlas, step.from_)),
@@ -76,9 +97,9 @@ def render(atlas: Atlas, line_id: str | None) -> list[Component]:
                     [
                         evidence_badge(step.evidence),
                         html.Span(
-                            "rated for this step"
+                            LINE["rated-step"]
                             if step.evidence_basis == "transition"
-                            else "the line's rating",
+                            else LINE["rated-line"],
                             className="step-rated",
                         ),
                     ],
@@ -93,13 +114,18 @@ def render(atlas: Atlas, line_id: str | None) -> list[Component]:
         for branch in line.branches
         for step in branch.transitions
     ]
-    head = [*(["Track"] if branched else []), "From", "To", "Evidence", "Sources"]
+    head = [
+        LINE[column]
+        for column in (*(["track"] if branched else []), "from", "to", "evidence", "sources")
+    ]
     children = [
         html.Div(
             className="explorer-head",
             children=[
                 html.H2([line_chip(atlas, line.id), f" {line.name}"], id="line-heading"),
-                set_button("Close", {"line": ""}, title=f"Close the {line.name}"),
+                set_button(
+                    LINE["close"], {"line": ""}, title=LINE["close-title"].format(name=line.name)
+                ),
             ],
         ),
         html.P(line.summary),
@@ -108,9 +134,8 @@ def render(atlas: Atlas, line_id: str | None) -> list[Component]:
             open=True,
             className="steps-fold",
             children=[
-                html.Summary(
-                    f"Each step, with its evidence and sources ({count(len(rows), 'step')})"
-                ),
+                html.Summary(LINE["steps"].format(steps=count(len(rows), "step"))),
+                html.P(LINE["hover"], className="field-hint"),
                 _steps_table(line.name, head, rows),
             ],
         ),
@@ -118,7 +143,7 @@ def render(atlas: Atlas, line_id: str | None) -> list[Component]:
     if line.midline_crossings:
         children.append(
             html.P(
-                "Crosses the midline: "
+                LINE["crosses"]
                 + "; ".join(crossing.description for crossing in line.midline_crossings)
             )
         )
@@ -134,7 +159,7 @@ def _steps_table(line_name: str, head: list[str], rows: list[Component]) -> Comp
             className="stations",
             role="table",
             children=[
-                html.Caption(f"{line_name}: each step, in the model's published order"),
+                html.Caption(LINE["caption"].format(name=line_name)),
                 html.Thead(
                     html.Tr(
                         [html.Th(text, scope="col", role="columnheader") for text in head],

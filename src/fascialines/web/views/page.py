@@ -16,7 +16,7 @@ from dash.development.base_component import Component
 from fascialines.atlas import Atlas
 from fascialines.web.pieces import SET_BUTTON, attrs
 from fascialines.web.views import client, controls, diagram, line, region, results
-from fascialines.web.wording import HEADING
+from fascialines.web.wording import HEADING, SENTENCE
 
 __all__ = ["Ids", "layout", "set_callbacks", "side_class"]
 
@@ -64,7 +64,7 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
                     html.Div(
                         id=Ids.SIDE,
                         className=side_class(False),
-                        children=[region.layout(), line.layout(), results.layout()],
+                        children=[region.layout(), line.layout(), results.layout(atlas)],
                     ),
                 ],
             ),
@@ -72,8 +72,13 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
                 className="site-footer",
                 children=[
                     html.P(
-                        f"{atlas.title}: {len(atlas.lines)} lines, {len(atlas.regions)} regions, "
-                        f"{len(atlas.sources)} sources. {atlas.credits or ''}".strip()
+                        SENTENCE["atlas-counts"].format(
+                            title=atlas.title,
+                            lines=len(atlas.lines),
+                            regions=len(atlas.regions),
+                            sources=len(atlas.sources),
+                        )
+                        + (f" {atlas.credits}" if atlas.credits else "")
                     ),
                     html.P(HEADING["footer"]),
                 ],

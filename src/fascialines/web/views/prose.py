@@ -15,17 +15,10 @@ from collections.abc import Iterable
 from fascialines.atlas import Atlas
 from fascialines.explain import explain_candidate
 from fascialines.tracing import Candidate, Trace, TriggerPointLink
-from fascialines.web.pieces import place, short_citation
-from fascialines.web.wording import HEADING
+from fascialines.web.pieces import escape, place, short_citation
+from fascialines.web.wording import HEADING, SELF_CARE_TERMS, SENTENCE
 
 __all__ = ["candidate_markdown", "escape", "student_wording"]
-
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~])")
-
-
-def escape(text: str) -> str:
-    """Atlas text made literal in Markdown (no stray emphasis, links or HTML)."""
-    return _SPECIAL.sub(r"\\\1", text)
 
 
 def student_wording(atlas: Atlas, trace: Trace, candidate: Candidate) -> str:
@@ -59,7 +52,7 @@ def _trigger_points(atlas: Atlas, candidate: Candidate) -> list[str]:
         return []
     patterns = {pattern.id: pattern for pattern in atlas.referral_patterns}
     lines = [
-        f"**attrs({escape(HEADING['trigger-second'].strip())})** "
+        f"**{escape(HEADING['trigger-second'].strip())}** "
         f"{escape(HEADING['trigger-not-line'].strip())} "
         f"[{HEADING['trigger-why']}](#trigger-point-caveats).",
         "",
@@ -78,26 +71,21 @@ def _take_care(atlas: Atlas, region_id: str) -> list[str]:
     if not sites:
         return []
     text = " ".join(f"{site.name}: {site.reason}" for site in sites)
-    return [f"**attrs({escape(HEADING['take-care'].strip())})** {escape(text)}", ""]
+    return [f"**{escape(HEADING['take-care'].strip())}** {escape(text)}", ""]
 
 
 def _self_care(atlas: Atlas, region_id: str) -> list[str]:
     region = atlas.region(region_id)
     if region.not_for_self_treatment:
-        return [f"**Not for self-treatment.** {escape(region.not_for_self_treatment)}", ""]
+        heading = escape(SENTENCE["not-self-treatment"])
+        return [f"**{heading}** {escape(region.not_for_self_treatment)}", ""]
     care = region.self_care
     if care is None:
         return []
-    rows = (
-        ("Tool", care.tool),
-        ("How", care.how),
-        ("How long", care.duration),
-        ("How often", care.frequency),
-        ("Avoid", care.avoid),
-    )
+    rows = [(term, getattr(care, field)) for field, term in SELF_CARE_TERMS]
     name = region.plain_name or region.name
     return [
-        f"**Self-care for the {escape(name)}**",
+        f"**{escape(SENTENCE['self-care-for'].format(name=name))}**",
         "",
         *[f"- *{term}:* {escape(text)}" for term, text in rows],
         "",
@@ -126,7 +114,7 @@ def candidate_markdown(atlas: Atlas, trace: Trace, candidate: Candidate) -> str:
     parts = [
         escape(explain_candidate(trace, candidate, "client")),
         "",
-        f"**attrs({HEADING['student']}):** {escape(student_wording(atlas, trace, candidate))}",
+        f"**{HEADING['student']}:** {escape(student_wording(atlas, trace, candidate))}",
         "",
         *_trigger_points(atlas, candidate),
         *_take_care(atlas, candidate.region.id),

@@ -21,7 +21,7 @@ from fascialines.web.pieces import (
     with_side,
 )
 from fascialines.web.state import format_region
-from fascialines.web.wording import CONTROL, HEADING
+from fascialines.web.wording import CONTROL, HEADING, SENTENCE
 
 __all__ = ["Ids", "layout", "render"]
 
@@ -47,7 +47,9 @@ def _neighbours(graph: BodyGraph, node: NodeKey) -> dict[str, dict[NodeKey, str]
     for _, other, data in sorted(edges, key=lambda e: (e[2]["line"], e[1])):
         # Lines run foot to head or, for the arm lines, in their published order: say which
         # neighbour comes first rather than naming a direction that would be wrong for some.
-        direction = "after it" if data["step"][0] == node[0] else "before it"
+        direction = SENTENCE[
+            "neighbour-after" if data["step"][0] == node[0] else "neighbour-before"
+        ]
         found.setdefault(data["line"], {})[other] = direction
     return found
 
@@ -82,10 +84,16 @@ def render(atlas: Atlas, graph: BodyGraph, node: NodeKey | None) -> list[Compone
             className="explorer-head",
             children=[
                 html.H2(name, id="region-heading"),
-                set_button(CONTROL["close-region"], {"region": ""}, title=f"Close the {name}"),
+                set_button(
+                    CONTROL["close-region"],
+                    {"region": ""},
+                    title=SENTENCE["close-title"].format(name=name),
+                ),
             ],
         ),
-        html.P(f"In plain words: {region.plain_name}.") if region.plain_name else None,
+        html.P(SENTENCE["plain-words"].format(name=region.plain_name))
+        if region.plain_name
+        else None,
         html.P(region.description) if region.description else None,
         set_button(
             CONTROL["trace-here"],
@@ -99,9 +107,13 @@ def render(atlas: Atlas, graph: BodyGraph, node: NodeKey | None) -> list[Compone
         children += [
             html.H3(HEADING["region-trigger"]),
             html.Ul(
-                [html.Li(f"Refers pain: {p.description}") for p in refers]
+                [html.Li(SENTENCE["refers"].format(pattern=p.description)) for p in refers]
                 + [
-                    html.Li(f"{atlas.region(p.muscle).name} refers pain here: {p.description}")
+                    html.Li(
+                        SENTENCE["refers-here"].format(
+                            muscle=atlas.region(p.muscle).name, pattern=p.description
+                        )
+                    )
                     for p in receives
                 ]
             ),

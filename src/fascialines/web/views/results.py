@@ -3,8 +3,11 @@
 The panel has fixed slots (:class:`Ids`), each an output of its own, so a view change sends only
 the slots it changes: a new trace fills them all; a new focus sends a :class:`dash.Patch` of two
 cards' classes and buttons (:func:`focus_patches`), nothing else. The first :data:`CARDS`
-candidates are compact cards whose long text is one Markdown (:mod:`.prose`); the rest are one
-light list of rows.
+candidates are compact cards; the rest are one light list of rows. A card's long text (one
+Markdown, :mod:`.prose`) is sent only when its fold is first opened (:func:`card_details`):
+most people never open most folds, and every byte and component of a trace response costs
+render time. What is the same for every trace (the safety notes, the trigger-point caveats) is
+part of the page from the start and only shown or hidden (:data:`SHOWN_WHEN`).
 """
 
 from __future__ import annotations
@@ -34,9 +37,29 @@ from fascialines.web.pieces import (
 from fascialines.web.state import ViewState
 from fascialines.web.views.client import switches
 from fascialines.web.views.prose import candidate_markdown
-from fascialines.web.wording import CONTRAINDICATION_KINDS, CONTROL, HEADING, MESSAGE, count
+from fascialines.web.wording import (
+    CONTRAINDICATION_KINDS,
+    CONTROL,
+    HEADING,
+    MESSAGE,
+    SENTENCE,
+    count,
+)
 
-__all__ = ["CARDS", "Ids", "focus_patches", "layout", "render", "short_action", "short_sign"]
+__all__ = [
+    "CARDS",
+    "DETAILS",
+    "DETAILS_BODY",
+    "SHOWN_WHEN",
+    "Ids",
+    "card_details",
+    "focus_patches",
+    "layout",
+    "render",
+    "short_action",
+    "short_sign",
+    "shown_blocks",
+]
 
 #: How many candidates get a card; the rest are rows of one light list.
 CARDS = 3
@@ -55,11 +78,17 @@ class Ids:
     SAFETY = "trace-safety"
 
 
-SLOTS: tuple[str, ...] = (Ids.HEAD, Ids.FLAGS, Ids.CARDS, Ids.MORE, Ids.CAVEATS, Ids.SAFETY)
+#: The slots whose children a trace fills.
+SLOTS: tuple[str, ...] = (Ids.HEAD, Ids.FLAGS, Ids.CARDS, Ids.MORE)
+#: The fixed blocks, drawn once with the page; their ``hidden`` property follows the view.
+SHOWN_WHEN: tuple[str, ...] = (Ids.CAVEATS, Ids.SAFETY)
+#: The id types of a card's fold and of its body, filled when first opened (by rank).
+DETAILS = "card-details"
+DETAILS_BODY = "card-details-body"
 
 
-def layout() -> Component:
-    """The empty slots, filled by :func:`render`."""
+def layout(atlas: Atlas) -> Component:
+    """The empty slots, filled by :func:`render`, and the fixed blocks, hidden until a trace."""
     return html.Section(
         id="results",
         className="results",
@@ -69,8 +98,8 @@ def layout() -> Component:
             html.Div(id=Ids.FLAGS),
             html.Ol(id=Ids.CARDS, className="candidates"),
             html.Div(id=Ids.MORE),
-            html.Div(id=Ids.CAVEATS),
-            html.Div(id=Ids.SAFETY),
+            html.Div(id=Ids.CAVEATS, hidden=True, children=_caveats(atlas)),
+            html.Div(id=Ids.SAFETY, hidden=True, children=_safety(atlas)),
         ],
     )
 
@@ -169,10 +198,7 @@ def _summary_line(atlas: Atlas, candidate: Candidate) -> str | None:
     """What the badge cannot say: a grade rated for the whole line, or trigger points only."""
     if not candidate.paths:
         areas = places(atlas, (link.refers_to for link in candidate.trigger_points))
-        return (
-            f"Trigger points here are classically said to send pain to the {areas}: a "
-            "separate and contested idea, not a fascial line."
-        )
+        return SENTENCE["trigger-only"].format(areas=areas)
     parts = candidate.parts
     best = next(
         (p for p in candidate.paths if (p.evidence, p.hops) == (parts.evidence, parts.hops)),
@@ -180,9 +206,9 @@ def _summary_line(atlas: Atlas, candidate: Candidate) -> str | None:
     )
     notes = []
     if all(step.evidence_basis == "line" for step in best.steps):
-        notes.append("No study rated these steps on their own; see the line's own evidence.")
+        notes.append(SENTENCE["line-rated"])
     if candidate.trigger_points:
-        notes.append("Also a trigger-point pattern (a contested idea).")
+        notes.append(SENTENCE["also-trigger"])
     return " ".join(notes) or None
 
 
@@ -216,7 +242,7 @@ def _take_care_short(atlas: Atlas, region_id: str) -> Component | None:
         className="take-care-short",
         children=[
             html.Strong(HEADING["take-care-short"]),
-            f"{', '.join(sites)}. Light pressure only; the reason is in the details.",
+            SENTENCE["light-pressure"].format(sites=", ".join(sites)),
         ],
     )
 
@@ -226,7 +252,7 @@ def _focus_button(rank: int, focused: bool) -> Component:
         CONTROL["show-all"] if focused else CONTROL["show-on-body"],
         {"focus": str(rank)},
         toggle=True,
-        title=f"Emphasise the paths of number {rank} on the body",
+        title=SENTENCE["focus-title"].format(rank=rank),
     )
 
 
@@ -268,10 +294,12 @@ def _card(atlas: Atlas, trace: Trace, candidate: Candidate, focused: bool) -> Co
             html.Div(className="candidate-actions", children=_focus_button(rank, focused)),
             html.Details(
                 className="candidate-details",
+                id={"type": DETAILS, "rank": rank},
                 children=[
                     html.Summary(CONTROL["details"]),
                     *_optional_p(_why_here(candidate), "why-here"),
-                    dcc.Markdown(candidate_markdown(atlas, trace, candidate), link_target="_self"),
+                    # Filled by card_details when the fold is first opened.
+                    html.Div(id={"type": DETAILS_BODY, "rank": rank}),
                 ],
             ),
         ],
@@ -295,7 +323,7 @@ def _row(atlas: Atlas, candidate: Candidate, focused: bool) -> Component:
 def _welcome(atlas: Atlas, state: ViewState) -> list[Component]:
     if state.line:
         # The line's own panel answers; the prompt stays one quiet line.
-        return [html.P("Choose a complaint above to trace it along the lines.", className="hint")]
+        return [html.P(SENTENCE["line-open"], className="hint")]
     known = {symptom.id for symptom in atlas.symptoms}
     examples = [i for i in EXAMPLE_SYMPTOMS if i in known] or sorted(known)[:5]
     return [
@@ -328,22 +356,48 @@ def _welcome(atlas: Atlas, state: ViewState) -> list[Component]:
 
 def _head(atlas: Atlas, trace: Trace) -> list[Component]:
     felt = places(atlas, trace.felt_at)
-    title = trace.symptom.name if trace.symptom else f"Traced from the {felt}"
+    title = trace.symptom.name if trace.symptom else SENTENCE["traced-from"].format(felt=felt)
     total = len(trace.candidates)
     if not total:
-        return [html.H2(title), html.P(f"Felt at: {felt}."), html.P(MESSAGE["no-candidates"])]
+        return [
+            html.H2(title),
+            html.P(SENTENCE["felt-at"].format(felt=felt)),
+            html.P(MESSAGE["no-candidates"]),
+        ]
     return [
         html.H2(title),
         html.P(
-            f"Felt at: {felt}. {capitalised(count(total, 'linked place'))}, best supported "
-            "first: each a possibility, not a finding.",
+            SENTENCE["felt-at"].format(felt=felt)
+            + " "
+            + SENTENCE["ranked"].format(places=capitalised(count(total, "linked place"))),
             className="felt-at",
         ),
     ]
 
 
-def _caveats(atlas: Atlas, trace: Trace) -> list[Component]:
-    if not (any(c.trigger_points for c in trace.candidates) and atlas.trigger_point_caveats):
+def card_details(atlas: Atlas, trace: Trace | None, rank: int) -> list[Component]:
+    """The long text of a card's fold (explanation, safety, self-care, sources), as one Markdown.
+
+    Empty when the trace has no candidate of that rank (a stale click after the list changed).
+    """
+    candidate = next((c for c in trace.candidates if c.rank == rank), None) if trace else None
+    if trace is None or candidate is None:
+        return []
+    return [dcc.Markdown(candidate_markdown(atlas, trace, candidate), link_target="_self")]
+
+
+def _has_caveats(atlas: Atlas, trace: Trace | None) -> bool:
+    return bool(
+        trace and atlas.trigger_point_caveats and any(c.trigger_points for c in trace.candidates)
+    )
+
+
+# The caveats and the safety notes are part of the first page, so they are plain HTML: a
+# dcc.Markdown there would load the Markdown bundle (about 100 KB compressed) on every first
+# load. Drawn once, they cost nothing per trace.
+def _caveats(atlas: Atlas) -> list[Component]:
+    caveats = atlas.trigger_point_caveats
+    if not caveats:
         return []
     return [
         html.Div(
@@ -351,10 +405,8 @@ def _caveats(atlas: Atlas, trace: Trace) -> list[Component]:
             className="trigger-points",
             children=[
                 html.H3(HEADING["trigger-points"]),
-                html.Ul([html.Li(caveat.text) for caveat in atlas.trigger_point_caveats]),
-                sources_list(
-                    atlas, [s for caveat in atlas.trigger_point_caveats for s in caveat.sources]
-                ),
+                html.Ul([html.Li(caveat.text) for caveat in caveats]),
+                sources_list(atlas, [s for caveat in caveats for s in caveat.sources]),
             ],
         )
     ]
@@ -391,6 +443,11 @@ def _safety(atlas: Atlas) -> list[Component]:
     ]
 
 
+def shown_blocks(atlas: Atlas, trace: Trace | None) -> dict[str, bool]:
+    """The ``hidden`` property of each fixed block (:data:`SHOWN_WHEN`) for a view, by id."""
+    return {Ids.SAFETY: trace is None, Ids.CAVEATS: not _has_caveats(atlas, trace)}
+
+
 def render(atlas: Atlas, trace: Trace | None, state: ViewState) -> dict[str, Any]:
     """Every slot's children for a view, by slot id."""
     if trace is None:
@@ -411,8 +468,6 @@ def render(atlas: Atlas, trace: Trace | None, state: ViewState) -> dict[str, Any
         ]
         if more
         else [],
-        Ids.CAVEATS: _caveats(atlas, trace),
-        Ids.SAFETY: _safety(atlas),
     }
 
 

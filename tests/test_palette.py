@@ -1,7 +1,7 @@
 """The line palette: colours that stay apart under simulated colour-vision deficiencies.
 
-The shipped colours come from ``data/chart/palette.json`` (the coordinator will move them into
-the atlas); the floors it states are what the colours must keep.
+The shipped colours are the atlas's own (each line's ``colour`` in ``data/lines.json``); the
+floors ``data/chart/palette.json`` states are what they must keep.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fascialines import palette
+from fascialines.atlas import load_atlas
 from fascialines.palette import PAIN_RED, RED_HUES, VISIONS
+from fascialines.web.theme import FELT, line_styles
 from strategies import hex_colours
 
 from .conftest import REPO
@@ -34,8 +36,13 @@ def _in_red_family(hex_colour: str) -> bool:
 
 def test_every_atlas_line_has_one_distinct_colour() -> None:
     atlas = json.loads((REPO / "data" / "lines.json").read_text(encoding="utf-8"))
-    assert set(SHIPPED.lines) == {line["id"] for line in atlas["lines"]}
+    assert SHIPPED.lines == {line["id"]: line["colour"] for line in atlas["lines"]}
     assert len(set(c.lower() for c in COLOURS)) == len(COLOURS) == 12
+
+
+def test_the_app_draws_the_atlas_colours() -> None:
+    styles = line_styles(load_atlas(REPO / "data" / "lines.json"))
+    assert [style.colour for style in styles.values()] == COLOURS
 
 
 @pytest.mark.parametrize("vision", VISIONS)
@@ -52,6 +59,8 @@ def test_no_line_colour_comes_near_the_pain_red_or_fades_into_the_body(
 ) -> None:
     assert SHIPPED.pain_floor >= 15.0
     assert palette.distance_to(COLOURS, PAIN_RED, vision) >= SHIPPED.pain_floor
+    # The app's own "felt here" red too, a shade darker than the chart's pain red.
+    assert palette.distance_to(COLOURS, FELT, vision) >= SHIPPED.pain_floor - 1.0
     assert palette.distance_to(COLOURS, palette.BACKGROUND, vision) >= SHIPPED.background_floor
 
 

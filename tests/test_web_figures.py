@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import inspect
+import itertools
+import json
 import math
 import re
 from pathlib import Path
@@ -11,8 +13,10 @@ from typing import Any
 
 import pytest
 
+from fascialines import routes as chart
 from fascialines.atlas import Atlas, Point, load_atlas
 from fascialines.graph import build_graph
+from fascialines.routes import load_routes, load_side_points
 from fascialines.tracing import trace, trace_from
 from fascialines.web import figure as figures
 from fascialines.web import theme, wording
@@ -20,6 +24,7 @@ from fascialines.web.figure import base as base_module
 from fascialines.web.figure import geometry as body
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini_atlas.json"
+SIDE_POINTS = load_side_points()
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +42,15 @@ def base(atlas: Atlas):
     return figures.base_figure(atlas)
 
 
-def _positions(atlas: Atlas, node: tuple[str, str]) -> set[tuple[float, float]]:
-    """Where a node's markers belong, from the atlas and the body mapping alone."""
+def _positions(
+    atlas: Atlas, node: tuple[str, str], *, side_view: bool = False
+) -> set[tuple[float, float]]:
+    """Where a node's markers belong, from the atlas and the body mapping alone.
+
+    The overlay's marks are on the front and back views; the base's region markers are on the
+    side view too (``side_view``), which shows the client's right side: right and midline
+    nodes, at their side point.
+    """
     region = atlas.region(node[0])
     places = set()
     for view in ("front", "back"):
@@ -46,6 +58,9 @@ def _positions(atlas: Atlas, node: tuple[str, str]) -> set[tuple[float, float]]:
         if point is not None:
             x, y = body.figure_xy(point, view=view, side=node[1], body_area=region.body_area)
             places.add((round(x, 6), round(y, 6)))
+    side = SIDE_POINTS.get(node[0])
+    if side_view and side is not None and node[1] != "left":
+        places.add((round(side[0] + body.SIDE_OFFSET, 6), round(side[1], 6)))
     return places
 
 
@@ -113,57 +128,14 @@ def test_packaged_lines_use_the_checked_palette():
     assert [s.colour for s in theme.line_styles(atlas).values()] == list(theme.PALETTE)
 
 
-# Machado, Oliveira & Fernandes (2009) simulation matrices at full severity, linear RGB.
-_VISION = {
-    "normal": ((1, 0, 0), (0, 1, 0), (0, 0, 1)),
-    "protan": (
-        (0.152286, 1.052583, -0.204868),
-        (0.114503, 0.786281, 0.099216),
-        (-0.003882, -0.048116, 1.051998),
-    ),
-    "deutan": (
-        (0.367322, 0.860646, -0.227968),
-        (0.280085, 0.672501, 0.047413),
-        (-0.011820, 0.042940, 0.968881),
-    ),
-    "tritan": (
-        (1.255528, -0.076749, -0.178779),
-        (-0.078411, 0.930809, 0.147602),
-        (0.004733, 0.691367, 0.303900),
-    ),
-}
-
-
-def _lab(colour: str, vision: str) -> tuple[float, float, float]:
-    def linear(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    rgb = [linear(int(colour[i : i + 2], 16) / 255) for i in (1, 3, 5)]
-    r, g, b = (
-        min(max(sum(m * c for m, c in zip(row, rgb, strict=True)), 0), 1) for row in _VISION[vision]
-    )
-    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
-    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
-
-    def f(t: float) -> float:
-        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
-
-    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
-
-
-@pytest.mark.parametrize("vision", list(_VISION))
-def test_line_colours_stay_apart_for_colour_blind_readers(vision):
-    labs = [_lab(colour, vision) for colour in theme.PALETTE]
-    closest = min(math.dist(a, b) for i, a in enumerate(labs) for b in labs[i + 1 :])
-    assert closest >= (20 if vision == "normal" else 10)
+# The colours' distances under simulated colour-vision deficiencies: tests/test_palette.py.
 
 
 def test_region_markers_cover_every_node_with_a_point(atlas, graph, base):
     markers = base.data[figures.overlay_start(atlas) - 1]
     expected = set()
     for node in graph.nodes():
-        for place in _positions(atlas, node):
+        for place in _positions(atlas, node, side_view=True):
             expected.add((node, place))
     got = {
         ((cd[0], cd[1]), (round(x, 6), round(y, 6)))
@@ -184,7 +156,7 @@ def test_front_view_puts_the_clients_right_on_the_viewers_left(atlas, base):
             xs = {
                 side: x
                 for (rid, side), x in zip(markers.customdata, markers.x, strict=True)
-                if rid == region.id and (x < body.VIEW_OFFSET / 2) == (view == "front")
+                if rid == region.id and body.view_of(x) == view
             }
             centre = 0.0 if view == "front" else body.VIEW_OFFSET
             if view == "front":
@@ -292,7 +264,9 @@ def test_arrows_point_along_each_step_towards_where_it_is_felt(atlas, graph):
         for path in candidate.paths:
             for step in path.steps:
                 ends = [(step.start.id, step.start.side), (step.end.id, step.end.side)]
-                for _, a, b in body.segments(atlas, [tuple(ends)]):
+                for view, a, b in body.segments(atlas, [tuple(ends)]):
+                    if view == "side":
+                        continue  # the fixture's lines have no chart route: no side stroke
                     middle = (round((a[0] + b[0]) / 2, 6), round((a[1] + b[1]) / 2, 6))
                     expected = math.degrees(math.atan2(b[0] - a[0], b[1] - a[1]))
                     assert angle_at[middle] == pytest.approx(expected, abs=0.05)
@@ -330,7 +304,9 @@ def test_line_highlight_covers_the_whole_line_on_both_sides(atlas, graph):
     expected = set()
     for u, v, edge in graph.view.edges(data=True):
         if edge["line"] == line.id:
-            for _, a, b in body.segments(atlas, [(u, v)]):
+            for view, a, b in body.segments(atlas, [(u, v)]):
+                if view == "side":
+                    continue  # the fixture's lines have no chart route: no side stroke
                 expected.add(
                     frozenset(((round(a[0], 6), round(a[1], 6)), (round(b[0], 6), round(b[1], 6))))
                 )
@@ -491,7 +467,7 @@ def test_midline_points_stay_on_the_midline():
 
 
 def _view_of(x: float) -> str:
-    return "front" if x < body.VIEW_OFFSET / 2 else "back"
+    return body.view_of(x)
 
 
 def test_line_symbols_show_once_per_line_and_view_and_every_step_keeps_its_hover(atlas, base):
@@ -548,3 +524,207 @@ def test_a_selected_region_is_named_clear_of_the_felt_here_label():
     assert felt_labels
     for x, y, position in zip(selected.x, selected.y, selected.textposition, strict=True):
         assert (round(x, 6), round(y, 6), position) not in felt_labels
+
+
+def test_the_upper_layer_draws_no_outline_over_the_lines_below(atlas, base):
+    # The upper layer lies on top of the lower one: a copy of the filled outlines there would
+    # hide every line and marker of the lower layer.
+    lower, upper = figures.split_layers(atlas, base)
+    assert len(lower.layout.shapes) > 0 and lower.layout.annotations
+    assert not upper.layout.shapes and not upper.layout.annotations
+    assert upper.layout.paper_bgcolor == upper.layout.plot_bgcolor == "rgba(0,0,0,0)"
+
+
+# -- chart routes (the packaged atlas) -----------------------------------------------------
+
+ROUTES = load_routes()
+
+
+@pytest.fixture(scope="module")
+def packaged() -> Atlas:
+    return load_atlas()
+
+
+@pytest.fixture(scope="module")
+def packaged_base(packaged: Atlas):
+    return figures.base_figure(packaged)
+
+
+Place = tuple[float, float]
+
+
+def _strokes(xs: Any, ys: Any) -> list[tuple[Place, ...]]:
+    """The strokes of a line trace: its runs of points between gaps."""
+    out: list[tuple[Place, ...]] = []
+    run: list[Place] = []
+    for x, y in zip(list(xs), list(ys), strict=True):
+        if x is None:
+            if run:
+                out.append(tuple(run))
+            run = []
+        else:
+            run.append((round(x, 2), round(y, 2)))
+    if run:
+        out.append(tuple(run))
+    return out
+
+
+def _line_strokes(atlas: Atlas, fig: Any, line_id: str) -> list[tuple[Place, ...]]:
+    groups = base_module.line_groups(atlas)
+    return [
+        stroke
+        for trace_, (group_line, _, _) in zip(fig.data, groups, strict=False)
+        if group_line == line_id
+        for stroke in _strokes(trace_.x, trace_.y)
+    ]
+
+
+def _reaches(strokes: list[tuple[Place, ...]], start: Place, end: Place) -> bool:
+    """Whether strokes drawn start to end lead from ``start`` to ``end`` (a step after a step)."""
+    following: dict[Place, set[Place]] = {}
+    for stroke in strokes:
+        following.setdefault(stroke[0], set()).add(stroke[-1])
+    seen, todo = {start}, [start]
+    while todo:
+        here = todo.pop()
+        if here == end:
+            return True
+        for there in following.get(here, set()) - seen:
+            seen.add(there)
+            todo.append(there)
+    return False
+
+
+def _node_side(atlas: Atlas, waypoint: chart.Waypoint, copy: str) -> str:
+    assert waypoint.region is not None
+    if atlas.region(waypoint.region).laterality == "midline":
+        return "midline"
+    if waypoint.side == "own":
+        return copy
+    return "right" if copy == "left" else "left"
+
+
+def _route_id(route: chart.Route) -> str:
+    return f"{route.line}/{route.view}/{route.branch}" + (
+        f"/{route.strand}" if route.strand else ""
+    )
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=_route_id)
+def test_each_line_is_drawn_through_its_regions_in_order(packaged, packaged_base, route):
+    # From the figure's own line traces: each region the route names, on each copy, is where
+    # the region's node is drawn, and a stroke (or a chain of strokes, where the route skips a
+    # station) leads from it to the next one, in the order the line runs. The side view shows
+    # the client's right side, so there only the near nodes are checked.
+    strokes = _line_strokes(packaged, packaged_base, route.line)
+    starts = {stroke[0] for stroke in strokes} | {stroke[-1] for stroke in strokes}
+    checked = 0
+    for copy_ in ("left", "right"):
+        stations: list[tuple[Place | None, bool]] = []
+        lifted = False
+        for waypoint in route.waypoints:
+            lifted = lifted or waypoint.pen_up
+            if waypoint.region is None:
+                continue
+            side = _node_side(packaged, waypoint, copy_)
+            placed = body.point(packaged.region(waypoint.region), side, route.view)
+            stations.append((None if placed is None else (placed[0], placed[1]), lifted))
+            lifted = False
+        for (a, _), (b, pen_up) in itertools.pairwise(stations):
+            if a is None or b is None or pen_up:
+                continue
+            assert a in starts and b in starts, f"{copy_} copy: a station is not on the line"
+            assert _reaches(strokes, a, b), f"{copy_} copy: no stroke from {a} to {b}"
+            checked += 1
+    assert checked or len(stations) < 2
+
+
+def test_every_region_lies_inside_its_views_outline(packaged):
+    # The side view too: each region's side point, placed on the figure, is on the body.
+    off = []
+    for region in packaged.regions:
+        sides = ("midline",) if region.laterality == "midline" else ("left", "right")
+        for view in body.CHART_VIEWS:
+            for side in sides:
+                placed = body.point(region, side, view)
+                if placed is not None and placed[2] and not body.on_body(view, *placed[:2]):
+                    off.append(f"{region.id} {side} on the {view} view")
+    assert not off
+
+
+def test_the_side_view_shows_the_clients_right_side(packaged, packaged_base):
+    markers = packaged_base.data[figures.overlay_start(packaged) - 1]
+    sides = {cd[1] for cd, x in zip(markers.customdata, markers.x, strict=True) if x > 80}
+    assert sides == {"right", "midline"}
+    title = next(a.text for a in packaged_base.layout.annotations if "side" in a.text.lower())
+    assert "right" in title.lower()
+
+
+def test_a_traced_path_follows_the_drawn_routes(packaged, packaged_base):
+    # Every stroke of a candidate's path in the overlay is a stroke of its line in the base
+    # figure, drawn the way the path runs (from the source towards where it is felt).
+    result = trace(build_graph(packaged), "heel-pain", side="right")
+    fig = figures.overlay_figure(packaged, trace=result)
+    drawn = {
+        stroke
+        for line in packaged.lines
+        for stroke in _line_strokes(packaged, packaged_base, line.id)
+    }
+    paths, _ = _overlay_traces(packaged, fig)
+    overlay = [stroke for p in paths if len(p.x) for stroke in _strokes(p.x, p.y)]
+    assert overlay
+    assert all(stroke in drawn or stroke[::-1] in drawn for stroke in overlay)
+    assert any(len(stroke) > 2 for stroke in overlay), "curves, not straight segments"
+
+
+def test_deep_routes_are_drawn_paler_and_thinner(packaged, packaged_base):
+    groups = base_module.line_groups(packaged)
+    deep = [t for t, g in zip(packaged_base.data, groups, strict=False) if g[2]]
+    surface = [t for t, g in zip(packaged_base.data, groups, strict=False) if not g[2]]
+    assert deep and surface
+    # Deep first: every surface line is drawn over them.
+    assert [g[2] for g in groups] == sorted((g[2] for g in groups), reverse=True)
+    styles = theme.line_styles(packaged)
+    for trace_ in deep:
+        own = styles[trace_.legendgroup].colour
+        assert trace_.line.color == base_module.deep_colour(own) != own
+        assert trace_.line.width < surface[0].line.width
+
+
+def test_the_calm_start_can_hide_every_base_line_by_its_uid(packaged, packaged_base):
+    # assets/chart.css hides the traces whose uid starts "baseline-" or "basestep-" unless
+    # "Show every line" is on: they must be exactly the line traces and their step marks.
+    start = figures.overlay_start(packaged)
+    hidden = [t for t in packaged_base.data if re.match(r"base(line|step)-", t.uid or "")]
+    assert hidden == list(packaged_base.data[: start - 1])
+    css_text = (Path(__file__).parents[1] / "assets" / "chart.css").read_text(encoding="utf-8")
+    assert 'tracebaseline-"' in css_text and 'tracebasestep-"' in css_text
+
+
+def test_the_base_figure_is_built_once_per_process(packaged):
+    # The app builds it once at start (app.py); the tracks under it are cached on the atlas.
+    first = base_module.tracks._curves(packaged)
+    assert base_module.tracks._curves(packaged) is first
+
+
+def test_a_chosen_deep_line_keeps_its_deep_style_in_the_overlay(packaged):
+    dfl = next(line for line in packaged.lines if line.id == "deep-front-line")
+    paths, _ = _overlay_traces(packaged, figures.overlay_figure(packaged, line=dfl.id))
+    colours = {p.line.color for p in paths if len(p.x)}
+    own = theme.line_styles(packaged)[dfl.id].colour
+    assert base_module.deep_colour(own, 1 / 3) in colours
+
+
+#: The bound on a traced path's share of the overlay patch (its path slots), in bytes of JSON:
+#: the routes' curves cost more than the straight segments they replaced (9.5 kB at worst
+#: for the packaged atlas, measured over every symptom, side and focus; 6.8 kB before).
+PATH_PATCH_BOUND = 12_000
+
+
+def test_a_traced_paths_curves_stay_a_small_patch(packaged):
+    graph = build_graph(packaged)
+    for symptom in packaged.symptoms:
+        result = trace(graph, symptom.id, side="both")
+        ops = figures.upper_patch(packaged, trace=result, focus_rank=1).to_plotly_json()
+        paths = [op for op in ops["operations"] if op["location"][1] < figures.PATH_SLOTS]
+        assert len(json.dumps(paths, separators=(",", ":"))) <= PATH_PATCH_BOUND, symptom.id

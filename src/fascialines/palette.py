@@ -7,7 +7,8 @@ model of Machado, Oliveira and Fernandes (2009) at full severity. Distances are 
 clearly different colours at a glance. Red belongs to pain: the "felt here" marks are drawn in
 the ``#D62728`` family, so no line colour may come near it.
 
-``data/chart/palette.json`` holds the shipped colours and the floors they reach; this module
+The atlas (``data/lines.json``) holds the line colours and ``data/chart/palette.json`` the floors
+they reach (worst pair 13.4 normal, 10.1 protan, 11.0 deutan, 10.5 tritan); this module
 computes the distances (:func:`min_pairwise`, :func:`distance_to`) and can search for a palette
 (:func:`design`). It needs ``colour-science`` (the ``test`` extra), imported only when a function
 runs, so importing this module costs nothing.
@@ -144,7 +145,7 @@ def distance_to(hexes: Sequence[str], target: str, vision: Vision = "normal") ->
 
 @dataclass(frozen=True)
 class Palette:
-    """The shipped palette: a colour per line id and the floors it was checked against."""
+    """The shipped palette: the atlas's colour per line id and the floors it keeps."""
 
     lines: dict[str, str]
     floors: dict[str, float]
@@ -157,11 +158,22 @@ def palette_path() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / "chart" / "palette.json"
 
 
-def load_palette(path: Path | None = None) -> Palette:
-    """Read ``palette.json`` (see :func:`palette_path`)."""
+def load_palette(path: Path | None = None, atlas_path: Path | None = None) -> Palette:
+    """The atlas's line colours and the floors ``palette.json`` says they keep.
+
+    Parameters
+    ----------
+    path : Path, optional
+        The floors file (default :func:`palette_path`).
+    atlas_path : Path, optional
+        The atlas whose ``colour`` fields are the palette (default: the packaged atlas).
+    """
+    from fascialines.atlas import load_atlas
+
     data = json.loads((path or palette_path()).read_text(encoding="utf-8"))
+    atlas = load_atlas(atlas_path) if atlas_path is not None else load_atlas()
     return Palette(
-        lines=dict(data["lines"]),
+        lines={line.id: line.colour for line in atlas.lines},
         floors={v: float(data["min_pairwise_ciede2000"][v]) for v in VISIONS},
         pain_floor=float(data["min_to_pain_red_ciede2000"]),
         background_floor=float(data["min_to_background_ciede2000"]),

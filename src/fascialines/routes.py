@@ -65,6 +65,7 @@ __all__ = [
     "Waypoint",
     "catmull_rom",
     "chart_dir",
+    "curve_through",
     "flatten_path",
     "inside",
     "load_routes",
@@ -303,6 +304,60 @@ def catmull_rom(
     for i in range(1, len(ext) - 2):
         out += _segment(ext[i - 1], ext[i], ext[i + 1], ext[i + 2], samples)
     return out
+
+
+def curve_through(
+    points: Sequence[tuple[float, float]], spacing: float = 0.8
+) -> tuple[list[tuple[float, float]], list[int]]:
+    """The :func:`catmull_rom` curve through ``points``, sampled by length, and where each
+    point falls on it.
+
+    A fixed number of samples per segment wastes points on short bends and leaves long
+    stretches coarse; here each segment gets about one sample per ``spacing`` units of its
+    chord (at least two, so a short bend stays round), so a whole line stays light to send and
+    evenly smooth.
+
+    Parameters
+    ----------
+    points : sequence of (x, y)
+        At least one point.
+    spacing : float
+        The wanted distance between curve samples, in the points' units.
+
+    Returns
+    -------
+    curve : list of (x, y)
+        Starts at ``points[0]`` and ends at ``points[-1]``.
+    marks : list of int
+        ``curve[marks[k]] == points[k]`` for every ``k``; a point repeating the one before
+        it gets the same index.
+
+    Examples
+    --------
+    >>> curve, marks = curve_through([(0.0, 0.0), (2.0, 0.0), (2.0, 0.5)], spacing=1.0)
+    >>> marks, curve[marks[1]]
+    ([0, 2, 4], (2.0, 0.0))
+    """
+    if not points:
+        return [], []
+    curve = [points[0]]
+    marks = [0]
+    for i in range(1, len(points)):
+        a, b = points[i - 1], points[i]
+        if b == a:
+            marks.append(len(curve) - 1)
+            continue
+        before = points[i - 2] if i >= 2 else (2 * a[0] - b[0], 2 * a[1] - b[1])
+        after = points[i + 1] if i + 1 < len(points) else (2 * b[0] - a[0], 2 * b[1] - a[1])
+        # A repeated neighbour would give a zero-length knot interval: reflect instead.
+        if before == a:
+            before = (2 * a[0] - b[0], 2 * a[1] - b[1])
+        if after == b:
+            after = (2 * b[0] - a[0], 2 * b[1] - a[1])
+        samples = max(2, math.ceil(math.dist(a, b) / spacing))
+        curve += _segment(before, a, b, after, samples)
+        marks.append(len(curve) - 1)
+    return curve, marks
 
 
 def _segment(

@@ -33,22 +33,24 @@ __all__ = [
     "line_styles",
 ]
 
-#: tritanopia (Machado et al. 2009) and >= 20 with normal colour vision, none too pale for the
-#: skin fill, none close to the "felt here" red. The packaged atlas gives its twelve lines these
-#: colours, in this order; an atlas of your own may use them too.
+#: Twelve line colours that stay apart (CIEDE2000 >= 10) under simulated protanopia,
+#: deuteranopia and tritanopia (Machado et al. 2009) and >= 13 with normal colour vision, none
+#: too pale for the skin fill, none near the "felt here" red (``fascialines.palette``,
+#: ``data/chart/palette.json``). The packaged atlas gives its twelve lines these colours, in
+#: this order; an atlas of your own may use them too.
 PALETTE: tuple[str, ...] = (
-    "#4477AA",  # Tol blue
-    "#997700",  # Tol ochre
-    "#009E73",  # Okabe-Ito bluish green
-    "#EE6677",  # Tol red
-    "#E69F00",  # Okabe-Ito orange
-    "#56B4E9",  # Okabe-Ito sky blue
-    "#332288",  # Tol indigo
-    "#882255",  # Tol wine
-    "#117733",  # Tol green
-    "#999933",  # Tol olive
-    "#AA4499",  # Tol purple
-    "#CC79A7",  # Okabe-Ito reddish purple
+    "#3377CC",  # blue
+    "#EEAA00",  # amber
+    "#337766",  # teal green
+    "#7722AA",  # violet
+    "#885588",  # plum
+    "#AABBFF",  # pale periwinkle
+    "#0022FF",  # ultramarine
+    "#443366",  # dark indigo
+    "#779977",  # sage
+    "#005555",  # dark teal
+    "#AA88AA",  # mauve
+    "#9988FF",  # lavender
 )
 #: A marker symbol per line, shown once per view on the line and in the legend, so colour is
 #: never the only thing that tells two lines apart.

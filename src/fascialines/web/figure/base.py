@@ -1,19 +1,19 @@
 """The body diagram: a base figure built once per atlas, and patches for what a user chose.
 
-The base figure holds the front and back views side by side (see :mod:`.geometry` for the
-coordinates), every line drawn faintly and a marker per node that can be hovered and clicked;
-its key is HTML beside it. Its traces come in a fixed order, and the overlay traces come last,
-empty at first, so an interaction sends a :class:`dash.Patch` that fills them by index instead
-of a new figure.
+The base figure holds the front, back and side views side by side (see :mod:`.geometry` for
+the coordinates), every line drawn as the smooth route an anatomy chart gives it
+(:mod:`.tracks`) and a marker per node that can be hovered and clicked; its key is HTML beside
+it. Its traces come in a fixed order, and the overlay traces come last, empty at first, so an
+interaction sends a :class:`dash.Patch` that fills them by index instead of a new figure.
 
 Trace order
 -----------
-1. One trace per (line, evidence grade) present in the atlas, atlas order then strongest grade
-   first; both views and both sides, segments separated by ``None``; no hover.
-2. One trace per line of markers at the middle of its segments, each with a hover text naming
+1. One trace per (line, evidence grade, deep) group present in the atlas (:func:`line_groups`):
+   deep groups first, so surface lines are drawn over them; every view and both copies, curves
+   separated by ``None``; no hover.
+2. One trace per line of markers at the middle of its steps, each with a hover text naming
    the step, its grade and its sources. The markers are invisible (they only catch the pointer)
-   except one per line and view, which shows the line's symbol: colour is never the only cue,
-   and the resting diagram stays calm.
+   except one per line and view, which shows the line's symbol: colour is never the only cue.
 3. The region markers (``customdata = [region_id, side]``), at :func:`overlay_start` - 1.
 4. The overlay, :data:`OVERLAY_SIZE` traces from :func:`overlay_start`: :data:`PATH_SLOTS`
    path slots, then :data:`OVERLAY_NAMES` in order (the lit tissue, trigger-point zones,
@@ -21,8 +21,9 @@ Trace order
    selected-region ring, trigger-point crosses).
 
 Every hoverable point that sits on a node carries that node's ``customdata``, so a click on a
-node always reaches :func:`clicked_region`. While an overlay is shown the base layers recede
-(their opacity is part of the patch).
+node always reaches :func:`clicked_region`. The page shows the line traces (1 and 2) only when
+"Show every line" is on (the calm start shows the body alone); while an overlay is shown they
+recede.
 """
 
 from __future__ import annotations
@@ -30,27 +31,33 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import Any
 
 import networkx as nx
 import plotly.graph_objects as go
 
 from fascialines.atlas import EVIDENCE_ORDER, Atlas, Region
-from fascialines.graph import NodeKey, build_graph
+from fascialines.graph import LineEdge, NodeKey, build_graph
+from fascialines.routes import load_routes
 from fascialines.web import theme
-from fascialines.web.figure import geometry
-from fascialines.web.figure.geometry import VIEWS, View
+from fascialines.web.figure import geometry, tracks
+from fascialines.web.figure.geometry import CHART_VIEWS, View
 from fascialines.web.figure.strokes import Marks, Polyline
 from fascialines.web.theme import BASE_OPACITY, EVIDENCE_DASH, line_styles
 from fascialines.web.wording import EVIDENCE_HOVER
 
 __all__ = [
+    "BODY_FILL",
+    "DEEP_WIDTH",
     "LAYERS",
     "OVERLAY_NAMES",
     "OVERLAY_SIZE",
     "PATH_SLOTS",
     "base_figure",
     "clicked_region",
+    "deep_colour",
+    "edge_text",
     "graph_of",
     "line_groups",
     "node_label",
@@ -76,6 +83,8 @@ OVERLAY_NAMES: tuple[str, ...] = (
 )
 OVERLAY_SIZE = PATH_SLOTS + len(OVERLAY_NAMES)
 
+#: The body's fill in every view.
+BODY_FILL = "#f4eee8"
 #: Width of a line at rest: thin strokes, so twelve lines read as a chart, not as static.
 _BASE_WIDTH = 1.5
 #: Size of the one visible symbol per line and view, and of the invisible hover targets.
@@ -83,15 +92,31 @@ _EMBLEM_SIZE = 7
 _HOVER_TARGET_SIZE = 8
 
 
-def line_groups(atlas: Atlas) -> list[tuple[str, str]]:
-    """The (line id, grade) pairs that get a base trace, in trace order."""
-    groups: list[tuple[str, str]] = []
+def _deep_branches(atlas: Atlas) -> set[tuple[str, str]]:
+    return {(r.line, r.branch) for r in load_routes() if r.deep}
+
+
+def line_groups(atlas: Atlas) -> list[tuple[str, str, bool]]:
+    """The (line id, grade, deep) groups that get a base trace, in trace order.
+
+    Deep groups come first, so that every surface line is drawn over them; then atlas order,
+    strongest grade first.
+    """
+    deep = _deep_branches(atlas)
+    groups: list[tuple[str, str, bool]] = []
     for line in atlas.lines:
-        grades = {t.evidence for t in line.transitions}
-        groups += [
-            (line.id, g) for g in sorted(grades, key=EVIDENCE_ORDER.__getitem__, reverse=True)
-        ]
-    return groups
+        for branch_is_deep in (True, False):
+            grades = {
+                t.evidence
+                for branch in line.branches
+                if ((line.id, branch.id) in deep) == branch_is_deep
+                for t in branch.transitions
+            }
+            groups += [
+                (line.id, g, branch_is_deep)
+                for g in sorted(grades, key=EVIDENCE_ORDER.__getitem__, reverse=True)
+            ]
+    return sorted(groups, key=lambda group: not group[2])
 
 
 def overlay_start(atlas: Atlas) -> int:
@@ -111,8 +136,36 @@ def step_text(atlas: Atlas, line_id: str, start: str, end: str, edge: dict[str, 
     )
 
 
+def edge_text(atlas: Atlas, edge: LineEdge) -> str:
+    """The hover text of one line edge: :func:`step_text` for the step it is a copy of."""
+    data = {
+        "sources": edge.sources,
+        "evidence_basis": edge.evidence_basis,
+        "evidence": edge.evidence.value,
+    }
+    return step_text(atlas, edge.line, edge.start[0], edge.end[0], data)
+
+
 def node_label(region: Region, side: str) -> str:
     return region.name if side == "midline" else f"{region.name} ({side})"
+
+
+def deep_colour(colour: str, share: float = 0.5) -> str:
+    """A deep line's colour: its own, seen through the translucent body.
+
+    ``share`` of the body's fill mixed in is what a body layer of that opacity over the line
+    would show, without a layer that would also veil the surface lines and the markers.
+
+    Examples
+    --------
+    >>> deep_colour("#000000")
+    '#7a7774'
+    """
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    fr, fg, fb = (int(BODY_FILL[i : i + 2], 16) for i in (1, 3, 5))
+    return "#{:02x}{:02x}{:02x}".format(
+        *(round(c + (f - c) * share) for c, f in ((r, fr), (g, fg), (b, fb)))
+    )
 
 
 def base_figure(atlas: Atlas) -> go.Figure:
@@ -125,72 +178,81 @@ def base_figure(atlas: Atlas) -> go.Figure:
     Returns
     -------
     plotly.graph_objects.Figure
-        Front view on the left, back view on the right, every line drawn faintly in its colour
-        with its evidence grade as the dash style, a hoverable and clickable marker per node
-        (``customdata = [region_id, side]``), and
-        :data:`OVERLAY_SIZE` empty overlay traces at the end (from :func:`overlay_start`).
+        Front, back and side views left to right, every line drawn as its chart route
+        (:mod:`.tracks`) in its colour with its evidence grade as the dash style (deep routes
+        lighter and thinner, under the surface ones), a hoverable and clickable marker per
+        node (``customdata = [region_id, side]``), and :data:`OVERLAY_SIZE` empty overlay
+        traces at the end (from :func:`overlay_start`). The line traces carry a ``uid``
+        starting ``baseline-`` and their step marks ``basestep-``, so the page can hide them
+        for the calm start without redrawing (``assets/chart.css``).
 
     Notes
     -----
-    Builds the graph once (linear in the atlas) to learn each line's sides across midline
-    crossings. Build it once per atlas and per process; interactions use :func:`overlay_patch`.
+    Builds the graph and the tracks once (linear in the atlas and the routes). Build it once
+    per atlas and per process; interactions use :func:`overlay_patch`.
     """
     graph = graph_of(atlas)
     styles = line_styles(atlas)
     fig = go.Figure(layout=_layout())
 
-    polylines: dict[tuple[str, str], Polyline] = defaultdict(Polyline.empty)
+    polylines: dict[tuple[str, str, bool], Polyline] = defaultdict(Polyline.empty)
     marks: dict[str, Marks] = defaultdict(Marks.empty)
     lines_at: dict[NodeKey, set[str]] = defaultdict(set)
-    drawn: set[tuple[str, frozenset[NodeKey]]] = set()
+    drawn: set[tuple[str, tuple[tuple[float, float], ...]]] = set()
     places: dict[tuple[str, View], list[tuple[float, int]]] = defaultdict(list)
-    for u, v, edge in sorted(graph.edges(data=True), key=lambda e: (e[2]["line"], e[0], e[1])):
-        line_id = edge["line"]
-        lines_at[u].add(line_id)
-        lines_at[v].add(line_id)
-        if (line_id, frozenset((u, v))) in drawn:
-            continue  # a midline-only step is the same for both instances of the line
-        drawn.add((line_id, frozenset((u, v))))
-        start_id, end_id = edge["step"]
-        start, end = (u, v) if u[0] == start_id else (v, u)
-        text = step_text(atlas, line_id, start_id, end_id, edge)
-        style = styles[line_id]
-        for view, a, b in geometry.segments(atlas, [(start, end)]):
-            polylines[line_id, edge["evidence"]].add(a, b)
-            places[line_id, view].append((math.dist(a, b), len(marks[line_id].x)))
-            # Invisible, but hoverable: the step's grade and sources are a pointer away.
-            marks[line_id].add(
-                a,
-                b,
-                text,
-                colour=style.colour,
-                symbol=style.symbol,
-                size=_HOVER_TARGET_SIZE,
-                opacity=0.0,
-            )
+    for line in atlas.lines:
+        for edge in tracks.line_edges(atlas, line.id):
+            lines_at[edge.start].add(line.id)
+            lines_at[edge.end].add(line.id)
+            text = edge_text(atlas, edge)
+            style = styles[line.id]
+            for curve in tracks.edge_curves(atlas, edge):
+                if (line.id, curve.points) in drawn:
+                    continue  # a midline step on the side view: the same for both copies
+                drawn.add((line.id, curve.points))
+                polylines[line.id, edge.evidence.value, curve.deep].add_curve(curve.points)
+                a, b = tracks.middle(curve.points)
+                places[line.id, curve.view].append((_length(curve.points), len(marks[line.id].x)))
+                # Invisible, but hoverable: the step's grade and sources are a pointer away.
+                marks[line.id].add(
+                    a,
+                    b,
+                    text,
+                    colour=style.colour,
+                    symbol=style.symbol,
+                    size=_HOVER_TARGET_SIZE,
+                    opacity=0.0,
+                )
     _show_emblems(atlas, marks, places)
 
-    for line_id, grade in line_groups(atlas):
-        style, poly = styles[line_id], polylines[line_id, grade]
+    for index, (line_id, grade, deep) in enumerate(line_groups(atlas)):
+        style, poly = styles[line_id], polylines[line_id, grade, deep]
+        depth = " deep" if deep else ""
         fig.add_trace(
             go.Scatter(
                 x=poly.x,
                 y=poly.y,
                 mode="lines",
-                name=f"{style.label} ({EVIDENCE_HOVER[grade]})",
+                name=f"{style.label}{depth} ({EVIDENCE_HOVER[grade]})",
                 legendgroup=line_id,
                 showlegend=False,
-                line={"color": style.colour, "width": _BASE_WIDTH, "dash": EVIDENCE_DASH[grade]},
+                uid=f"baseline-{index}",
+                line={
+                    "color": deep_colour(style.colour) if deep else style.colour,
+                    "width": _BASE_WIDTH * (DEEP_WIDTH if deep else 1.0),
+                    "dash": EVIDENCE_DASH[grade],
+                },
                 opacity=BASE_OPACITY["lines"][False],
                 hoverinfo="skip",
             )
         )
-    for line in atlas.lines:
+    for index, line in enumerate(atlas.lines):
         fig.add_trace(
             go.Scatter(
                 name=f"{styles[line.id].label} (steps)",
                 legendgroup=line.id,
                 showlegend=False,
+                uid=f"basestep-{index}",
                 opacity=BASE_OPACITY["steps"][False],
                 **marks[line.id].props(),
             )
@@ -200,6 +262,14 @@ def base_figure(atlas: Atlas) -> go.Figure:
         fig.add_trace(trace)
     fig.layout.meta = {"overlay_start": overlay_start(atlas)}
     return fig
+
+
+#: A deep line's width, relative to a surface line's.
+DEEP_WIDTH = 0.7
+
+
+def _length(points: tuple[tuple[float, float], ...]) -> float:
+    return sum(math.dist(a, b) for a, b in pairwise(points))
 
 
 #: How far apart (figure units) the symbols of two lines should be, where a line allows it.
@@ -217,7 +287,7 @@ def _show_emblems(
     """
     shown: dict[View, list[tuple[float, float]]] = defaultdict(list)
     for line in atlas.lines:
-        for view in VIEWS:
+        for view in CHART_VIEWS:
             if not places.get((line.id, view)):
                 continue
             line_marks = marks[line.id]
@@ -242,7 +312,7 @@ def _region_markers(
         region = atlas.region(node[0])
         names = sorted(atlas.line(line_id).abbreviation for line_id in lines_at.get(node, ()))
         through = ", ".join(names) if names else "no line (trigger-point or symptom area)"
-        for view in VIEWS:
+        for view in CHART_VIEWS:
             placed = geometry.point(region, node[1], view)
             if placed is None or not placed[2]:
                 continue
@@ -267,19 +337,43 @@ def _region_markers(
     )
 
 
+#: Each view's title and its hover text.
+VIEW_TITLES: dict[View, tuple[str, str]] = {
+    "front": ("Front view", "the client facing you"),
+    "back": ("Back view", "seen from behind"),
+    "side": ("Right side", "the client's right side in profile, facing right"),
+}
+
+
 def _layout() -> go.Layout:
     annotations = []
-    for view, centre in (("front", 0.0), ("back", geometry.VIEW_OFFSET)):
+    for view in CHART_VIEWS:
+        centre = geometry.VIEW_CENTRES[view]
+        title, hover = VIEW_TITLES[view]
         annotations.append(
             {
-                "x": centre,
+                "x": centre + (2.0 if view == "side" else 0.0),
                 "y": 102.6,
-                "text": f"<b>{view.capitalize()} view</b>",
-                "hovertext": "the client facing you" if view == "front" else "seen from behind",
+                "text": f"<b>{title}</b>",
+                "hovertext": hover,
                 "showarrow": False,
                 "font": {"size": 15, "color": theme.INK},
             }
         )
+        if view == "side":
+            # Which way the profile faces, where the R and L stand on the other views.
+            for sign, word in ((-1, "back"), (1, "front")):
+                annotations.append(
+                    {
+                        "x": centre + 2.0 + sign * 11.5,
+                        "y": 97,
+                        "text": word,
+                        "hovertext": f"the client's {word}",
+                        "showarrow": False,
+                        "font": {"size": 12, "color": "#5b6570"},
+                    }
+                )
+            continue
         # The client's sides as the viewer sees them (mirrored on the front view), as anatomy
         # charts mark them: a bold R and L beside the shoulders.
         viewer_left, viewer_right = ("right", "left") if view == "front" else ("left", "right")
@@ -295,13 +389,13 @@ def _layout() -> go.Layout:
                 }
             )
     shapes = []
-    for view in VIEWS:
+    for view in CHART_VIEWS:
         outline = geometry.load_outline(view)
         shapes.append(
             {
                 "type": "path",
                 "path": outline.silhouette,
-                "fillcolor": "#f4eee8",
+                "fillcolor": BODY_FILL,
                 "line": {"color": "#8a939c", "width": 1.3},
                 "layer": "below",
             }
@@ -327,7 +421,8 @@ def _layout() -> go.Layout:
     return go.Layout(
         xaxis={
             **axis,
-            "range": [-geometry.X_HALF_WIDTH, geometry.VIEW_OFFSET + geometry.X_HALF_WIDTH],
+            # The browser widens it to all three views on a wide screen (assets/chart.js).
+            "range": list(geometry.BASE_X_RANGE),
         },
         yaxis={**axis, "range": list(geometry.Y_RANGE), "scaleanchor": "x", "scaleratio": 1},
         shapes=shapes,
@@ -407,9 +502,11 @@ def split_layers(atlas: Atlas, fig: go.Figure) -> tuple[go.Figure, go.Figure]:
     start = overlay_start(atlas)
     lower = go.Figure(data=fig.data[:start], layout=fig.layout)
     upper_layout = go.Layout(fig.layout)
-    upper_layout.update(
-        shapes=[], annotations=[], paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)"
-    )
+    # Assigned, not updated: plotly's update() leaves a list property alone when given an
+    # empty list, and the upper layer's copy of the filled outlines would hide the lines below.
+    upper_layout.shapes = ()
+    upper_layout.annotations = ()
+    upper_layout.update(paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)")
     upper = go.Figure(data=fig.data[start:], layout=upper_layout)
     upper.layout.meta = {"overlay_start": 0}
     return lower, upper

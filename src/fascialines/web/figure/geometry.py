@@ -6,9 +6,12 @@ public-domain gganatogram silhouettes by way of anatomapa; see ``assets/ATTRIBUT
 atlas's own: percent of standing height, ``y`` 0 at the soles and 100 at the vertex, ``x`` the
 signed distance from the midline as the viewer sees it (negative = the viewer's left).
 
-Two views sit side by side in one figure, the back view shifted right by :data:`VIEW_OFFSET`.
-In the front view the client faces the viewer, so the client's right side is on the viewer's
-left; in the back view the client's left is on the viewer's left.
+Three views sit side by side in one figure: the front view, the back view shifted right by
+:data:`VIEW_OFFSET` and the side view (``assets/body/side.svg``, drawn for this project) shifted
+by :data:`SIDE_OFFSET`. In the front view the client faces the viewer, so the client's right
+side is on the viewer's left; in the back view the client's left is on the viewer's left; the
+side view shows the client's right side, facing the viewer's right, its ``x`` measured forward
+from the mid-coronal line (``data/chart/side_points.json`` gives each region's point there).
 
 The drawn figure holds its arms slightly away from the body (about 30 degrees), while the atlas
 places the upper limb as in anatomical position with the arms hanging at the sides. Points of
@@ -27,14 +30,19 @@ from typing import Literal, cast
 
 from fascialines.atlas import Atlas, Point, Region
 from fascialines.graph import NodeKey
-from fascialines.routes import flatten_path
+from fascialines.routes import flatten_path, load_side_points
 
 __all__ = [
     "ARM_AREAS",
+    "BASE_X_RANGE",
+    "CHART_VIEWS",
     "LANDMARKS",
+    "SIDE_OFFSET",
     "VIEWS",
+    "VIEW_CENTRES",
     "VIEW_OFFSET",
     "X_HALF_WIDTH",
+    "X_RANGE",
     "Y_RANGE",
     "Outline",
     "View",
@@ -46,19 +54,32 @@ __all__ = [
     "on_body",
     "point",
     "segments",
+    "side_point",
     "silhouette_polygon",
     "svg_to_figure",
     "transform_path",
     "view_centre",
+    "view_of",
 ]
 
-View = Literal["front", "back"]
+View = Literal["front", "back", "side"]
 Side = Literal["left", "right", "midline"]
 
 #: Where the back view's midline sits in figure ``x``; the front view's midline is at 0.
 VIEW_OFFSET = 62.0
+#: Where the side view's mid-coronal line sits in figure ``x``: the profile reaches from about
+#: 7.7 behind it (the buttocks) to 11.8 in front (the toes), clear of the back view's hand.
+SIDE_OFFSET = 100.0
 #: Half the width of one view in figure units: the hands reach about 27 from the midline.
 X_HALF_WIDTH = 30.0
+#: Figure ``x`` range of the three views, with a margin for the R and L labels: the chart's
+#: home view in the browser (``assets/chart.js`` widens the figure to it on a wide screen).
+X_RANGE = (-29.0, SIDE_OFFSET + 18.0)
+#: The ``x`` range the figure is sent with: the front and back views, the proportions the
+#: overlay's labels are placed for (``labels.smallest_scale``); a phone opens on one view.
+BASE_X_RANGE = (-X_HALF_WIDTH, VIEW_OFFSET + X_HALF_WIDTH)
+#: Each view's centre line in figure ``x``.
+VIEW_CENTRES: dict[View, float] = {"front": 0.0, "back": VIEW_OFFSET, "side": SIDE_OFFSET}
 #: Figure ``y`` range: a margin under the soles and above the vertex for the view titles.
 Y_RANGE = (-3.0, 104.0)
 
@@ -163,14 +184,14 @@ _DETAIL = re.compile(r'<path\b[^>]*?\bclass="detail"[^>]*?\bd="([^"]+)"')
 def load_outline(view: View) -> Outline:
     """Read a view's outline from ``assets/body/{view}.svg`` and map it into the figure.
 
-    The back view is shifted right by :data:`VIEW_OFFSET`. The result is cached: the outlines
-    never change while the process runs.
+    Each view is shifted right by its :data:`VIEW_CENTRES` entry. The result is cached: the
+    outlines never change while the process runs.
     """
     text = (assets_dir() / "body" / f"{view}.svg").read_text(encoding="utf-8")
     match = _PATH.search(text)
     if match is None:
         raise ValueError(f"{view}.svg has no path with id 'silhouette'")
-    dx = VIEW_OFFSET if view == "back" else 0.0
+    dx = VIEW_CENTRES[view]
     return Outline(
         view=view,
         silhouette=transform_path(match.group(1), dx=dx),
@@ -241,6 +262,7 @@ def figure_xy(point: Point, *, view: View, side: Side, body_area: str) -> tuple[
     point : Point
         The region's point on this view (``x`` >= 0 towards the region's own side).
     view : {"front", "back"}
+        The side view places regions by :func:`side_point` instead.
     side : {"left", "right", "midline"}
         The node's side; a midline node stays on the midline.
     body_area : str
@@ -263,16 +285,35 @@ def figure_xy(point: Point, *, view: View, side: Side, body_area: str) -> tuple[
     return signed + (VIEW_OFFSET if view == "back" else 0.0), y
 
 
+#: The views of the atlas's own points, where the overlay's marks go (felt here, candidates).
 VIEWS: tuple[View, ...] = ("front", "back")
+#: Every view the chart draws: the lines and the clickable region markers are on all three.
+CHART_VIEWS: tuple[View, ...] = ("front", "back", "side")
+
+
+@cache
+def _side_points() -> dict[str, tuple[float, float]]:
+    return load_side_points()
+
+
+def side_point(region_id: str) -> tuple[float, float] | None:
+    """A region's point on the side view in figure coordinates (:data:`SIDE_OFFSET` added)."""
+    found = _side_points().get(region_id)
+    return None if found is None else (round(found[0] + SIDE_OFFSET, 2), found[1])
 
 
 def point(region: Region, side: str, view: View) -> tuple[float, float, bool] | None:
     """Where a node is drawn on a view, and whether the region really has a point there.
 
-    A region with a point on one view only lends it to the other view for drawing lines (the
-    coordinates are shared), so a line passing a deep structure stays unbroken; its marker
-    appears on its own view only.
+    A region with a point on one of the front and back views only lends it to the other for
+    drawing lines (the coordinates are shared), so a line passing a deep structure stays
+    unbroken; its marker appears on its own view only. The side view shows the client's right
+    side: a right or midline node has its ``side_points.json`` point there, a left node none
+    (it is hidden behind the body).
     """
+    if view == "side":
+        placed = side_point(region.id) if side != "left" else None
+        return None if placed is None else (placed[0], placed[1], True)
     own = region.front if view == "front" else region.back
     other = region.back if view == "front" else region.front
     where = own or other
@@ -310,6 +351,11 @@ def markers(
                 yield index, node, (placed[0], placed[1])
 
 
+def view_of(x: float) -> View:
+    """The view a figure ``x`` lies on: the one whose centre line is nearest."""
+    return min(VIEW_CENTRES, key=lambda view: abs(VIEW_CENTRES[view] - x))
+
+
 def view_centre(x: float) -> float:
-    """The midline of the view a figure ``x`` lies on."""
-    return 0.0 if x < VIEW_OFFSET / 2 else VIEW_OFFSET
+    """The midline (the side view: the mid-coronal line) of the view a figure ``x`` lies on."""
+    return VIEW_CENTRES[view_of(x)]

@@ -17,14 +17,16 @@ import plotly.graph_objects as go
 
 from fascialines.atlas import EVIDENCE_ORDER, Atlas
 from fascialines.graph import NodeKey
-from fascialines.web.figure import geometry, zones
+from fascialines.web.figure import geometry, tracks, zones
 from fascialines.web.figure.base import (
+    DEEP_WIDTH,
     PATH_SLOTS,
     base_figure,
+    deep_colour,
+    edge_text,
     graph_of,
     line_groups,
     overlay_start,
-    step_text,
 )
 from fascialines.web.figure.geometry import View
 from fascialines.web.figure.labels import Board, Box, smallest_scale, text_box
@@ -58,6 +60,8 @@ class _PathGroup:
     bright: bool
     line: str
     grade: str
+    #: Drawn along a deep route: paler and thinner, as on the base (base.deep_colour).
+    deep: bool = False
 
 
 def _steps_of_line(atlas: Atlas, line_id: str) -> list[tuple[NodeKey, NodeKey, dict[str, Any]]]:
@@ -80,7 +84,12 @@ def _path_traces(
         merged: dict[_PathGroup, Polyline] = {}
         for group, poly in sorted(groups.items(), key=lambda item: EVIDENCE_ORDER[item[0].grade]):
             key = next(
-                (k for k in merged if (k.bright, k.line) == (group.bright, group.line)), group
+                (
+                    k
+                    for k in merged
+                    if (k.bright, k.line, k.deep) == (group.bright, group.line, group.deep)
+                ),
+                group,
             )
             merged.setdefault(key, Polyline.empty()).extend(poly)
         groups = merged
@@ -90,13 +99,15 @@ def _path_traces(
     for group in ordered[:PATH_SLOTS]:
         style, poly = styles[group.line], groups[group]
         dash_style = EVIDENCE_DASH[group.grade]
+        width = 3.5 if group.bright else 2
         traces.append(
             {
                 "x": poly.x,
                 "y": poly.y,
                 "line": {
-                    "color": style.colour,
-                    "width": 3.5 if group.bright else 2,
+                    # A chosen deep line still stands out: a third of the way to the body.
+                    "color": deep_colour(style.colour, 1 / 3) if group.deep else style.colour,
+                    "width": width * DEEP_WIDTH if group.deep else width,
                     "dash": dash_style,
                 },
                 "opacity": 1.0 if group.bright else 0.35,
@@ -125,9 +136,15 @@ def _add_path(
             f"{EVIDENCE_HOVER[step.evidence]}{basis}<br>"
             f"<i>sources: {', '.join(step.sources)}</i>"
         )
-        poly = groups.setdefault(_PathGroup(bright, path.line, step.evidence), Polyline.empty())
-        for _, a, b in geometry.segments(atlas, [(start, end)]):
-            poly.add(a, b)
+        # Along the line's chart route (.tracks), in the path's direction.
+        edge = tracks.step_edge(atlas, path.line, start, end)
+        if edge is None:
+            continue  # not a step of this line in this atlas: nothing to draw
+        for curve in tracks.edge_curves(atlas, edge):
+            group = _PathGroup(bright, path.line, step.evidence, curve.deep)
+            points = curve.points if edge.start == start else curve.points[::-1]
+            groups.setdefault(group, Polyline.empty()).add_curve(points)
+            a, b = tracks.middle(points)
             arrows.add(
                 a,
                 b,
@@ -155,14 +172,15 @@ def _overlay(
     longest: dict[View, tuple[float, int]] = {}
     if line is not None:
         style = styles[atlas.line(line).id]  # KeyError for an unknown line: callers validate
-        for start, end, edge in _steps_of_line(atlas, line):
-            text = step_text(atlas, line, edge["step"][0], edge["step"][1], edge)
-            poly = groups.setdefault(_PathGroup(True, line, edge["evidence"]), Polyline.empty())
-            for view, a, b in geometry.segments(atlas, [(start, end)]):
-                poly.add(a, b)
-                length = math.dist(a, b)
-                if length > longest.get(view, (0.0, -1))[0]:
-                    longest[view] = (length, len(arrows.x))
+        for edge in tracks.line_edges(atlas, line):
+            text = edge_text(atlas, edge)
+            for curve in tracks.edge_curves(atlas, edge):
+                group = _PathGroup(True, line, edge.evidence.value, curve.deep)
+                groups.setdefault(group, Polyline.empty()).add_curve(curve.points)
+                a, b = tracks.middle(curve.points)
+                length = math.dist(curve.points[0], curve.points[-1])
+                if length > longest.get(curve.view, (0.0, -1))[0]:
+                    longest[curve.view] = (length, len(arrows.x))
                 # Hover targets; the line's symbol shows once per view, as on the base, so it
                 # is not mistaken for arrows (a line has no direction).
                 arrows.add(

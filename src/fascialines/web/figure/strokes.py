@@ -1,12 +1,13 @@
 """Strokes and marks collected into plotly scatter properties: the builders both layers share.
 
-:class:`Polyline` gathers segments for one ``mode="lines"`` trace; :class:`Marks` gathers one
-marker per segment (a line's symbol or an arrow) with its hover text.
+:class:`Polyline` gathers segments and curves for one ``mode="lines"`` trace; :class:`Marks`
+gathers one marker per segment (a line's symbol or an arrow) with its hover text.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,11 @@ class Polyline:
     def add(self, a: tuple[float, float], b: tuple[float, float]) -> None:
         self.x += [a[0], b[0], None]
         self.y += [a[1], b[1], None]
+
+    def add_curve(self, points: Sequence[tuple[float, float]]) -> None:
+        """Add a curve (a step's stretch of its route, :mod:`.tracks`), then a gap."""
+        self.x += [p[0] for p in points] + [None]
+        self.y += [p[1] for p in points] + [None]
 
     def extend(self, other: Polyline) -> None:
         self.x += other.x

@@ -1,19 +1,28 @@
-"""The body diagram's view: the figure, its HTML key and the sentence that says what it shows.
+"""The body diagram's view: the figure, its tools, its HTML key and the sentence that says what
+it shows.
 
 The figure itself is built in :mod:`fascialines.web.figure`; this module places it on the page
-and words it for people who cannot see it.
+and words it for people who cannot see it. Above it sit the chart's tools, real buttons that
+the keyboard reaches: "Show every line" (the ``all_lines`` URL field; without it the chart
+starts calm, the body with no line but the chosen one), a choice of one view (front, back or
+side), zoom in and out, pan, "Reset" (all three views, the whole body) and "Save picture" (a
+PNG of both layers drawn from plotly's own ``toImage``). The tools run in the browser
+(``assets/chart.js``): zooming never asks the server for anything.
 """
 
 from __future__ import annotations
 
+import json
+
+import dash
 import plotly.graph_objects as go
-from dash import dcc, html
+from dash import ALL, ClientsideFunction, Input, Output, dcc, html
 from dash.development.base_component import Component
 
 from fascialines.atlas import EVIDENCE_ORDER, Atlas
 from fascialines.tracing import Trace
-from fascialines.web.figure import split_layers
-from fascialines.web.pieces import attrs, node_name, places
+from fascialines.web.figure import geometry, split_layers
+from fascialines.web.pieces import SET_BUTTON, attrs, node_name, places, set_button
 from fascialines.web.state import ViewState
 from fascialines.web.theme import (
     EVIDENCE_DASH,
@@ -24,7 +33,18 @@ from fascialines.web.theme import (
 )
 from fascialines.web.wording import EVIDENCE_SHORT, HEADING
 
-__all__ = ["Ids", "caption", "diagram_key", "layout", "lower_class"]
+__all__ = [
+    "EVERY_LINE_ID",
+    "PANEL_CLASS",
+    "TOOLS",
+    "Ids",
+    "caption",
+    "diagram_key",
+    "layout",
+    "lower_class",
+    "set_callbacks",
+    "tools",
+]
 
 
 class Ids:
@@ -36,6 +56,41 @@ class Ids:
     OVERLAY = "body-overlay"
     LOWER_LAYER = "body-lower-layer"
     CAPTION = "body-caption"
+    #: The diagram panel; its class has ``every-line`` while every line is shown.
+    CHART = "body-panel"
+    #: The figure's frame; ``view-front``, ``view-back`` or ``view-side`` while one view is shown.
+    FRAME = "body-frame"
+    TOOLS = "body-tools"
+    #: A tool button's id is ``{"type": TOOL, "action": <one of TOOLS>}``.
+    TOOL = "body-tool"
+
+
+#: What the key's deep-line sample means, in full (its hover text).
+DEEP_NOTE = (
+    "A deep line (the Deep Front Line) runs under the surface: the chart draws it paler and "
+    "thinner, as if seen through the body."
+)
+
+#: The diagram panel's class; the browser adds ``every-line`` for "Show every line".
+PANEL_CLASS = "panel diagram"
+
+#: The "Show every line" switch: an address button that toggles ``all_lines=1``.
+EVERY_LINE_ID = {"type": SET_BUTTON, "set": "all_lines=1", "drop": "", "toggle": True}
+
+#: The chart's tools: (action, visible label, the name said to screen readers and on hover).
+TOOLS: tuple[tuple[str, str, str], ...] = (
+    ("view-front", "Front", "Show the front view only"),
+    ("view-back", "Back", "Show the back view only"),
+    ("view-side", "Side", "Show the side view only"),
+    ("zoom-in", "+", "Zoom in"),
+    ("zoom-out", "−", "Zoom out"),
+    ("pan-left", "←", "Pan left"),
+    ("pan-right", "→", "Pan right"),
+    ("pan-up", "↑", "Pan up"),
+    ("pan-down", "↓", "Pan down"),
+    ("reset", "Reset", "Reset the zoom: all three views, the whole body"),
+    ("save", "Save picture", "Save the chart as it is now as a PNG picture"),
+)
 
 
 #: The lower layer's class; ``dimmed`` while an overlay is shown (style.css fades its lines).
@@ -94,7 +149,85 @@ def diagram_key(atlas: Atlas) -> Component:
             html.Ul(lines, className="key-list key-lines"),
             html.P(HEADING["key-evidence"], className="key-title"),
             html.Ul(evidence, className="key-list key-evidences"),
+            html.P(
+                className="key-deep",
+                children=[
+                    html.Span(className="key-deep-sample", **attrs({"aria-hidden": "true"})),
+                    html.Span("Paler, thinner: deep, under the surface", title=DEEP_NOTE),
+                ],
+            ),
         ],
+    )
+
+
+def tools() -> Component:
+    """The chart's tools: the "Show every line" switch, then view, zoom, pan, reset and save.
+
+    The home ranges and each view's ranges ride along as data attributes, so the browser
+    script knows them without asking the server.
+    """
+    views = {
+        view: [geometry.VIEW_CENTRES[view] + low, geometry.VIEW_CENTRES[view] + high]
+        for view, (low, high) in _VIEW_SPANS.items()
+    }
+    buttons = [
+        html.Button(
+            label,
+            id={"type": Ids.TOOL, "action": action},
+            type="button",
+            className="button button-small chart-tool chart-" + action,
+            title=name,
+            **attrs({"aria-label": name} if label != name else {}),
+        )
+        for action, label, name in TOOLS
+    ]
+    switch = set_button(
+        "Show every line",
+        {"all_lines": "1"},
+        toggle=True,
+        class_name="button button-small chart-every-line",
+        title="Draw all twelve lines faintly behind the view",
+    )
+    return html.Div(
+        id=Ids.TOOLS,
+        className="chart-tools",
+        role="toolbar",
+        **attrs(
+            {
+                "aria-label": "Chart tools",
+                "data-home": json.dumps({"x": list(geometry.X_RANGE), "y": list(geometry.Y_RANGE)}),
+                "data-views": json.dumps(views),
+            }
+        ),
+        children=[switch, *buttons],
+    )
+
+
+# Each view's x range around its centre line when shown alone (the side view is narrower).
+_VIEW_SPANS: dict[geometry.View, tuple[float, float]] = {
+    "front": (-29.0, 29.0),
+    "back": (-29.0, 29.0),
+    "side": (-10.5, 18.0),
+}
+
+
+def set_callbacks(app: dash.Dash, url_id: str) -> None:
+    """The chart's browser-side handlers (``assets/chart.js``): the calm start and the tools.
+
+    ``url_id`` is the page's ``dcc.Location``, whose query string holds ``all_lines``.
+    """
+    # The chart's class and the switch's pressed state follow the address, whatever changed
+    # it (the script sets aria-pressed on the switch itself).
+    app.clientside_callback(
+        ClientsideFunction(namespace="fascialinesChart", function_name="everyLine"),
+        Output(Ids.CHART, "className"),
+        Input(url_id, "search"),
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="fascialinesChart", function_name="tool"),
+        Output(Ids.TOOLS, "data-done"),
+        Input({"type": Ids.TOOL, "action": ALL}, "n_clicks"),
+        prevent_initial_call=True,
     )
 
 
@@ -102,14 +235,17 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
     """The diagram panel: the figure (as two layers), its key and its caption."""
     lower, upper = split_layers(atlas, figure)
     panel = html.Section(
-        className="panel diagram",
+        id=Ids.CHART,
+        className=PANEL_CLASS,
         **attrs({"aria-label": HEADING["diagram"]}),
         children=[
+            tools(),
             # Two stacked figures of the same size and axes: the lower one (outlines, every
             # line, the clickable regions) is drawn once; the upper one (the overlay) is the
             # only one an interaction redraws, and lets the pointer through to the lower one
             # (style.css). Each responsive dcc.Graph fills the frame.
             html.Div(
+                id=Ids.FRAME,
                 className="body-graph",
                 role="group",
                 **attrs({"aria-label": HEADING["diagram-group"], "aria-describedby": Ids.CAPTION}),
@@ -152,7 +288,8 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
 def caption(atlas: Atlas, trace: Trace | None, state: ViewState) -> str:
     """One sentence saying what the diagram shows, for people who cannot see it."""
     parts = [
-        "Front view on the left (the client's right side on your left), back view on the right."
+        "Three views: the front (the client's right side on your left), the back, and the "
+        "client's right side in profile."
     ]
     if trace is not None:
         felt = places(atlas, trace.felt_at)

@@ -107,7 +107,8 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
 
 
 def set_callbacks(app: dash.Dash) -> None:
-    """The handlers that run in the browser alone (``assets/app.js``)."""
+    """The handlers that run in the browser alone (``assets/app.js``, ``assets/chart.js``)."""
+    diagram.set_callbacks(app, Ids.URL)
     # An address button edits the query string in the browser; the app's one server callback
     # then draws the new view. No round-trip to write the URL, and the page does not move.
     app.clientside_callback(

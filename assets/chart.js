@@ -1,0 +1,221 @@
+// The body chart's browser-side tools (views/diagram.py): the calm start's switch, the choice
+// of view, zoom, pan, reset and "Save picture". Nothing here asks the server: the two stacked
+// figures (the lower one drawn once, the upper one the overlay) are moved together with
+// Plotly.relayout, and the picture is both layers through plotly's own toImage.
+(function () {
+    "use strict";
+
+    // The two figures' plotly divs, lower first.
+    function graphs() {
+        return ["body-graph", "body-overlay"]
+            .map(function (id) {
+                return document.querySelector("#" + id + " .js-plotly-plot");
+            })
+            .filter(Boolean);
+    }
+
+    function toolbar() {
+        return document.getElementById("body-tools");
+    }
+
+    function ranges(gd) {
+        return { x: gd.layout.xaxis.range.slice(), y: gd.layout.yaxis.range.slice() };
+    }
+
+    function show(x, y) {
+        graphs().forEach(function (gd) {
+            window.Plotly.relayout(gd, { "xaxis.range": x, "yaxis.range": y });
+        });
+    }
+
+    function scaled(range, factor) {
+        const centre = (range[0] + range[1]) / 2;
+        const half = ((range[1] - range[0]) / 2) * factor;
+        return [centre - half, centre + half];
+    }
+
+    function shifted(range, share) {
+        const step = (range[1] - range[0]) * share;
+        return [range[0] + step, range[1] + step];
+    }
+
+    // One view alone, or all three: the frame's class lets the stylesheet give a phone's
+    // single view its own proportions.
+    function frameView(view) {
+        const frame = document.getElementById("body-frame");
+        if (!frame) {
+            return;
+        }
+        ["view-front", "view-back", "view-side"].forEach(function (name) {
+            frame.classList.remove(name);
+        });
+        if (view) {
+            frame.classList.add("view-" + view);
+        }
+    }
+
+    function act(action) {
+        const all = graphs();
+        const bar = toolbar();
+        if (!all.length || !bar) {
+            return;
+        }
+        const home = JSON.parse(bar.dataset.home);
+        const views = JSON.parse(bar.dataset.views);
+        const now = ranges(all[0]);
+        if (action === "reset") {
+            frameView(null);
+            show(home.x, home.y);
+        } else if (action.indexOf("view-") === 0) {
+            const view = action.slice(5);
+            frameView(view);
+            show(views[view], home.y);
+        } else if (action === "zoom-in" || action === "zoom-out") {
+            const factor = action === "zoom-in" ? 1 / 1.5 : 1.5;
+            show(scaled(now.x, factor), scaled(now.y, factor));
+        } else if (action.indexOf("pan-") === 0) {
+            const share = { left: [-0.25, 0], right: [0.25, 0], up: [0, 0.25], down: [0, -0.25] }[
+                action.slice(4)
+            ];
+            show(shifted(now.x, share[0]), shifted(now.y, share[1]));
+        } else if (action === "save") {
+            save(all);
+        }
+    }
+
+    // The lower figure as the page shows it: in the calm start its lines are hidden by the
+    // stylesheet, which toImage does not see, so they are left out here too; while dimmed they
+    // recede as on the page.
+    function asShown(gd) {
+        const chart = document.getElementById("body-panel");
+        const calm = !(chart && chart.classList.contains("every-line"));
+        const dimmed = !!gd.closest(".dimmed");
+        const data = gd.data.map(function (trace) {
+            if (!/^base(line|step)-/.test(trace.uid || "")) {
+                return trace;
+            }
+            if (calm) {
+                return Object.assign({}, trace, { visible: false });
+            }
+            return dimmed ? Object.assign({}, trace, { opacity: (trace.opacity || 1) * 0.25 }) : trace;
+        });
+        return { data: data, layout: gd.layout };
+    }
+
+    // Both layers as SVG through plotly's toImage (as data: addresses, which the page's
+    // Content-Security-Policy allows; plotly's own PNG path loads a blob: image, which it does
+    // not), drawn one over the other on a canvas at twice the size, saved as a PNG.
+    function save(all) {
+        const width = all[0].clientWidth;
+        const height = all[0].clientHeight;
+        const options = { format: "svg", width: width, height: height };
+        const figures = [asShown(all[0])].concat(
+            all.slice(1).map(function (gd) {
+                return { data: gd.data, layout: gd.layout };
+            })
+        );
+        Promise.all(
+            figures.map(function (figure) {
+                return window.Plotly.toImage(figure, options);
+            })
+        )
+            .then(function (urls) {
+                return Promise.all(
+                    urls.map(function (url) {
+                        const image = new Image();
+                        image.src = url;
+                        return image.decode().then(function () {
+                            return image;
+                        });
+                    })
+                );
+            })
+            .then(function (images) {
+                const canvas = document.createElement("canvas");
+                canvas.width = width * 2;
+                canvas.height = height * 2;
+                const context = canvas.getContext("2d");
+                images.forEach(function (image) {
+                    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+                });
+                const link = document.createElement("a");
+                link.download = "fascialines-chart.png";
+                link.href = canvas.toDataURL("image/png");
+                document.body.appendChild(link);
+                link.click();
+                link.remove();
+            });
+    }
+
+    // The overlay is redrawn by Dash from its stored figure, whose ranges are the home ones:
+    // after each redraw it takes the lower figure's ranges again.
+    function keepInStep() {
+        const all = graphs();
+        if (all.length < 2 || all[1].dataset.chartInStep) {
+            return;
+        }
+        all[1].dataset.chartInStep = "1";
+        all[1].on("plotly_afterplot", function () {
+            const lower = graphs()[0];
+            const want = ranges(lower);
+            const have = ranges(all[1]);
+            if (want.x.join() !== have.x.join() || want.y.join() !== have.y.join()) {
+                window.Plotly.relayout(all[1], { "xaxis.range": want.x, "yaxis.range": want.y });
+            }
+        });
+    }
+
+    // The figure comes with the front and back views (the proportions the overlay's labels
+    // are placed for). Once drawn, a wide screen shows all three views (the home view); on a
+    // phone three views side by side are each a thumb's width, so it opens on the front view
+    // alone. The view buttons and Reset choose again.
+    let started = false;
+    function openView() {
+        if (started) {
+            return;
+        }
+        started = true;
+        const narrow = window.matchMedia("(max-width: 760px)").matches;
+        const attempt = function (left) {
+            const all = graphs();
+            if (all.length === 2 && all.every((gd) => gd._fullLayout && gd._fullLayout.xaxis)) {
+                keepInStep();
+                act(narrow ? "view-front" : "reset");
+            } else if (left > 0) {
+                window.setTimeout(function () {
+                    attempt(left - 1);
+                }, 100);
+            }
+        };
+        attempt(100);
+    }
+
+    window.dash_clientside = Object.assign({}, window.dash_clientside, {
+        fascialinesChart: {
+            // The calm start: the lines of the lower figure show only with all_lines=1.
+            everyLine: function (search) {
+                const on = new URLSearchParams(search || "").get("all_lines") === "1";
+                const switchButton = document.querySelector(".chart-every-line");
+                if (switchButton) {
+                    switchButton.setAttribute("aria-pressed", on ? "true" : "false");
+                }
+                openView();
+                return "panel diagram" + (on ? " every-line" : "");
+            },
+            tool: function () {
+                const context = window.dash_clientside.callback_context;
+                const fired = context.triggered.filter(function (t) {
+                    return t.value;
+                });
+                if (!fired.length) {
+                    return window.dash_clientside.no_update;
+                }
+                const propId = fired[0].prop_id;
+                const id = JSON.parse(propId.slice(0, propId.lastIndexOf(".")));
+                keepInStep();
+                act(id.action);
+                return id.action;
+            },
+        },
+    });
+})();

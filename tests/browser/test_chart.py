@@ -1,0 +1,119 @@
+"""The body chart's tools in a real browser: the calm start's switch, zoom, reset, Save picture.
+
+Every tool is a real button, so each journey uses the keyboard (focus, then Enter), as a person
+without a mouse would.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+from fascialines.web.figure.geometry import X_RANGE, Y_RANGE
+from fascialines.web.views import diagram
+
+# The axis ranges of both layers, lower first, as plotly holds them.
+RANGES = """() => ['body-graph', 'body-overlay'].map((id) => {
+    const gd = document.querySelector('#' + id + ' .js-plotly-plot');
+    return [gd._fullLayout.xaxis.range.slice(), gd._fullLayout.yaxis.range.slice()];
+})"""
+
+# How many of the lower layer's base line traces the page shows.
+SHOWN_LINES = """() => Array.from(document.querySelectorAll(
+    '#body-graph .scatterlayer g.trace')).filter((g) =>
+        /tracebase(line|step)-/.test(g.getAttribute('class')) &&
+        getComputedStyle(g).display !== 'none').length"""
+
+
+def _ready(page: Page) -> None:
+    expect(page.locator("#body-graph .js-plotly-plot .main-svg").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+
+
+def _wait_home(page: Page, home: list[list[float]]) -> None:
+    """Wait until both layers show the home ranges (all three views, the whole body)."""
+    wanted = json.dumps(home[0] + home[1])
+    page.wait_for_function(
+        f"""() => ({RANGES})().every(([x, y]) =>
+            [...x, ...y].every((v, i) => Math.abs(v - {wanted}[i]) < 1e-9))"""
+    )
+
+
+def _press(page: Page, action: str) -> None:
+    button = page.locator(f"button.chart-{action}")
+    button.focus()
+    page.keyboard.press("Enter")
+
+
+def _tool_ids() -> list[dict[str, Any]]:
+    return [{"type": diagram.Ids.TOOL, "action": action} for action, *_ in diagram.TOOLS]
+
+
+def test_the_chart_starts_calm_and_the_switch_shows_every_line(
+    offline_page: Page, base_url: str
+) -> None:
+    page = offline_page
+    page.goto(base_url + "/")
+    _ready(page)
+    switch = page.locator("button.chart-every-line")
+    expect(switch).to_have_attribute("aria-pressed", "false")
+    assert page.evaluate(SHOWN_LINES) == 0
+    switch.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{base_url}/?all_lines=1")
+    expect(switch).to_have_attribute("aria-pressed", "true")
+    assert page.evaluate(SHOWN_LINES) > 12
+    page.keyboard.press("Enter")
+    expect(switch).to_have_attribute("aria-pressed", "false")
+    assert page.evaluate(SHOWN_LINES) == 0
+
+
+def test_zoom_moves_both_layers_together_and_reset_brings_the_whole_body_back(
+    offline_page: Page, base_url: str
+) -> None:
+    page = offline_page
+    page.goto(base_url + "/?line=SPL")
+    _ready(page)
+    home = [list(X_RANGE), list(Y_RANGE)]
+    # Sent with the front and back views, the figure opens on all three on a wide screen.
+    _wait_home(page, home)
+    _press(page, "zoom-in")
+    page.wait_for_function(
+        f"() => ({RANGES})()[0][0][1] - ({RANGES})()[0][0][0] < {X_RANGE[1] - X_RANGE[0]}"
+    )
+    lower, upper = page.evaluate(RANGES)
+    assert lower == upper, "the overlay follows the lower layer"
+    assert lower[0][1] - lower[0][0] < X_RANGE[1] - X_RANGE[0]
+    _press(page, "pan-left")
+    page.wait_for_function(f"() => ({RANGES})()[0][0][0] < {lower[0][0]}")
+    _press(page, "view-side")
+    page.wait_for_function(f"() => ({RANGES})()[0][0][0] > {X_RANGE[1] - 30}")
+    expect(page.locator("#body-frame")).to_have_class("body-graph view-side")
+    _press(page, "reset")
+    _wait_home(page, home)
+    expect(page.locator("#body-frame")).to_have_class("body-graph")
+
+
+def test_save_picture_downloads_a_png_of_the_chart(offline_page: Page, base_url: str) -> None:
+    page = offline_page
+    page.goto(base_url + "/?line=LL")
+    _ready(page)
+    with page.expect_download() as download_info:
+        _press(page, "save")
+    download = download_info.value
+    assert download.suggested_filename == "fascialines-chart.png"
+    with open(download.path(), "rb") as picture:
+        assert picture.read(8) == b"\x89PNG\r\n\x1a\n"
+
+
+def test_every_tool_is_a_named_button() -> None:
+    # Named for screen readers where the label is a symbol (+, the arrows).
+    component = diagram.tools()
+    buttons = [c for c in component.children if getattr(c, "id", None) in _tool_ids()]
+    assert len(buttons) == len(diagram.TOOLS)
+    for button, (_, label, name) in zip(buttons, diagram.TOOLS, strict=True):
+        assert button.type == "button" and button.title == name
+        if label != name:
+            assert getattr(button, "aria-label") == name

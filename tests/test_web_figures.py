@@ -728,3 +728,22 @@ def test_a_traced_paths_curves_stay_a_small_patch(packaged):
         ops = figures.upper_patch(packaged, trace=result, focus_rank=1).to_plotly_json()
         paths = [op for op in ops["operations"] if op["location"][1] < figures.PATH_SLOTS]
         assert len(json.dumps(paths, separators=(",", ":"))) <= PATH_PATCH_BOUND, symptom.id
+
+
+def test_every_drawn_point_is_read_back_on_its_own_view() -> None:
+    # Markers, labels and the handout sort points into views by their x alone; the shipped
+    # atlas has the hands, the widest points of the front and back views.
+    for region in load_atlas().regions:
+        sides = ("midline",) if region.laterality == "midline" else ("left", "right")
+        for side in sides:
+            for view in body.CHART_VIEWS:
+                placed = body.point(region, side, view)
+                if placed is not None:
+                    assert body.view_of(placed[0]) == view, (region.id, side, view)
+    for view in body.CHART_VIEWS:
+        for x in _outline_xs(body.load_outline(view).silhouette):
+            assert body.view_of(x) == view, (view, x)
+
+
+def _outline_xs(path: str) -> list[float]:
+    return [float(x) for x in re.findall(r"(-?\d+(?:\.\d+)?),", path)]

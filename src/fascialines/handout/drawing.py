@@ -1,18 +1,15 @@
 """The handout's body chart: a static SVG drawn from the same geometry as the app's diagram.
 
 Every coordinate comes from :mod:`fascialines.web.figure.geometry` (the outlines, and where a
-node lands on each view, the arm turned onto the drawn arm as the app turns it), so the printed
-chart and the screen agree: a path passes through the same points as the app's overlay, drawn
-as a smooth curve through them (:func:`fascialines.routes.catmull_rom`) where the app today
-draws straight steps. Colours
+node lands on each view, the arm turned onto the drawn arm as the app turns it) and every path
+follows the line's chart route step by step (:func:`fascialines.web.figure.tracks.edge_curves`,
+which the app's overlay draws from too), so the printed chart and the screen agree. Colours
 and the meaning of the dash styles are the app's (:mod:`fascialines.web.theme`). There is no
 plotly here: a printed page wants a drawing that no script has to lay out (a live plotly chart
 is cut or mis-sized in print, see ENGINEERING-NOTES.md).
 
-All drawing lives in this module, so following the chart's next views (a side view, the drawn
-routes of ``data/chart/routes.json``) is a change here alone: :func:`body_svg` draws
-:data:`VIEWS` through :func:`fascialines.web.figure.geometry.point`, and ``_path_pieces``
-turns a path into curves.
+All drawing lives in this module: :func:`body_svg` draws :data:`VIEWS` (the front and the
+back; the app's side view is not printed, to keep the page to one sheet).
 """
 
 from __future__ import annotations
@@ -23,10 +20,9 @@ from html import escape
 
 from fascialines.atlas import Atlas
 from fascialines.graph import NodeKey
-from fascialines.routes import catmull_rom
 from fascialines.tracing import Candidate, LinePath, Trace
 from fascialines.web import theme
-from fascialines.web.figure import geometry
+from fascialines.web.figure import geometry, tracks
 
 __all__ = ["DASHES", "VIEWS", "Drawing", "body_svg", "key_swatch"]
 
@@ -43,8 +39,6 @@ DASHES: dict[str, str] = {
     "not-found": "0.5 2.2",
 }
 
-# Curve points per step: enough for a smooth bend at print size, few enough for a small file.
-_SAMPLES = 8
 _WIDTH = geometry.VIEW_OFFSET + 2 * geometry.X_HALF_WIDTH
 _TOP = geometry.Y_RANGE[1]
 _HEIGHT = geometry.Y_RANGE[1] - geometry.Y_RANGE[0]
@@ -103,35 +97,17 @@ class _Sketch:
 def _path_pieces(
     atlas: Atlas, path: LinePath, view: geometry.View
 ) -> Iterable[tuple[list[tuple[float, float]], str]]:
-    """One line path on one view: a smooth curve through its nodes, cut per step for its
-    dash, drawn where at least one end of a step belongs to the view (as the app draws it)."""
-    regions = [atlas.region(ref.id) for ref in path.regions]
-    placed = [
-        geometry.point(r, ref.side, view) for r, ref in zip(regions, path.regions, strict=True)
-    ]
-    runs: list[list[int]] = []
-    for k in range(len(path.steps)):
-        a, b = placed[k], placed[k + 1]
-        if a is None or b is None or not (a[2] or b[2]):
+    """One line path on one view, step by step along the line's chart route, as the app
+    draws it (:func:`fascialines.web.figure.tracks.edge_curves`), each step in its dash."""
+    for step in path.steps:
+        start, end = (step.start.id, step.start.side), (step.end.id, step.end.side)
+        edge = tracks.step_edge(atlas, path.line, start, end)
+        if edge is None:
             continue
-        if runs and runs[-1][-1] == k - 1:
-            runs[-1].append(k)
-        else:
-            runs.append([k])
-    for run in runs:
-        points = [(p[0], p[1]) for p in placed[run[0] : run[-1] + 2] if p is not None]
-        curve = catmull_rom(points, samples=_SAMPLES)
-        if len(curve) != (len(points) - 1) * _SAMPLES + 1:
-            # Two nodes at one point: the curve has fewer pieces; draw it in one dash.
-            yield curve, max((path.steps[k].evidence for k in run), key=_weakness)
-            continue
-        for offset, k in enumerate(run):
-            yield curve[offset * _SAMPLES : (offset + 1) * _SAMPLES + 1], path.steps[k].evidence
-
-
-def _weakness(grade: str) -> int:
-    # DASHES lists the grades strongest first.
-    return list(DASHES).index(grade) if grade in DASHES else len(DASHES)
+        for curve in tracks.edge_curves(atlas, edge):
+            if curve.view == view:
+                points = curve.points if edge.start == start else curve.points[::-1]
+                yield list(points), step.evidence
 
 
 def _sketch(

@@ -16,7 +16,8 @@ every step (of each copy of a line) gets the stretch of curve between its two st
   stations on the front and back views.
 
 The side view shows the client's right side, so a step with a node on the client's left has no
-curve there (it lies behind the body); both copies of a line run along the one profile.
+curve there (it lies behind the body); both copies of a line run along the one profile. A step
+left with no curve on any view it can be seen on is drawn straight on the front and back.
 
 Both the base figure (every line) and the overlay (a chosen line, a candidate's paths) draw from
 :func:`edge_curves`, so a path always follows the line as the chart draws it.
@@ -237,7 +238,17 @@ def edge_curves(atlas: Atlas, edge: LineEdge) -> tuple[StepCurve, ...]:
     """
     key = (edge.line, edge.branch, edge.copy, edge.start[0], edge.end[0])
     far = "left" in (edge.start[1], edge.end[1])
-    return tuple(c for c in _curves(atlas).get(key, ()) if not (c.view == "side" and far))
+    drawn = tuple(c for c in _curves(atlas).get(key, ()) if not (c.view == "side" and far))
+    if drawn:
+        return drawn
+    # A step the routes draw on no view this copy is seen on (the left sole's step to the
+    # toes is on the side view only, behind the body): straight, so a traced path never
+    # loses a step.
+    return tuple(
+        StepCurve(view, (a, b), False)
+        for view, a, b in geometry.segments(atlas, [(edge.start, edge.end)])
+        if view != "side"
+    )
 
 
 def step_edge(atlas: Atlas, line_id: str, start: NodeKey, end: NodeKey) -> LineEdge | None:

@@ -16,7 +16,7 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 from fascialines.atlas import load_atlas
-from fascialines.chromium import CHROMIUM, CHROMIUM_ARGS
+from fascialines.chromium import CHROMIUM, CHROMIUM_ARGS, local_only
 from fascialines.web.app import create_app
 
 HERE = Path(__file__).parent
@@ -39,12 +39,7 @@ def main() -> None:
         for name, query in SHOTS:
             for suffix, (width, height) in WIDTHS.items():
                 page = browser.new_page(viewport={"width": width, "height": height})
-                page.route(
-                    "**/*",
-                    lambda route: (
-                        route.continue_() if route.request.url.startswith(base) else route.abort()
-                    ),
-                )
+                local_only(page, base)
                 page.goto(base + query)
                 page.locator("#body-overlay .js-plotly-plot .main-svg").first.wait_for()
                 page.wait_for_load_state("networkidle")

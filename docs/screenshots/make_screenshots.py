@@ -14,7 +14,7 @@ from playwright.sync_api import Page, sync_playwright
 from werkzeug.serving import make_server
 
 from fascialines.atlas import load_atlas
-from fascialines.chromium import CHROMIUM, CHROMIUM_ARGS
+from fascialines.chromium import CHROMIUM, CHROMIUM_ARGS, local_only
 from fascialines.web.app import create_app
 
 HERE = Path(__file__).parent
@@ -48,12 +48,7 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for name, query, width, height, depth in SHOTS:
             page = browser.new_page(viewport={"width": width, "height": height})
-            page.route(
-                "**/*",
-                lambda route: (
-                    route.continue_() if route.request.url.startswith(base) else route.abort()
-                ),
-            )
+            local_only(page, base)
             page.goto(base + query)
             _settle(page)
             if name in HOVER:

@@ -16,7 +16,7 @@ from playwright.sync_api import Page, sync_playwright
 from werkzeug.serving import make_server
 
 from fascialines.atlas import load_atlas
-from fascialines.chromium import CHROMIUM, CHROMIUM_ARGS
+from fascialines.chromium import CHROMIUM, CHROMIUM_ARGS, local_only
 from fascialines.teaching import generate_quiz
 from fascialines.web.app import create_app
 from fascialines.web.quiz_downloads import QUIZ_LENGTH
@@ -53,12 +53,7 @@ def main() -> None:
             ("evidence.png", "?view=evidence"),
         ):
             page = browser.new_page(viewport={"width": 1440, "height": 900})
-            page.route(
-                "**/*",
-                lambda route: (
-                    route.continue_() if route.request.url.startswith(base) else route.abort()
-                ),
-            )
+            local_only(page, base)
             page.goto(base + query)
             _settle(page)
             if name != "quiz.png":

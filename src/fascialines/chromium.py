@@ -7,8 +7,9 @@ The browser tests, the interaction benchmark and the screenshot scripts drive th
 from __future__ import annotations
 
 import shutil
+from typing import Any
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "local_only"]
 
 #: The system's Chromium: Debian's ``chromium`` package.
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -23,3 +24,12 @@ CHROMIUM_ARGS: list[str] = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def local_only(page: Any, base: str) -> None:
+    """Let a Playwright page load only what ``base`` serves: the app works with no internet,
+    and a screenshot or a test must show that, not a fetch that happened to succeed."""
+    page.route(
+        "**/*",
+        lambda route: route.continue_() if route.request.url.startswith(base) else route.abort(),
+    )

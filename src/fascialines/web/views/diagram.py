@@ -148,13 +148,22 @@ def diagram_key(atlas: Atlas) -> Component:
             html.P(HEADING["key-lines"], className="key-title"),
             html.Ul(lines, className="key-list key-lines"),
             html.P(HEADING["key-evidence"], className="key-title"),
-            html.Ul(evidence, className="key-list key-evidences"),
-            html.P(
-                className="key-deep",
-                children=[
-                    html.Span(className="key-deep-sample", **attrs({"aria-hidden": "true"})),
-                    html.Span("Paler, thinner: deep, under the surface", title=DEEP_NOTE),
+            html.Ul(
+                [
+                    *evidence,
+                    # In the evidence row, where it has room, so a phone's first candidate
+                    # still follows the diagram within one screen.
+                    html.Li(
+                        className="key-deep",
+                        children=[
+                            html.Span(
+                                className="key-deep-sample", **attrs({"aria-hidden": "true"})
+                            ),
+                            html.Span("deep (paler)", title=DEEP_NOTE),
+                        ],
+                    ),
                 ],
+                className="key-list key-evidences",
             ),
         ],
     )

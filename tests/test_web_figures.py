@@ -25,6 +25,7 @@ from fascialines.web.app import create_app
 from fascialines.web.figure import base as base_module
 from fascialines.web.figure import geometry as body
 from fascialines.web.figure import tracks
+from fascialines.web.state import ViewState
 from fascialines.web.views import diagram
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini_atlas.json"
@@ -872,3 +873,9 @@ def test_choosing_the_female_figure_patches_only_the_outlines(mini_app):
 @pytest.mark.parametrize(("search", "drawn"), [("?figure=female", "female"), ("", "male")])
 def test_a_gesture_that_keeps_the_figure_sends_no_outline(mini_app, search, drawn):
     assert _swap(mini_app, search + "&line=x", drawn).status_code == 204
+
+
+def test_the_caption_says_a_female_body_is_drawn_and_the_profile_is_shared(mini_atlas):
+    female = diagram.caption(mini_atlas, None, ViewState(figure="female"))
+    assert "female" in female and "profile is shared" in female
+    assert "female" not in diagram.caption(mini_atlas, None, ViewState())

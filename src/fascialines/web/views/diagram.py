@@ -373,6 +373,8 @@ def caption(atlas: Atlas, trace: Trace | None, state: ViewState) -> str:
         "Three views: the front (the client's right side on your left), the back, and the "
         "client's right side in profile."
     ]
+    if state.figure == "female":
+        parts.append("A female body is drawn on the front and back; the profile is shared.")
     if trace is not None:
         felt = places(atlas, trace.felt_at)
         count = len(trace.candidates)

@@ -75,8 +75,8 @@ LANDMARKS: list[tuple[Pair, Pair]] = [
     ((81.0, 418.0), (95.5, 449.2)),  # wrist, inner
     ((145.0, 310.0), (165.9, 346.7)),  # elbow, inner
     ((189.0, 238.0), (192.5, 293.8)),  # armpit
-    ((206.0, 336.0), (195.0, 346.0)),  # waist
-    ((176.0, 461.0), (179.5, 465.0)),  # hip, widest
+    ((206.0, 336.0), (201.0, 346.0)),  # waist: 6 inside his, her own narrower waist
+    ((176.0, 461.0), (174.0, 465.0)),  # hip, widest: 7 outside his, her wider hips
     ((208.0, 667.0), (188.5, 662.0)),  # thigh above the knee
     ((201.0, 771.0), (184.5, 768.0)),  # below the knee
     ((219.0, 857.0), (205.0, 853.0)),  # calf, lower

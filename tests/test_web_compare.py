@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from fascialines.atlas import load_atlas
 from fascialines.teaching.compare import compare_lines
 from fascialines.web import figure
+from fascialines.web.figure.base import deep_colour
+from fascialines.web.figure.overlay import DEEP_SHARE
 from fascialines.web.state import ViewState, parse_query, to_query
 from fascialines.web.theme import line_styles
 from fascialines.web.views import compare
@@ -66,7 +68,13 @@ def test_the_body_draws_each_line_and_rings_the_shared_regions(chosen: list[str]
     slots = [traces[i] for i in range(figure.PATH_SLOTS)]
     colours = {slot["line"]["color"] for slot in slots if slot["x"]}
     styles = line_styles(ATLAS)
-    assert colours == {styles[i].colour for i in comparison.lines[: compare.MAX_DRAWN]}
+    drawn = comparison.lines[: compare.MAX_DRAWN]
+    # A deep line (the Deep Front Line's core) is drawn in its colour seen through the body.
+    line_of = {styles[i].colour: i for i in drawn} | {
+        deep_colour(styles[i].colour, DEEP_SHARE): i for i in drawn
+    }
+    assert colours <= set(line_of)
+    assert {line_of[colour] for colour in colours} == set(drawn)
     ring = traces[figure.PATH_SLOTS + figure.OVERLAY_NAMES.index("selected-region")]
     # A ring per view a shared region shows in, numbered as the panel lists it.
     ringed = [c[0] for c in ring.get("customdata", [])]

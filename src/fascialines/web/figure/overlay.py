@@ -54,6 +54,10 @@ if TYPE_CHECKING:
 
 __all__ = ["annotation_boxes", "overlay_figure", "overlay_patch", "phone_scale", "upper_patch"]
 
+#: How far a chosen deep line's colour goes towards the body's fill: a third, so it still stands
+#: out while it says "deep" (the base figure's faint lines go half way).
+DEEP_SHARE = 1 / 3
+
 
 @dataclass(frozen=True)
 class _PathGroup:
@@ -105,8 +109,7 @@ def _path_traces(
                 "x": poly.x,
                 "y": poly.y,
                 "line": {
-                    # A chosen deep line still stands out: a third of the way to the body.
-                    "color": deep_colour(style.colour, 1 / 3) if group.deep else style.colour,
+                    "color": deep_colour(style.colour, DEEP_SHARE) if group.deep else style.colour,
                     "width": width * DEEP_WIDTH if group.deep else width,
                     "dash": dash_style,
                 },

@@ -902,3 +902,17 @@ def test_every_tissue_patch_fits_the_body_of_either_figure(packaged, figure):
             ):
                 off.append(f"{region.id} {side} {view}")
     assert not off
+
+
+@pytest.mark.parametrize("figure", body.FIGURES)
+def test_every_trigger_point_x_lies_on_the_body_of_either_figure(packaged, figure):
+    off = []
+    for pattern in packaged.referral_patterns:
+        site, area = pattern.trigger_point, packaged.region(pattern.muscle).body_area
+        for view, side in itertools.product(body.VIEWS, ("left", "right")):
+            point = None if site is None else (site.front if view == "front" else site.back)
+            if point is not None:
+                x, y = body.figure_xy(point, view=view, side=side, body_area=area)
+                if not body.on_body(view, x, y, figure):
+                    off.append(f"{pattern.id} {view} {side}")
+    assert not off

@@ -867,15 +867,26 @@ def mini_app(mini_atlas: Atlas) -> dash.Dash:
     return create_app(mini_atlas)
 
 
-def test_choosing_the_female_figure_patches_only_the_outlines(mini_app):
-    response = _swap(mini_app, "?figure=female", "male")
+@pytest.mark.parametrize(
+    ("search", "drawn", "wanted"), [("?figure=female", "male", "female"), ("", "female", "male")]
+)
+def test_choosing_a_figure_patches_only_the_outlines(mini_app, search, drawn, wanted):
+    response = _swap(mini_app, search, drawn)
     assert response.status_code == 200
     answer = json.loads(response.data)["response"]
     patch = json.dumps(answer[diagram.Ids.GRAPH]["figure"])
     assert "__dash_patch_update" in patch
-    assert body.load_outline("front", "female").silhouette in patch
+    assert body.load_outline("front", wanted).silhouette in patch
+    assert body.load_outline("front", drawn).silhouette not in patch
     assert '"data"' not in patch, "the lines and markers are never re-sent"
-    assert answer[diagram.Ids.DRAWN_FIGURE]["data"] == "female"
+    assert answer[diagram.Ids.DRAWN_FIGURE]["data"] == wanted
+    pressed = {
+        json.loads(k)["set"]: v["aria-pressed"] for k, v in answer.items() if "aria-pressed" in v
+    }
+    assert pressed == {
+        "figure=": str(wanted == "male").lower(),
+        "figure=female": str(wanted == "female").lower(),
+    }
 
 
 @pytest.mark.parametrize(("search", "drawn"), [("?figure=female", "female"), ("", "male")])

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import dash
 import pytest
 
 from fascialines import routes as chart
@@ -20,8 +21,12 @@ from fascialines.routes import load_routes, load_side_points
 from fascialines.tracing import trace, trace_from
 from fascialines.web import figure as figures
 from fascialines.web import theme, wording
+from fascialines.web.app import create_app
 from fascialines.web.figure import base as base_module
 from fascialines.web.figure import geometry as body
+from fascialines.web.figure import patches, tracks
+from fascialines.web.state import ViewState
+from fascialines.web.views import diagram
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini_atlas.json"
 SIDE_POINTS = load_side_points()
@@ -86,8 +91,9 @@ def _segment_ends(trace_props: Any) -> set[frozenset[tuple[float, float]]]:
 # -- base figure ---------------------------------------------------------------------------
 
 
-def test_base_figure_takes_only_the_atlas():
-    assert list(inspect.signature(figures.base_figure).parameters) == ["atlas"]
+def test_base_figure_takes_only_the_atlas_and_the_body_figure():
+    # Nothing of a gesture: the base is built once per atlas and body figure, never per click.
+    assert list(inspect.signature(figures.base_figure).parameters) == ["atlas", "figure"]
 
 
 def test_base_trace_order_is_fixed_and_overlay_is_last_and_empty(atlas, base):
@@ -400,8 +406,9 @@ def test_clicks_off_a_region_give_none(click):
 # -- body mapping --------------------------------------------------------------------------
 
 
-def test_outline_spans_soles_to_vertex_on_the_midline():
-    polygon = body.silhouette_polygon("front")
+@pytest.mark.parametrize("figure", body.FIGURES)
+def test_outline_spans_soles_to_vertex_on_the_midline(figure):
+    polygon = body.silhouette_polygon("front", figure)
     xs, ys = [p[0] for p in polygon], [p[1] for p in polygon]
     assert min(ys) == pytest.approx(0.0, abs=0.1)
     assert max(ys) == pytest.approx(100.0, abs=0.1)
@@ -409,27 +416,59 @@ def test_outline_spans_soles_to_vertex_on_the_midline():
     assert max(xs) < body.X_HALF_WIDTH
 
 
-def test_back_outline_is_shifted_to_its_view():
-    xs = [p[0] for p in body.silhouette_polygon("back")]
+@pytest.mark.parametrize("figure", body.FIGURES)
+def test_back_outline_is_shifted_to_its_view(figure):
+    xs = [p[0] for p in body.silhouette_polygon("back", figure)]
     assert (min(xs) + max(xs)) / 2 == pytest.approx(body.VIEW_OFFSET, abs=0.3)
 
 
-def test_on_body_tells_the_body_from_the_background():
-    assert body.on_body("front", 0.0, 60.0)  # the belly
-    assert body.on_body("back", body.VIEW_OFFSET, 60.0)
-    assert not body.on_body("front", 0.0, 45.0)  # between the thighs
-    assert not body.on_body("front", 15.0, 40.0)  # beside the thigh, under the hand
-    assert not body.on_body("front", 0.0, 101.0)
+@pytest.mark.parametrize("figure", body.FIGURES)
+def test_on_body_tells_the_body_from_the_background(figure):
+    assert body.on_body("front", 0.0, 60.0, figure)  # the belly
+    assert body.on_body("back", body.VIEW_OFFSET, 60.0, figure)
+    assert not body.on_body("front", 0.0, 45.0, figure)  # between the thighs
+    assert not body.on_body("front", 15.0, 40.0, figure)  # beside the thigh, under the hand
+    assert not body.on_body("front", 0.0, 101.0, figure)
 
 
-def test_landmarks_lie_on_the_drawing():
+@pytest.mark.parametrize("figure", body.FIGURES)
+def test_landmarks_lie_on_the_drawing(figure):
     for name, (x, y) in body.LANDMARKS.items():
         if y in (0.0, 100.0) or "crotch" in name:
             continue  # on the outline itself
-        assert body.on_body("front", x - 0.3 if x else 0.0, y), name
+        if figure == "female" and "waist" in name:
+            continue  # the male drawing's waist: hers is narrower (the test below)
+        assert body.on_body("front", x - 0.3 if x else 0.0, y, figure), name
 
 
-def test_every_region_of_the_packaged_atlas_lands_on_the_body():
+def test_the_female_figure_has_its_own_outline_and_the_side_view_is_shared():
+    for view in ("front", "back"):
+        male, female = body.load_outline(view, "male"), body.load_outline(view, "female")
+        assert male.silhouette != female.silhouette, view
+        assert male.details == female.details, "the back view's detail strokes are the same"
+    assert body.load_outline("side", "female") == body.load_outline("side", "male")
+    with pytest.raises(ValueError, match="female"):
+        body.outline_file("front", "child")  # type: ignore[arg-type]
+
+
+def test_the_female_outline_keeps_her_wider_hips_and_narrower_waist():
+    # The warp moves her landmarks onto the drawing but keeps her shape between them, and her
+    # waist and hip landmarks go a little in and out: at the hips (y 50 to 54) her outline is
+    # the wider one, at the waist the narrower.
+    def half_width(figure: str, y: float) -> float:
+        # From the midline outwards to the trunk's edge (the arm beyond it is not counted).
+        x = 0.0
+        while body.on_body("front", x + 0.05, y, figure):
+            x += 0.05
+        return x
+
+    assert any(half_width("female", y) > half_width("male", y) + 0.2 for y in (50, 52, 54))
+    # And her narrower waist.
+    assert half_width("female", 60) < half_width("male", 60) - 0.2
+
+
+@pytest.mark.parametrize("figure", body.FIGURES)
+def test_every_region_of_the_packaged_atlas_lands_on_the_body(figure):
     atlas = load_atlas()
     off_body = []
     for region in atlas.regions:
@@ -439,7 +478,7 @@ def test_every_region_of_the_packaged_atlas_lands_on_the_body():
                 continue
             for side in sides:
                 x, y = body.figure_xy(point, view=view, side=side, body_area=region.body_area)
-                if not body.on_body(view, x, y):
+                if not body.on_body(view, x, y, figure):
                     off_body.append(f"{region.id} {side} ({view}: x={point.x}, y={point.y})")
     assert not off_body, "regions drawn off the body: " + "; ".join(off_body)
 
@@ -639,7 +678,8 @@ def test_each_line_is_drawn_through_its_regions_in_order(packaged, packaged_base
     assert checked or len(stations) < 2
 
 
-def test_every_region_lies_inside_its_views_outline(packaged):
+@pytest.mark.parametrize("figure", body.FIGURES)
+def test_every_region_lies_inside_its_views_outline(packaged, figure):
     # The side view too: each region's side point, placed on the figure, is on the body.
     off = []
     for region in packaged.regions:
@@ -647,9 +687,35 @@ def test_every_region_lies_inside_its_views_outline(packaged):
         for view in body.CHART_VIEWS:
             for side in sides:
                 placed = body.point(region, side, view)
-                if placed is not None and placed[2] and not body.on_body(view, *placed[:2]):
+                if placed is not None and placed[2] and not body.on_body(view, *placed[:2], figure):
                     off.append(f"{region.id} {side} on the {view} view")
     assert not off
+
+
+@pytest.mark.parametrize("figure", body.FIGURES)
+def test_every_drawn_route_lies_on_the_body(packaged, figure):
+    # Each line's curves, point by point, on the body of whichever figure is drawn.
+    off = []
+    for line in packaged.lines:
+        for edge in tracks.line_edges(packaged, line.id):
+            for curve in tracks.edge_curves(packaged, edge):
+                off += [
+                    f"{line.id} {curve.view} {p}"
+                    for p in curve.points
+                    if not body.on_body(curve.view, *p, figure)
+                ]
+    assert not off
+
+
+def test_the_base_figure_draws_the_chosen_body_and_the_same_traces(packaged, packaged_base):
+    female = figures.base_figure(packaged, "female")
+    paths = [shape.path for shape in female.layout.shapes]
+    assert body.load_outline("front", "female").silhouette in paths
+    assert body.load_outline("front", "male").silhouette not in paths
+    assert [s.path for s in packaged_base.layout.shapes] == [
+        s["path"] for s in figures.outline_shapes("male")
+    ]
+    assert female.to_plotly_json()["data"] == packaged_base.to_plotly_json()["data"]
 
 
 def test_the_side_view_shows_the_clients_right_side(packaged, packaged_base):
@@ -747,3 +813,117 @@ def test_every_drawn_point_is_read_back_on_its_own_view() -> None:
 
 def _outline_xs(path: str) -> list[float]:
     return [float(x) for x in re.findall(r"(-?\d+(?:\.\d+)?),", path)]
+
+
+# -- the figure choice (male / female) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("search", "expected"),
+    [("", "male"), ("?figure=female", "female"), ("?symptom=x&figure=male", "male")],
+)
+def test_the_address_names_the_body_figure(search, expected):
+    assert diagram.drawn_figure(search) == expected
+
+
+def test_an_unknown_figure_in_the_address_draws_the_default():
+    assert diagram.drawn_figure("?figure=child") == "male"
+
+
+def test_the_chart_tools_offer_both_figures_as_address_buttons():
+    choice = diagram.figure_choice()
+    buttons = [c for c in choice.children if isinstance(c, dash.html.Button)]
+    assert [b.id["set"] for b in buttons] == ["figure=", "figure=female"]
+    assert [getattr(b, "aria-pressed") for b in buttons] == ["true", "false"]
+    assert diagram.Ids.FIGURE_CHOICE in [getattr(c, "id", None) for c in diagram.tools().children]
+
+
+def _swap(app: dash.Dash, search: str, drawn: str) -> Any:
+    dependencies = app.server.test_client().get("/_dash-dependencies").get_json()
+    callback = next(d for d in dependencies if diagram.Ids.DRAWN_FIGURE + ".data" in d["output"])
+    outputs = callback["output"].strip(".").split("...")
+    body_ = {
+        "output": callback["output"],
+        "outputs": [
+            {
+                "id": json.loads(o.rsplit(".", 1)[0]) if o.startswith("{") else o.split(".")[0],
+                "property": o.rsplit(".", 1)[1],
+            }
+            for o in outputs
+        ],
+        "inputs": [
+            {"id": i["id"], "property": i["property"], "value": search} for i in callback["inputs"]
+        ],
+        "state": [
+            {"id": s["id"], "property": s["property"], "value": drawn} for s in callback["state"]
+        ],
+        "changedPropIds": [f"{callback['inputs'][0]['id']}.search"],
+    }
+    return app.server.test_client().post("/_dash-update-component", json=body_)
+
+
+@pytest.fixture(scope="module")
+def mini_app(mini_atlas: Atlas) -> dash.Dash:
+    return create_app(mini_atlas)
+
+
+@pytest.mark.parametrize(
+    ("search", "drawn", "wanted"), [("?figure=female", "male", "female"), ("", "female", "male")]
+)
+def test_choosing_a_figure_patches_only_the_outlines(mini_app, search, drawn, wanted):
+    response = _swap(mini_app, search, drawn)
+    assert response.status_code == 200
+    answer = json.loads(response.data)["response"]
+    patch = json.dumps(answer[diagram.Ids.GRAPH]["figure"])
+    assert "__dash_patch_update" in patch
+    assert body.load_outline("front", wanted).silhouette in patch
+    assert body.load_outline("front", drawn).silhouette not in patch
+    assert '"data"' not in patch, "the lines and markers are never re-sent"
+    assert answer[diagram.Ids.DRAWN_FIGURE]["data"] == wanted
+    pressed = {
+        json.loads(k)["set"]: v["aria-pressed"] for k, v in answer.items() if "aria-pressed" in v
+    }
+    assert pressed == {
+        "figure=": str(wanted == "male").lower(),
+        "figure=female": str(wanted == "female").lower(),
+    }
+
+
+@pytest.mark.parametrize(("search", "drawn"), [("?figure=female", "female"), ("", "male")])
+def test_a_gesture_that_keeps_the_figure_sends_no_outline(mini_app, search, drawn):
+    assert _swap(mini_app, search + "&line=x", drawn).status_code == 204
+
+
+def test_the_caption_says_a_female_body_is_drawn_and_the_profile_is_shared(mini_atlas):
+    female = diagram.caption(mini_atlas, None, ViewState(figure="female"))
+    assert "female" in female and "profile is shared" in female
+    assert "female" not in diagram.caption(mini_atlas, None, ViewState())
+
+
+@pytest.mark.parametrize("figure", body.FIGURES)
+def test_every_tissue_patch_fits_the_body_of_either_figure(packaged, figure):
+    # The patches are built once, whichever body is drawn: each must fit this one too.
+    off = []
+    for region in packaged.regions:
+        sides = ("midline",) if region.laterality == "midline" else ("left", "right")
+        for side, view in itertools.product(sides, body.VIEWS):
+            patch = patches.region_patch(packaged, (region.id, side), view)
+            if patch is not None and not all(
+                body.on_body(view, x, y, figure) for x, y in patch.polygon()[::4]
+            ):
+                off.append(f"{region.id} {side} {view}")
+    assert not off
+
+
+@pytest.mark.parametrize("figure", body.FIGURES)
+def test_every_trigger_point_x_lies_on_the_body_of_either_figure(packaged, figure):
+    off = []
+    for pattern in packaged.referral_patterns:
+        site, area = pattern.trigger_point, packaged.region(pattern.muscle).body_area
+        for view, side in itertools.product(body.VIEWS, ("left", "right")):
+            point = None if site is None else (site.front if view == "front" else site.back)
+            if point is not None:
+                x, y = body.figure_xy(point, view=view, side=side, body_area=area)
+                if not body.on_body(view, x, y, figure):
+                    off.append(f"{pattern.id} {view} {side}")
+    assert not off

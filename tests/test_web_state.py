@@ -10,8 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fascialines.atlas import EVIDENCE_ORDER, Atlas, load_atlas
+from fascialines.web.figure import geometry
 from fascialines.web.state import (
     FIELDS,
+    FIGURES,
     MAX_HOPS,
     ViewState,
     format_region,
@@ -46,6 +48,7 @@ states = st.builds(
     region=st.none() | st.sampled_from(_nodes(ATLAS)),
     focus=st.none() | st.integers(1, 50),
     felt=st.none() | st.sampled_from(_nodes(ATLAS)),
+    figure=st.sampled_from(FIGURES),
 ).map(lambda state: replace(state, felt=None) if state.symptom else state)
 
 
@@ -157,3 +160,14 @@ def test_a_symptom_and_a_place_felt_are_never_traced_together() -> None:
     state, messages = parse_query(ATLAS, f"?symptom={symptom}&felt=calf:left")
     assert (state.symptom, state.felt, messages) == (symptom, None, ())
     assert parse_query(ATLAS, "?felt=calf:left")[0].felt == ("calf", "left")
+
+
+def test_every_figure_the_address_allows_has_outlines_and_only_the_female_is_written() -> None:
+    assert FIGURES == geometry.FIGURES
+    for figure in FIGURES:
+        assert geometry.outline_file("front", figure).is_file(), figure
+        assert geometry.outline_file("back", figure).is_file(), figure
+    assert "figure" not in to_query(ATLAS, ViewState(figure="male"))
+    assert to_query(ATLAS, ViewState(figure="female")) == "?figure=female"
+    state, notes = parse_query(ATLAS, "?figure=child")
+    assert state.figure == "male" and len(notes) == 1

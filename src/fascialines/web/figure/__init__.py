@@ -26,6 +26,7 @@ from fascialines.web.figure.base import (
     PATH_SLOTS,
     base_figure,
     clicked_region,
+    outline_shapes,
     overlay_start,
     split_layers,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "PATH_SLOTS",
     "base_figure",
     "clicked_region",
+    "outline_shapes",
     "overlay_figure",
     "overlay_patch",
     "overlay_start",

@@ -42,7 +42,7 @@ from fascialines.graph import LineEdge, NodeKey, build_graph
 from fascialines.routes import load_routes
 from fascialines.web import theme
 from fascialines.web.figure import geometry, tracks
-from fascialines.web.figure.geometry import CHART_VIEWS, View
+from fascialines.web.figure.geometry import CHART_VIEWS, BodyFigure, View
 from fascialines.web.figure.strokes import Marks, Polyline
 from fascialines.web.theme import BASE_OPACITY, EVIDENCE_DASH, line_styles
 from fascialines.web.wording import EVIDENCE_HOVER
@@ -61,6 +61,7 @@ __all__ = [
     "graph_of",
     "line_groups",
     "node_label",
+    "outline_shapes",
     "overlay_start",
     "split_layers",
     "step_text",
@@ -168,12 +169,15 @@ def deep_colour(colour: str, share: float = 0.5) -> str:
     )
 
 
-def base_figure(atlas: Atlas) -> go.Figure:
+def base_figure(atlas: Atlas, figure: BodyFigure = "male") -> go.Figure:
     """The body diagram of an atlas, with no trace shown.
 
     Parameters
     ----------
     atlas : Atlas
+    figure : {"male", "female"}
+        The body drawn under the lines (:func:`outline_shapes`); only the layout's shapes
+        differ, since every point, route and mark lies on both bodies.
 
     Returns
     -------
@@ -193,7 +197,7 @@ def base_figure(atlas: Atlas) -> go.Figure:
     """
     graph = graph_of(atlas)
     styles = line_styles(atlas)
-    fig = go.Figure(layout=_layout())
+    fig = go.Figure(layout=_layout(figure))
 
     polylines: dict[tuple[str, str, bool], Polyline] = defaultdict(Polyline.empty)
     marks: dict[str, Marks] = defaultdict(Marks.empty)
@@ -345,7 +349,46 @@ VIEW_TITLES: dict[View, tuple[str, str]] = {
 }
 
 
-def _layout() -> go.Layout:
+def outline_shapes(figure: BodyFigure = "male") -> list[dict[str, Any]]:
+    """The layout shapes that draw the body of a figure: each view's silhouette and details.
+
+    Parameters
+    ----------
+    figure : {"male", "female"}
+        The body figure (:data:`.geometry.FIGURES`); the side view has one outline for both.
+
+    Returns
+    -------
+    list of dict
+        Plotly path shapes, below the traces: per view its filled silhouette, then its detail
+        strokes. The diagram swaps the figure by patching ``layout.shapes`` with these.
+    """
+    shapes: list[dict[str, Any]] = []
+    for view in CHART_VIEWS:
+        outline = geometry.load_outline(view, figure)
+        shapes.append(
+            {
+                "type": "path",
+                "path": outline.silhouette,
+                "fillcolor": BODY_FILL,
+                "line": {"color": "#8a939c", "width": 1.3},
+                "layer": "below",
+            }
+        )
+        shapes += [
+            {
+                "type": "path",
+                "path": detail,
+                "fillcolor": "#a7aeb5",
+                "line": {"color": "#a7aeb5", "width": 0.4},
+                "layer": "below",
+            }
+            for detail in outline.details
+        ]
+    return shapes
+
+
+def _layout(figure: BodyFigure) -> go.Layout:
     annotations = []
     for view in CHART_VIEWS:
         centre = geometry.VIEW_CENTRES[view]
@@ -388,28 +431,7 @@ def _layout() -> go.Layout:
                     "font": {"size": 16, "color": "#5b6570"},
                 }
             )
-    shapes = []
-    for view in CHART_VIEWS:
-        outline = geometry.load_outline(view)
-        shapes.append(
-            {
-                "type": "path",
-                "path": outline.silhouette,
-                "fillcolor": BODY_FILL,
-                "line": {"color": "#8a939c", "width": 1.3},
-                "layer": "below",
-            }
-        )
-        shapes += [
-            {
-                "type": "path",
-                "path": detail,
-                "fillcolor": "#a7aeb5",
-                "line": {"color": "#a7aeb5", "width": 0.4},
-                "layer": "below",
-            }
-            for detail in outline.details
-        ]
+    shapes = outline_shapes(figure)
     # constrain="domain": equal aspect shrinks the drawing area, never crops the views.
     axis = {
         "visible": False,

@@ -13,6 +13,11 @@ side is on the viewer's left; in the back view the client's left is on the viewe
 side view shows the client's right side, facing the viewer's right, its ``x`` measured forward
 from the mid-coronal line (``data/chart/side_points.json`` gives each region's point there).
 
+A female figure can be drawn instead (``figure="female"``: ``front-female.svg`` and
+``back-female.svg``, anatomapa's female silhouette warped onto the drawn figure's proportions and
+pose by ``data/chart/derive_female_outline.py``), so every point, route and mark placed for the
+drawing lies on either body; the side view has one outline for both.
+
 The drawn figure holds its arms slightly away from the body (about 30 degrees), while the atlas
 places the upper limb as in anatomical position with the arms hanging at the sides. Points of
 the upper limb and hand are therefore turned about the shoulder onto the drawn arm
@@ -36,6 +41,7 @@ __all__ = [
     "ARM_AREAS",
     "BASE_X_RANGE",
     "CHART_VIEWS",
+    "FIGURES",
     "LANDMARKS",
     "SIDE_OFFSET",
     "VIEWS",
@@ -44,6 +50,7 @@ __all__ = [
     "X_HALF_WIDTH",
     "X_RANGE",
     "Y_RANGE",
+    "BodyFigure",
     "Outline",
     "View",
     "arm_to_drawing",
@@ -52,6 +59,7 @@ __all__ = [
     "load_outline",
     "markers",
     "on_body",
+    "outline_file",
     "point",
     "segments",
     "side_point",
@@ -64,6 +72,9 @@ __all__ = [
 
 View = Literal["front", "back", "side"]
 Side = Literal["left", "right", "midline"]
+BodyFigure = Literal["male", "female"]
+#: The body figures the chart can draw (the ``figure`` field of the address).
+FIGURES: tuple[BodyFigure, ...] = ("male", "female")
 
 #: Where the back view's midline sits in figure ``x``; the front view's midline is at 0.
 VIEW_OFFSET = 62.0
@@ -180,14 +191,31 @@ _PATH = re.compile(r'<path\b[^>]*?\bid="silhouette"[^>]*?\bd="([^"]+)"')
 _DETAIL = re.compile(r'<path\b[^>]*?\bclass="detail"[^>]*?\bd="([^"]+)"')
 
 
-@cache
-def load_outline(view: View) -> Outline:
-    """Read a view's outline from ``assets/body/{view}.svg`` and map it into the figure.
+def outline_file(view: View, figure: BodyFigure = "male") -> Path:
+    """The SVG file of a view's outline for a body figure.
 
-    Each view is shifted right by its :data:`VIEW_CENTRES` entry. The result is cached: the
-    outlines never change while the process runs.
+    The male figure is ``assets/body/{view}.svg``, the female ``{view}-female.svg``; the side
+    view has one outline (``side.svg``) for both figures.
+
+    Raises
+    ------
+    ValueError
+        If ``figure`` is not one of :data:`FIGURES`.
     """
-    text = (assets_dir() / "body" / f"{view}.svg").read_text(encoding="utf-8")
+    if figure not in FIGURES:
+        raise ValueError(f"unknown body figure {figure!r}: use one of {', '.join(FIGURES)}")
+    name = view if figure == "male" or view == "side" else f"{view}-{figure}"
+    return assets_dir() / "body" / f"{name}.svg"
+
+
+@cache
+def load_outline(view: View, figure: BodyFigure = "male") -> Outline:
+    """Read a view's outline (:func:`outline_file`) and map it into the figure.
+
+    Each view is shifted right by its :data:`VIEW_CENTRES` entry. The result is cached per view
+    and figure: the outlines never change while the process runs.
+    """
+    text = outline_file(view, figure).read_text(encoding="utf-8")
     match = _PATH.search(text)
     if match is None:
         raise ValueError(f"{view}.svg has no path with id 'silhouette'")
@@ -200,19 +228,19 @@ def load_outline(view: View) -> Outline:
 
 
 @cache
-def silhouette_polygon(view: View) -> tuple[tuple[float, float], ...]:
+def silhouette_polygon(view: View, figure: BodyFigure = "male") -> tuple[tuple[float, float], ...]:
     """The silhouette of a view as a polygon in figure coordinates (curves sampled)."""
-    return tuple(flatten_path(load_outline(view).silhouette))
+    return tuple(flatten_path(load_outline(view, figure).silhouette))
 
 
-def on_body(view: View, x: float, y: float) -> bool:
+def on_body(view: View, x: float, y: float, figure: BodyFigure = "male") -> bool:
     """Whether a figure point lies on the drawn body of a view (inside its silhouette).
 
     Notes
     -----
     Even-odd ray casting over the sampled silhouette: O(n) for n polygon points (about 2,000).
     """
-    polygon = silhouette_polygon(view)
+    polygon = silhouette_polygon(view, figure)
     inside = False
     for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
         if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):

@@ -33,7 +33,7 @@ from fascialines.atlas import Atlas, Point, Region
 from fascialines.graph import NodeKey
 from fascialines.web.figure import geometry
 from fascialines.web.figure.base import graph_of
-from fascialines.web.figure.geometry import View
+from fascialines.web.figure.geometry import BodyFigure, View
 
 __all__ = [
     "HALF_AXES",
@@ -142,8 +142,10 @@ _BAND = 1.0
 
 
 @cache
-def _bands(view: View) -> dict[int, tuple[tuple[float, float, float, float], ...]]:
-    polygon = geometry.silhouette_polygon(view)
+def _bands(
+    view: View, figure: BodyFigure = "male"
+) -> dict[int, tuple[tuple[float, float, float, float], ...]]:
+    polygon = geometry.silhouette_polygon(view, figure)
     bands: dict[int, list[tuple[float, float, float, float]]] = defaultdict(list)
     for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
         if y0 == y1:
@@ -153,7 +155,7 @@ def _bands(view: View) -> dict[int, tuple[tuple[float, float, float, float], ...
     return {band: tuple(edges) for band, edges in bands.items()}
 
 
-def _on_body(view: View, x: float, y: float) -> bool:
+def _on_body(view: View, x: float, y: float, figure: BodyFigure = "male") -> bool:
     """:func:`geometry.on_body`, testing only the outline edges near ``y`` (same answer).
 
     The even-odd ray cast of :func:`geometry.on_body` counts the edges a horizontal ray from
@@ -161,15 +163,20 @@ def _on_body(view: View, x: float, y: float) -> bool:
     lie in ``y``'s band, so a few dozen edges are tested instead of about 2,000.
     """
     inside = False
-    for x0, y0, x1, y1 in _bands(view).get(math.floor(y / _BAND), ()):
+    for x0, y0, x1, y1 in _bands(view, figure).get(math.floor(y / _BAND), ()):
         if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
             inside = not inside
     return inside
 
 
 def fits_outline(patch: Patch) -> bool:
-    """Whether every sampled point of a patch lies on its view's drawn body."""
-    return all(_on_body(patch.view, x, y) for x, y in patch.polygon())
+    """Whether every sampled point of a patch lies on its view's drawn body, for each figure.
+
+    A patch is built once, whichever body is drawn (the male or the female figure), so it
+    must fit both outlines.
+    """
+    points = patch.polygon()
+    return all(_on_body(patch.view, x, y, figure) for figure in geometry.FIGURES for x, y in points)
 
 
 # -- extents -----------------------------------------------------------------------------

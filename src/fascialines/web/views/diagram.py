@@ -7,23 +7,28 @@ the keyboard reaches: "Show every line" (the ``all_lines`` URL field; without it
 starts calm, the body with no line but the chosen one), a choice of one view (front, back or
 side), zoom in and out, pan, "Reset" (all three views, the whole body) and "Save picture" (a
 PNG of both layers drawn from plotly's own ``toImage``). The tools run in the browser
-(``assets/chart.js``): zooming never asks the server for anything.
+(``assets/chart.js``): zooming never asks the server for anything. The "Figure: male / female"
+choice edits the ``figure`` URL field; the server then swaps the body's outlines alone (a patch
+of the lower figure's shapes, :func:`set_callbacks`), never the lines or the marks, which lie on
+both bodies.
 """
 
 from __future__ import annotations
 
 import json
+from typing import Any
+from urllib.parse import parse_qs
 
 import dash
 import plotly.graph_objects as go
-from dash import ALL, ClientsideFunction, Input, Output, dcc, html
+from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html
 from dash.development.base_component import Component
 
 from fascialines.atlas import EVIDENCE_ORDER, Atlas
 from fascialines.tracing import Trace
-from fascialines.web.figure import geometry, split_layers
+from fascialines.web.figure import geometry, outline_shapes, split_layers
 from fascialines.web.pieces import SET_BUTTON, attrs, node_name, places, set_button
-from fascialines.web.state import ViewState
+from fascialines.web.state import FIGURES, ViewState
 from fascialines.web.theme import (
     EVIDENCE_DASH,
     MARKED_CANDIDATES,
@@ -40,6 +45,8 @@ __all__ = [
     "Ids",
     "caption",
     "diagram_key",
+    "drawn_figure",
+    "figure_choice",
     "layout",
     "lower_class",
     "set_callbacks",
@@ -63,6 +70,10 @@ class Ids:
     TOOLS = "body-tools"
     #: A tool button's id is ``{"type": TOOL, "action": <one of TOOLS>}``.
     TOOL = "body-tool"
+    #: The body figure the lower layer draws now (a store: "male" or "female").
+    DRAWN_FIGURE = "body-drawn-figure"
+    #: The group of the "Figure: male / female" buttons.
+    FIGURE_CHOICE = "body-figure-choice"
 
 
 #: What the key's deep-line sample means, in full (its hover text).
@@ -208,8 +219,57 @@ def tools() -> Component:
                 "data-views": json.dumps(views),
             }
         ),
-        children=[switch, *buttons],
+        children=[switch, figure_choice(), *buttons],
     )
+
+
+def _figure_change(figure: str) -> dict[str, str]:
+    # The default (male) clears the field, so an address names only what differs.
+    return {"figure": "" if figure == FIGURES[0] else figure}
+
+
+def _figure_button_id(figure: str) -> dict[str, Any]:
+    """The id :func:`set_button` gives a figure button (an output of :func:`set_callbacks`)."""
+    edit = "&".join(f"{key}={value}" for key, value in _figure_change(figure).items())
+    return {"type": SET_BUTTON, "set": edit, "drop": "", "toggle": False}
+
+
+def _figure_button(figure: str) -> Component:
+    button = set_button(
+        figure.capitalize(),
+        _figure_change(figure),
+        class_name="button button-small chart-figure",
+        title=f"Draw the {figure} body under the lines",
+    )
+    setattr(button, "aria-pressed", "true" if figure == FIGURES[0] else "false")
+    return button
+
+
+def figure_choice() -> Component:
+    """The "Figure: male / female" buttons: address buttons that set the ``figure`` field.
+
+    Each says whether it is the figure drawn (``aria-pressed``, kept by :func:`set_callbacks`).
+    """
+    return html.Span(
+        id=Ids.FIGURE_CHOICE,
+        className="chart-figure-choice",
+        role="group",
+        **attrs({"aria-label": "Body figure"}),
+        children=[
+            html.Span("Figure:", className="chart-figure-label", **attrs({"aria-hidden": "true"})),
+            *(_figure_button(figure) for figure in FIGURES),
+        ],
+    )
+
+
+def drawn_figure(search: str | None) -> str:
+    """The body figure an address asks for: its ``figure`` field, else the default (male).
+
+    A value that is not a figure counts as the default; the page's address parser
+    (:func:`fascialines.web.state.parse_query`) tells the person so.
+    """
+    values = parse_qs((search or "").lstrip("?")).get("figure", [])
+    return values[-1] if values and values[-1] in FIGURES else FIGURES[0]
 
 
 # Each view's x range around its centre line when shown alone (the side view is narrower).
@@ -232,6 +292,27 @@ def set_callbacks(app: dash.Dash, url_id: str) -> None:
         Output(Ids.CHART, "className"),
         Input(url_id, "search"),
     )
+
+    # The figure choice: only the outlines change, so the lower layer gets a patch of its
+    # shapes (about 30 kB of JSON), and only when the figure itself changed, not on every gesture.
+    figure_buttons = [Output(_figure_button_id(figure), "aria-pressed") for figure in FIGURES]
+
+    @app.callback(
+        Output(Ids.GRAPH, "figure"),
+        Output(Ids.DRAWN_FIGURE, "data"),
+        *figure_buttons,
+        Input(url_id, "search"),
+        State(Ids.DRAWN_FIGURE, "data"),
+    )
+    def swap_figure(search: str | None, drawn: str | None) -> tuple[Any, ...]:
+        wanted = drawn_figure(search)
+        if wanted == (drawn or FIGURES[0]):
+            raise dash.exceptions.PreventUpdate
+        patch = dash.Patch()
+        patch["layout"]["shapes"] = outline_shapes(wanted)  # type: ignore[arg-type]
+        pressed = tuple("true" if figure == wanted else "false" for figure in FIGURES)
+        return (patch, wanted, *pressed)
+
     app.clientside_callback(
         ClientsideFunction(namespace="fascialinesChart", function_name="tool"),
         Output(Ids.TOOLS, "data-done"),
@@ -287,6 +368,7 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
                 ],
             ),
             diagram_key(atlas),
+            dcc.Store(id=Ids.DRAWN_FIGURE, data=FIGURES[0]),
             html.P(id=Ids.CAPTION, className="caption"),
         ],
     )
@@ -300,6 +382,8 @@ def caption(atlas: Atlas, trace: Trace | None, state: ViewState) -> str:
         "Three views: the front (the client's right side on your left), the back, and the "
         "client's right side in profile."
     ]
+    if state.figure == "female":
+        parts.append("A female body is drawn on the front and back; the profile is shared.")
     if trace is not None:
         felt = places(atlas, trace.felt_at)
         count = len(trace.candidates)

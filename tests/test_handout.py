@@ -24,6 +24,7 @@ from fascialines.handout import build_handout, content_security_policy, handout_
 from fascialines.handout.content import PLACES, first_sentence, shown_candidates
 from fascialines.handout.drawing import body_svg
 from fascialines.tracing import Trace, trace
+from fascialines.web.figure import geometry
 from strategies import atlases, trace_requests
 
 LINK = "http://127.0.0.1:8050/?symptom=headache&view=client"
@@ -267,3 +268,15 @@ def test_the_place_sentences_are_the_explain_client_wording(shipped_graph: BodyG
     for place, candidate in zip(content.places, result.candidates, strict=False):
         # first_sentence may drop a linking word and capitalise what follows.
         assert place.sentence[1:].rstrip(".") in explain_candidate(result, candidate, "client")
+
+
+def test_the_chart_draws_the_body_the_app_has_chosen(shipped_graph: BodyGraph) -> None:
+    result = trace(shipped_graph, "heel pain", side="left")
+    drawn = {
+        figure: body_svg(result, shown_candidates(result, None), figure=figure).svg
+        for figure in ("male", "female")
+    }
+    for figure, other in (("male", "female"), ("female", "male")):
+        for view in ("front", "back"):
+            assert geometry.load_outline(view, figure).silhouette in drawn[figure]
+            assert geometry.load_outline(view, other).silhouette not in drawn[figure]

@@ -19,6 +19,7 @@ from fascialines.handout.drawing import body_svg
 from fascialines.handout.page import SCRIPT_HASH, Paper, content_security_policy, render
 from fascialines.handout.qr import qr_svg
 from fascialines.tracing import Trace
+from fascialines.web.figure.geometry import BodyFigure
 
 __all__ = [
     "SCRIPT_HASH",
@@ -30,7 +31,12 @@ __all__ = [
 
 
 def build_handout(
-    trace: Trace, *, link: str, focus: int | None = None, paper: Paper | None = None
+    trace: Trace,
+    *,
+    link: str,
+    focus: int | None = None,
+    paper: Paper | None = None,
+    figure: BodyFigure = "male",
 ) -> str:
     """The handout page of a trace, as one self-contained HTML document.
 
@@ -44,6 +50,8 @@ def build_handout(
         A candidate's rank to emphasise on the chart (listed too when it ranks below three).
     paper : {"a4", "letter"}, optional
         Fix the paper size, for a PDF; by default the printer chooses.
+    figure : {"male", "female"}
+        The body drawn, as the app's figure choice (``figure`` in the app's address).
 
     Returns
     -------
@@ -62,6 +70,7 @@ def build_handout(
         trace,
         candidates,
         focus,
+        figure=figure,
         label=f"Front and back of the body: where the {content.complaint.lower()} is felt "
         "(red) and the numbered places the model links to it, with the lines between them.",
     )

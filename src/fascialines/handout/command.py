@@ -48,6 +48,12 @@ def add_handout_command(
         help="fix the paper size (a PDF is A4 unless told; the HTML leaves it to the printer)",
     )
     handout.add_argument(
+        "--figure",
+        choices=["male", "female"],
+        default="male",
+        help="the body drawn, as the app's figure choice (male)",
+    )
+    handout.add_argument(
         "-o", "--output", type=Path, required=True, metavar="FILE", help="FILE.html or FILE.pdf"
     )
     data_option(handout)
@@ -92,7 +98,7 @@ def run_handout(args: argparse.Namespace) -> int:
     # argparse's choices hold --paper to a4 or letter.
     paper: Paper | None = args.paper or ("a4" if as_pdf else None)
     try:
-        page = build_handout(result, link=link, focus=args.focus, paper=paper)
+        page = build_handout(result, link=link, focus=args.focus, paper=paper, figure=args.figure)
     except ValueError as error:
         return _fail(f"error: --focus: {error}", 2)
     try:

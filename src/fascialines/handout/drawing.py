@@ -179,10 +179,16 @@ def _crop(view: geometry.View, points: Sequence[tuple[float, float]]) -> tuple[f
     return (mid_x - width / 2, mid_y + height / 2, width, height)
 
 
-def _view_svg(view: geometry.View, sketch: _Sketch, focus: int | None, index: int) -> str:
+def _view_svg(
+    view: geometry.View,
+    sketch: _Sketch,
+    focus: int | None,
+    index: int,
+    figure: geometry.BodyFigure = "male",
+) -> str:
     x, top, width, height = _crop(view, sketch.points())
     scale = height / _HEIGHT  # sizes below are for the whole view; a zoomed view keeps them
-    outline = geometry.load_outline(view)
+    outline = geometry.load_outline(view, figure)
     parts = [
         f'<svg x="{index * _HALF:.2f}" y="0" width="{_HALF:.2f}" height="{_HEIGHT:.2f}" '
         f'viewBox="{x:.2f} {-top:.2f} {width:.2f} {height:.2f}">',
@@ -239,7 +245,12 @@ def _labels() -> Iterable[str]:
 
 
 def body_svg(
-    trace: Trace, candidates: Sequence[Candidate], focus: int | None = None, *, label: str = ""
+    trace: Trace,
+    candidates: Sequence[Candidate],
+    focus: int | None = None,
+    *,
+    label: str = "",
+    figure: geometry.BodyFigure = "male",
 ) -> Drawing:
     """Draw where a complaint is felt and the paths of some candidates, front and back.
 
@@ -254,6 +265,8 @@ def body_svg(
         A rank drawn bright while the others recede, as the app's "Show on the body" does.
     label : str
         The drawing's accessible name (its ``<title>``).
+    figure : {"male", "female"}
+        The body drawn, as the app's figure choice.
 
     Returns
     -------
@@ -274,7 +287,7 @@ def body_svg(
     grades: set[str] = set()
     felt = [(ref.id, ref.side) for ref in trace.felt_at]
     views = [
-        _view_svg(view, _sketch(atlas, view, felt, candidates, focus, grades), focus, index)
+        _view_svg(view, _sketch(atlas, view, felt, candidates, focus, grades), focus, index, figure)
         for index, view in enumerate(VIEWS)
     ]
     parts = [

@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, urlencode
 from fascialines.atlas import EVIDENCE_ORDER, Atlas
 from fascialines.graph import NodeKey
 from fascialines.lookup import normalise
+from fascialines.web.figure.geometry import FIGURES, BodyFigure
 
 __all__ = [
     "DEFAULT_HOPS",
@@ -46,8 +47,6 @@ SIDES: tuple[str, ...] = ("both", "left", "right")
 #: The page's modes: the explorer (default), the client view shown to a client on a screen,
 #: a quiz, and the evidence page.
 VIEWS: tuple[str, ...] = ("explore", "client", "quiz", "evidence")
-#: The body figures the chart can draw.
-FIGURES: tuple[str, ...] = ("male", "female")
 #: The largest quiz seed a link may carry (any whole number up to it gives one quiz).
 MAX_SEED = 999_999
 LOWEST_GRADE = min(EVIDENCE_ORDER, key=EVIDENCE_ORDER.__getitem__)
@@ -76,7 +75,7 @@ class ViewState:
     #: The quiz's seed: the same seed gives the same questions, so a class can share a quiz.
     seed: int | None = None
     #: The body figure drawn, one of :data:`FIGURES`.
-    figure: str = "male"
+    figure: BodyFigure = "male"
     #: Whether every line is drawn faintly behind the view (the calm start draws none).
     all_lines: bool = False
 

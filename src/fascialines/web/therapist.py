@@ -21,7 +21,6 @@ import flask
 from fascialines.atlas import Atlas
 from fascialines.handout import build_handout, content_security_policy
 from fascialines.web import core
-from fascialines.web.figure.geometry import BodyFigure
 from fascialines.web.state import parse_query, to_query
 from fascialines.web.views import client
 
@@ -55,8 +54,9 @@ def handout_response(atlas: Atlas, graph: core.Graph, search: str, app_url: str)
         return _plain(" ".join([*ignored, *problems, NOTHING_TRACED]), 404)
     focus = state.focus if state.focus and state.focus <= len(found.candidates) else None
     live = replace(state, view="client", focus=focus)
-    figure: BodyFigure = "female" if state.figure == "female" else "male"
-    page = build_handout(found, link=app_url + to_query(atlas, live), focus=focus, figure=figure)
+    page = build_handout(
+        found, link=app_url + to_query(atlas, live), focus=focus, figure=state.figure
+    )
     response = flask.Response(page, mimetype="text/html")
     response.headers["Content-Security-Policy"] = content_security_policy()
     response.headers["Cache-Control"] = "no-store"

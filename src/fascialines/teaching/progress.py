@@ -46,7 +46,7 @@ def read_progress(data: Any, seed: int, quiz: QuestionSet) -> Progress:
     raw = data.get("answers")
     for number, key in raw.items() if isinstance(raw, dict) else ():
         whole = int(number) if isinstance(number, str) and number.isdecimal() else None
-        if whole in keys and key in keys[whole]:
+        if whole in keys and isinstance(key, str) and key in keys[whole]:
             answers[whole] = key
     at = data.get("at")
     last = len(quiz.questions) + 1

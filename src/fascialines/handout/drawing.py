@@ -104,14 +104,7 @@ def _path_pieces(
         edge = tracks.step_edge(atlas, path.line, start, end)
         if edge is None:
             continue
-        curves = [c for c in tracks.edge_curves(atlas, edge) if c.view in VIEWS]
-        if not curves:
-            # Drawn on the app's side view only (the sole's step to the toes): the handout
-            # has no side view, so the step goes straight between its two points here.
-            for drawn_on, a, b in geometry.segments(atlas, [(start, end)]):
-                if drawn_on == view:
-                    yield [a, b], step.evidence
-        for curve in curves:
+        for curve in tracks.edge_curves(atlas, edge, VIEWS):
             if curve.view == view:
                 points = curve.points if edge.start == start else curve.points[::-1]
                 yield list(points), step.evidence

@@ -230,15 +230,21 @@ def line_edges(atlas: Atlas, line_id: str) -> list[LineEdge]:
     return list(seen.values())
 
 
-def edge_curves(atlas: Atlas, edge: LineEdge) -> tuple[StepCurve, ...]:
+def edge_curves(
+    atlas: Atlas, edge: LineEdge, views: Sequence[View] = geometry.CHART_VIEWS
+) -> tuple[StepCurve, ...]:
     """The drawn stretches of one edge, one per view (and strand) where the chart shows it.
 
     Each runs from the edge's ``start`` to its ``end`` as the atlas writes the step. On the
     side view a step with a node on the client's left has none: it lies behind the body.
+    ``views`` are the views a drawing has (the handout prints no side view); a step the
+    routes draw on none of them is drawn straight on its front and back.
     """
     key = (edge.line, edge.branch, edge.copy, edge.start[0], edge.end[0])
     far = "left" in (edge.start[1], edge.end[1])
-    drawn = tuple(c for c in _curves(atlas).get(key, ()) if not (c.view == "side" and far))
+    drawn = tuple(
+        c for c in _curves(atlas).get(key, ()) if c.view in views and not (c.view == "side" and far)
+    )
     if drawn:
         return drawn
     # A step the routes draw on no view this copy is seen on (the left sole's step to the
@@ -247,7 +253,7 @@ def edge_curves(atlas: Atlas, edge: LineEdge) -> tuple[StepCurve, ...]:
     return tuple(
         StepCurve(view, (a, b), False)
         for view, a, b in geometry.segments(atlas, [(edge.start, edge.end)])
-        if view != "side"
+        if view != "side" and view in views
     )
 
 

@@ -120,10 +120,8 @@ new MutationObserver(function () {
 
 // The line explorer: pointing at a step's row, or tabbing into it, draws that step over the
 // body (views/line.py puts the step's coordinates in the row's data-step-* attributes). The
-// highlight is one extra line on the overlay layer, drawn with plotly's public Plotly.react on
-// a copy of the figure's trace list, so the figure Dash keeps is never changed; the next update
-// from the server redraws the overlay without it.
-const STEP_HIGHLIGHT = "step-highlight";
+// highlight is one extra line drawn over the overlay (assets/overlay.js), never added to the
+// traces Dash keeps.
 // The amber of the row's own highlight (style.css, tr.step-shown), so row and step pair up.
 const STEP_COLOUR = "#d99a00";
 let shownStep = null;
@@ -133,27 +131,20 @@ function showStep(row) {
         return;
     }
     shownStep = row;
-    const graph = document.querySelector("#body-overlay .js-plotly-plot");
-    if (!graph || !window.Plotly || !graph.data) {
+    if (!window.fascialinesOverlay) {
         return;
     }
-    const data = graph.data.filter(function (trace) {
-        return trace.name !== STEP_HIGHLIGHT;
-    });
-    if (row) {
-        data.push({
-            type: "scatter",
-            mode: "lines",
-            name: STEP_HIGHLIGHT,
-            x: JSON.parse(row.dataset.stepX),
-            y: JSON.parse(row.dataset.stepY),
-            line: { color: STEP_COLOUR, width: 8 },
-            opacity: 0.8,
-            hoverinfo: "skip",
-            showlegend: false,
-        });
-    }
-    window.Plotly.react(graph, data, graph.layout);
+    window.fascialinesOverlay.highlight(
+        row
+            ? {
+                  mode: "lines",
+                  x: JSON.parse(row.dataset.stepX),
+                  y: JSON.parse(row.dataset.stepY),
+                  line: { color: STEP_COLOUR, width: 8 },
+                  opacity: 0.8,
+              }
+            : null
+    );
     document.querySelectorAll("tr.step-shown").forEach(function (other) {
         other.classList.remove("step-shown");
     });

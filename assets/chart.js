@@ -1,17 +1,13 @@
 // The body chart's browser-side tools (views/diagram.py): the calm start's switch, the choice
-// of view, zoom, pan, reset and "Save picture". Nothing here asks the server: the two stacked
-// figures (the lower one drawn once, the upper one the overlay) are moved together with
-// Plotly.relayout, and the picture is both layers through plotly's own toImage.
+// of view, zoom, pan, reset and "Save picture". Nothing here asks the server: the lower figure
+// is moved with Plotly.relayout (the overlay, assets/overlay.js, follows its axes), and the
+// picture is the lower figure through plotly's own toImage with the overlay's SVG over it.
 (function () {
     "use strict";
 
-    // The two figures' plotly divs, lower first.
+    // The lower figure's plotly div (a list: empty until it is drawn).
     function graphs() {
-        return ["body-graph", "body-overlay"]
-            .map(function (id) {
-                return document.querySelector("#" + id + " .js-plotly-plot");
-            })
-            .filter(Boolean);
+        return [document.querySelector("#body-graph .js-plotly-plot")].filter(Boolean);
     }
 
     function toolbar() {
@@ -102,23 +98,22 @@
         return { data: data, layout: gd.layout };
     }
 
-    // Both layers as SVG through plotly's toImage (as data: addresses, which the page's
-    // Content-Security-Policy allows; plotly's own PNG path loads a blob: image, which it does
-    // not), drawn one over the other on a canvas at twice the size, saved as a PNG.
+    // Both layers as SVG: the lower figure through plotly's toImage (as a data: address, which
+    // the page's Content-Security-Policy allows; plotly's own PNG path loads a blob: image,
+    // which it does not), the overlay as drawn; one over the other on a canvas at twice the
+    // size, saved as a PNG.
     function save(all) {
         const width = all[0].clientWidth;
         const height = all[0].clientHeight;
         const options = { format: "svg", width: width, height: height };
-        const figures = [asShown(all[0])].concat(
-            all.slice(1).map(function (gd) {
-                return { data: gd.data, layout: gd.layout };
-            })
-        );
-        Promise.all(
-            figures.map(function (figure) {
-                return window.Plotly.toImage(figure, options);
-            })
-        )
+        const overlay = window.fascialinesOverlay && window.fascialinesOverlay.picture();
+        const pictures = [window.Plotly.toImage(asShown(all[0]), options)];
+        if (overlay) {
+            pictures.push(
+                Promise.resolve("data:image/svg+xml;charset=utf-8," + encodeURIComponent(overlay))
+            );
+        }
+        Promise.all(pictures)
             .then(function (urls) {
                 return Promise.all(
                     urls.map(function (url) {
@@ -147,24 +142,6 @@
             });
     }
 
-    // The overlay is redrawn by Dash from its stored figure, whose ranges are the home ones:
-    // after each redraw it takes the lower figure's ranges again.
-    function keepInStep() {
-        const all = graphs();
-        if (all.length < 2 || all[1].dataset.chartInStep) {
-            return;
-        }
-        all[1].dataset.chartInStep = "1";
-        all[1].on("plotly_afterplot", function () {
-            const lower = graphs()[0];
-            const want = ranges(lower);
-            const have = ranges(all[1]);
-            if (want.x.join() !== have.x.join() || want.y.join() !== have.y.join()) {
-                window.Plotly.relayout(all[1], { "xaxis.range": want.x, "yaxis.range": want.y });
-            }
-        });
-    }
-
     // The figure comes with the front and back views (the proportions the overlay's labels
     // are placed for). Once drawn, a wide screen shows all three views (the home view); on a
     // phone three views side by side are each a thumb's width, so it opens on the front view
@@ -178,8 +155,7 @@
         const narrow = window.matchMedia("(max-width: 760px)").matches;
         const attempt = function (left) {
             const all = graphs();
-            if (all.length === 2 && all.every((gd) => gd._fullLayout && gd._fullLayout.xaxis)) {
-                keepInStep();
+            if (all.length === 1 && all[0].layout && all[0].layout.xaxis) {
                 act(narrow ? "view-front" : "reset");
             } else if (left > 0) {
                 window.setTimeout(function () {
@@ -212,7 +188,6 @@
                 }
                 const propId = fired[0].prop_id;
                 const id = JSON.parse(propId.slice(0, propId.lastIndexOf(".")));
-                keepInStep();
                 act(id.action);
                 return id.action;
             },

@@ -20,10 +20,6 @@
     }
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         students: {
-            // "quiz-view" is shown while the page shows view=quiz.
-            hiddenUnlessView: function (shown, id) {
-                return viewOf(shown) !== id.replace(/-view$/, "");
-            },
             // "New quiz": the same address with a new seed (views/quiz.py, state.MAX_SEED).
             newQuiz: function (clicks, search) {
                 const params = new URLSearchParams(search || "");
@@ -31,19 +27,38 @@
                 params.set("seed", String(Math.floor(Math.random() * 1000000)));
                 return "?" + params.toString();
             },
-            // "quiz-gate" passes the address on (with the time, so that the same address drawn
-            // again still wakes the server) while the page shows view=quiz; else nothing. It
-            // sets the store from a fresh task, not as this callback's output: Dash runs no
-            // callback twice in one chain and holds back those of the first load, and either
-            // would drop the view's callback now and then.
-            gate: function (shown, id) {
-                if (viewOf(shown) === id.replace(/-gate$/, "")) {
-                    const data = { shown: shown || "", time: Date.now() };
-                    window.setTimeout(function () {
-                        window.dash_clientside.set_props(id, { data: data });
-                    }, 0);
-                }
-                return window.dash_clientside.no_update;
+            // The one callback that follows "page-shown" (views/gate.py wire_views): the
+            // page's class (the view shown), the chart panel's class (the calm start,
+            // assets/chart.js), then each view's section,
+            // shown only on its view; what is already right is left alone, since setting a
+            // property re-renders all it holds. The gate of the view shown ("quiz-gate") gets
+            // the address (with the time, so the same address drawn again still wakes the
+            // server), set from a fresh task, not as an output: Dash runs no callback twice in
+            // one chain and holds back those of the first load, and either would drop the
+            // view's callback now and then.
+            shown: function (shown, pageClass, panelClass) {
+                const noUpdate = window.dash_clientside.no_update;
+                const hiddenNow = Array.prototype.slice.call(arguments, 3);
+                const outputs = window.dash_clientside.callback_context.outputs_list;
+                const view = viewOf(shown);
+                const root = "page view-" + view;
+                const chart = window.dash_clientside.fascialinesChart.everyLine(shown);
+                const answer = [
+                    root === pageClass ? noUpdate : root,
+                    chart === panelClass ? noUpdate : chart,
+                ];
+                outputs.slice(2).forEach(function (output, i) {
+                    const name = output.id.replace(/-view$/, "");
+                    const hidden = view !== name;
+                    answer.push(hidden === hiddenNow[i] ? noUpdate : hidden);
+                    if (!hidden) {
+                        const data = { shown: shown || "", time: Date.now() };
+                        window.setTimeout(function () {
+                            window.dash_clientside.set_props(name + "-gate", { data: data });
+                        }, 0);
+                    }
+                });
+                return answer;
             },
         },
     });

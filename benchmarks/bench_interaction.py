@@ -202,6 +202,20 @@ def first_load_bytes(page: Page, url: str) -> int:
     )
 
 
+def _request_outputs(spec: str) -> list[Any]:
+    """A request's ``outputs`` for a callback's output spec; a wildcard (ALL) matches nothing on
+    the empty view."""
+    outputs: list[Any] = []
+    for part in spec.strip(".").split("..."):
+        ident, prop = part.rsplit(".", 1)
+        parsed = json.loads(ident) if ident.startswith("{") else ident
+        if isinstance(parsed, dict) and ["ALL"] in parsed.values():
+            outputs.append([])
+        else:
+            outputs.append({"id": parsed, "property": prop})
+    return outputs
+
+
 def trace_response_bytes(app: dash.Dash, symptom: str) -> int:
     """Decoded bytes of the response that draws a trace from the empty view."""
     client = app.server.test_client()
@@ -210,10 +224,7 @@ def trace_response_bytes(app: dash.Dash, symptom: str) -> int:
     values = {"trace-side": "both", "trace-hops": 4, "trace-evidence": "not-found"}
     body = {
         "output": callback["output"],
-        "outputs": [
-            {"id": part.split(".")[0], "property": part.split(".")[1]}
-            for part in callback["output"].strip(".").split("...")
-        ],
+        "outputs": _request_outputs(callback["output"]),
         "inputs": [
             {
                 "id": i["id"],
@@ -228,6 +239,8 @@ def trace_response_bytes(app: dash.Dash, symptom: str) -> int:
         "changedPropIds": ["page-url.search"],
     }
     response = client.post("/_dash-update-component", json=body)
+    if response.status_code != 200:
+        raise RuntimeError(f"the trace request was answered {response.status_code}")
     return len(response.get_data())
 
 

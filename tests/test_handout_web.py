@@ -22,6 +22,7 @@ from fascialines.web import core
 from fascialines.web.app import create_app
 from fascialines.web.state import parse_query
 from fascialines.web.views import client, results
+from web_screen import request_outputs
 
 
 @pytest.fixture(scope="module")
@@ -153,6 +154,7 @@ def test_the_client_view_without_a_trace_says_what_to_do(atlas: Atlas, graph: co
 
 
 def _client_callback(app: dash.Dash) -> dict[str, Any]:
+    """The page's one callback, which fills the client view too."""
     dependencies = app.server.test_client().get("/_dash-dependencies").get_json()
     return next(d for d in dependencies if f"{client.Ids.ROOT}.children" in d["output"])
 
@@ -167,12 +169,17 @@ def test_the_client_callback_passes_the_request_checks(
     callback = _client_callback(app)
     body = {
         "output": callback["output"],
-        "outputs": [
-            {"id": part.split(".")[0], "property": part.split(".")[1]}
-            for part in callback["output"].strip(".").split("...")
-        ],
+        "outputs": request_outputs(callback["output"]),
         "inputs": [
-            {"id": i["id"], "property": i["property"], "value": search} for i in callback["inputs"]
+            {
+                "id": i["id"],
+                "property": i["property"],
+                "value": search if i["property"] == "search" else None,
+            }
+            for i in callback["inputs"]
+        ],
+        "state": [
+            {"id": s["id"], "property": s["property"], "value": None} for s in callback["state"]
         ],
         "changedPropIds": [f"{callback['inputs'][0]['id']}.search"],
     }

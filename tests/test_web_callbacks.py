@@ -15,10 +15,11 @@ import pytest
 from fascialines.atlas import Atlas
 from fascialines.tracing import trace
 from fascialines.web.app import assets_dir, create_app
+from fascialines.web.callbacks import HOVER_ONLY
 from fascialines.web.state import ViewState
 from fascialines.web.views import controls, diagram, line, page, region, results
 from fascialines.web.views.controls import Ids, state_from_controls
-from web_screen import css, find, screen
+from web_screen import css, find, request_outputs, screen
 
 
 @pytest.fixture(scope="module")
@@ -101,14 +102,14 @@ def test_a_new_focus_sends_two_cards_classes_and_nothing_else_of_the_panels(
     # them is re-rendered.
     assert out[diagram.Ids.LOWER_LAYER] is dash.no_update
     assert out[page.Ids.SIDE] is dash.no_update
-    operations = out[results.Ids.CARDS].to_plotly_json()["operations"]
-    changed = {(op["location"][0], op["location"][-1]): op["params"]["value"] for op in operations}
-    assert changed[(0, "className")] == "candidate"
-    assert changed[(1, "className")] == "candidate candidate-focused"
+    assert out[results.Ids.CARDS] is dash.no_update, "no card is sent again"
+    classes = out[results.CANDIDATE]
+    assert classes[:2] == ["candidate", "candidate candidate-focused"]
+    assert all(c is dash.no_update for c in classes[2:])
     assert isinstance(out[diagram.Ids.OVERLAY], dash.Patch)
 
 
-def test_a_focus_in_the_light_list_patches_its_row(
+def test_a_focus_in_the_light_list_sets_its_rows_class(
     mini_atlas: Atlas, mini_graph: nx.MultiGraph
 ) -> None:
     symptom = mini_atlas.symptoms[0].id
@@ -118,8 +119,10 @@ def test_a_focus_in_the_light_list_patches_its_row(
         mini_atlas, mini_graph, f"?symptom={symptom}&focus={rank}", f"?symptom={symptom}"
     )
     assert shown.outputs[results.Ids.CARDS] is dash.no_update
-    ops = shown.outputs[results.Ids.MORE].to_plotly_json()["operations"]
-    assert [op["params"]["value"] for op in ops] == ["candidate-row candidate-focused"]
+    assert shown.outputs[results.Ids.MORE] is dash.no_update
+    changed = [c for c in shown.outputs[results.CANDIDATE] if c is not dash.no_update]
+    assert changed == ["candidate-row candidate-focused"]
+    assert shown.outputs[results.CANDIDATE][rank - 1] == changed[0]
 
 
 def test_a_new_line_beside_a_trace_leaves_the_list_alone(
@@ -150,10 +153,7 @@ def _post(app: dash.Dash, inputs: dict[str, Any], changed: str) -> dict[str, Any
     callback = _main_callback(app)
     body = {
         "output": callback["output"],
-        "outputs": [
-            {"id": part.split(".")[0], "property": part.split(".")[1]}
-            for part in callback["output"].strip(".").split("...")
-        ],
+        "outputs": request_outputs(callback["output"]),
         "inputs": [
             {"id": i["id"], "property": i["property"], "value": inputs.get(i["id"])}
             for i in callback["inputs"]
@@ -173,9 +173,10 @@ def test_the_endpoint_sends_a_figure_patch_not_the_whole_figure(
 ) -> None:
     inputs = {page.Ids.URL: f"?symptom={mini_atlas.symptoms[0].id}"} | _values()
     response = _post(app, inputs, f"{page.Ids.URL}.search")
-    figure = response[diagram.Ids.OVERLAY]["figure"]
-    assert "__dash_patch_update" in figure
-    assert "shapes" not in json.dumps(figure), "the body outline is never re-sent"
+    overlay = response[diagram.Ids.OVERLAY]["data"]
+    assert "__dash_patch_update" in overlay
+    assert "shapes" not in json.dumps(overlay), "the body outline is never re-sent"
+    assert diagram.Ids.GRAPH not in response, "nor is the lower figure"
     assert response[Ids.SYMPTOM]["value"] == mini_atlas.symptoms[0].id
 
 
@@ -278,8 +279,21 @@ def test_the_lean_overlay_patch_draws_what_the_figure_patch_draws(
     )
     upper = figure.split_layers(mini_atlas, figure.base_figure(mini_atlas))[1].to_plotly_json()
     lean = lean_patch(full)
-    assert _apply(upper, lean) == _apply(upper, full)
+    assert _drawn(_apply(upper, lean)) == _drawn(_apply(upper, full))
     assert len(lean.to_plotly_json()["operations"]) <= len(upper["data"])
+    sent = json.dumps(lean.to_plotly_json())
+    assert not [key for key in HOVER_ONLY if f'"{key}"' in sent], "a static plot shows no hover"
+
+
+def _drawn(figure_json: dict[str, Any]) -> list[dict[str, Any]]:
+    """What a static plot draws of each trace: all but its hover and an undrawn text."""
+    drawn = []
+    for trace_ in figure_json["data"]:
+        kept = {key: value for key, value in trace_.items() if key not in HOVER_ONLY}
+        if "text" not in str(kept.get("mode", "")):
+            kept.pop("text", None)
+        drawn.append(kept)
+    return drawn
 
 
 def test_a_fold_is_sent_once_on_its_first_opening(

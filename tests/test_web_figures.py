@@ -25,8 +25,9 @@ from fascialines.web.app import create_app
 from fascialines.web.figure import base as base_module
 from fascialines.web.figure import geometry as body
 from fascialines.web.figure import patches, tracks
-from fascialines.web.state import ViewState
-from fascialines.web.views import diagram
+from fascialines.web.state import ViewState, parse_query
+from fascialines.web.views import diagram, page
+from web_screen import request_outputs
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini_atlas.json"
 SIDE_POINTS = load_side_points()
@@ -822,12 +823,13 @@ def _outline_xs(path: str) -> list[float]:
     ("search", "expected"),
     [("", "male"), ("?figure=female", "female"), ("?symptom=x&figure=male", "male")],
 )
-def test_the_address_names_the_body_figure(search, expected):
-    assert diagram.drawn_figure(search) == expected
+def test_the_address_names_the_body_figure(mini_atlas, search, expected):
+    assert parse_query(mini_atlas, search)[0].figure == expected
 
 
-def test_an_unknown_figure_in_the_address_draws_the_default():
-    assert diagram.drawn_figure("?figure=child") == "male"
+def test_an_unknown_figure_in_the_address_draws_the_default(mini_atlas):
+    state, notices = parse_query(mini_atlas, "?figure=child")
+    assert state.figure == "male" and notices
 
 
 def test_the_chart_tools_offer_both_figures_as_address_buttons():
@@ -839,25 +841,26 @@ def test_the_chart_tools_offer_both_figures_as_address_buttons():
 
 
 def _swap(app: dash.Dash, search: str, drawn: str) -> Any:
+    """The page's one callback for ``search`` while the page draws the figure ``drawn``."""
     dependencies = app.server.test_client().get("/_dash-dependencies").get_json()
-    callback = next(d for d in dependencies if diagram.Ids.DRAWN_FIGURE + ".data" in d["output"])
-    outputs = callback["output"].strip(".").split("...")
+    callback = next(d for d in dependencies if f"{page.Ids.SHOWN}.data" in d["output"])
+    drawn_query = "" if drawn == "male" else f"?figure={drawn}"
     body_ = {
         "output": callback["output"],
-        "outputs": [
-            {
-                "id": json.loads(o.rsplit(".", 1)[0]) if o.startswith("{") else o.split(".")[0],
-                "property": o.rsplit(".", 1)[1],
-            }
-            for o in outputs
-        ],
+        "outputs": request_outputs(callback["output"]),
         "inputs": [
-            {"id": i["id"], "property": i["property"], "value": search} for i in callback["inputs"]
+            {
+                "id": i["id"],
+                "property": i["property"],
+                "value": search if i["id"] == page.Ids.URL else None,
+            }
+            for i in callback["inputs"]
         ],
         "state": [
-            {"id": s["id"], "property": s["property"], "value": drawn} for s in callback["state"]
+            {"id": s["id"], "property": s["property"], "value": drawn_query}
+            for s in callback["state"]
         ],
-        "changedPropIds": [f"{callback['inputs'][0]['id']}.search"],
+        "changedPropIds": [f"{page.Ids.URL}.search"],
     }
     return app.server.test_client().post("/_dash-update-component", json=body_)
 
@@ -879,7 +882,6 @@ def test_choosing_a_figure_patches_only_the_outlines(mini_app, search, drawn, wa
     assert body.load_outline("front", wanted).silhouette in patch
     assert body.load_outline("front", drawn).silhouette not in patch
     assert '"data"' not in patch, "the lines and markers are never re-sent"
-    assert answer[diagram.Ids.DRAWN_FIGURE]["data"] == wanted
     pressed = {
         json.loads(k)["set"]: v["aria-pressed"] for k, v in answer.items() if "aria-pressed" in v
     }
@@ -891,7 +893,11 @@ def test_choosing_a_figure_patches_only_the_outlines(mini_app, search, drawn, wa
 
 @pytest.mark.parametrize(("search", "drawn"), [("?figure=female", "female"), ("", "male")])
 def test_a_gesture_that_keeps_the_figure_sends_no_outline(mini_app, search, drawn):
-    assert _swap(mini_app, search + "&line=x", drawn).status_code == 204
+    response = _swap(mini_app, search + "&line=x", drawn)
+    assert response.status_code == 200
+    answer = json.loads(response.data)["response"]
+    assert diagram.Ids.GRAPH not in answer, "the lower figure is left alone"
+    assert not [k for k, v in answer.items() if "aria-pressed" in v]
 
 
 def test_the_caption_says_a_female_body_is_drawn_and_the_profile_is_shared(mini_atlas):

@@ -11,6 +11,7 @@ from fascialines.atlas import Atlas, load_atlas
 from fascialines.lookup import AtlasIndex
 from fascialines.web.app import create_app
 from fascialines.web.views import controls, picker
+from web_screen import request_outputs
 
 ATLAS = load_atlas()
 INDEX = AtlasIndex(ATLAS)
@@ -85,10 +86,7 @@ def test_the_endpoint_answers_a_search_and_ignores_a_cleared_one(
     def post(text: str | None) -> int:
         body = {
             "output": callback["output"],
-            "outputs": [
-                {"id": part.split(".")[0], "property": part.split(".")[1]}
-                for part in callback["output"].strip(".").split("...")
-            ],
+            "outputs": request_outputs(callback["output"]),
             "inputs": [{"id": picker.Ids.QUERY, "property": "data", "value": text}],
             "state": [],
             "changedPropIds": [f"{picker.Ids.QUERY}.data"],

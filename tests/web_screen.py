@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,7 +13,8 @@ from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
 from fascialines.web.callbacks import card_fold, respond
-from fascialines.web.state import to_query
+from fascialines.web.core import trace_view
+from fascialines.web.state import parse_query, to_query
 from fascialines.web.views import diagram, line, page, region, results
 
 
@@ -136,6 +138,30 @@ def screen(
     trigger: str | None = None,
     click: dict[str, Any] | None = None,
 ) -> Screen:
-    """What the app sends for an address (first load unless ``shown`` says what is drawn)."""
-    new_search, _, view = respond(atlas, graph, search, values or {}, click, shown, trigger)
+    """What the app sends for an address (first load unless ``shown`` says what is drawn).
+
+    The page holds a card or row for every candidate of the trace ``shown`` draws.
+    """
+    drawn = trace_view(graph, parse_query(atlas, shown)[0])[0] if shown is not None else None
+    ranks = [c.rank for c in drawn.candidates] if drawn else []
+    new_search, _, view = respond(atlas, graph, search, values or {}, click, shown, trigger, ranks)
     return Screen(view.outputs, new_search, atlas, graph, to_query(atlas, view.state))
+
+
+def request_outputs(spec: str) -> list[Any]:
+    """The ``outputs`` of a callback request for a callback's output spec, on a page that holds
+    none of the components a wildcard (``ALL``) output would match.
+
+    Dash names a callback's outputs ``..id.prop...{"type":"x","rank":["ALL"]}.prop..``; an id
+    may itself hold dots only inside its JSON.
+    """
+    outputs: list[Any] = []
+    for part in spec.strip(".").split("..."):
+        ident, prop = part.rsplit(".", 1)
+        if not ident.startswith("{"):
+            outputs.append({"id": ident, "property": prop})
+            continue
+        parsed = json.loads(ident)
+        matched_all = any(value == ["ALL"] for value in parsed.values())
+        outputs.append([] if matched_all else {"id": parsed, "property": prop})
+    return outputs

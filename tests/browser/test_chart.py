@@ -14,11 +14,16 @@ from playwright.sync_api import Page, expect
 from fascialines.web.figure.geometry import X_RANGE, Y_RANGE
 from fascialines.web.views import diagram
 
-# The axis ranges of both layers, lower first, as plotly holds them.
-RANGES = """() => ['body-graph', 'body-overlay'].map((id) => {
-    const gd = document.querySelector('#' + id + ' .js-plotly-plot');
-    return [gd._fullLayout.xaxis.range.slice(), gd._fullLayout.yaxis.range.slice()];
-})"""
+# The axis ranges of both layers, lower first: as plotly holds them, and as the overlay was
+# last drawn on (assets/overlay.js records them on its layer).
+RANGES = """() => {
+    const gd = document.querySelector('#body-graph .js-plotly-plot');
+    const layer = document.getElementById('body-overlay-layer');
+    return [
+        [gd._fullLayout.xaxis.range.slice(), gd._fullLayout.yaxis.range.slice()],
+        JSON.parse(layer.dataset.ranges || '[[0, 0], [0, 0]]'),
+    ];
+}"""
 
 # How many of the lower layer's base line traces the page shows.
 SHOWN_LINES = """() => Array.from(document.querySelectorAll(
@@ -83,8 +88,12 @@ def test_zoom_moves_both_layers_together_and_reset_brings_the_whole_body_back(
     page.wait_for_function(
         f"() => ({RANGES})()[0][0][1] - ({RANGES})()[0][0][0] < {X_RANGE[1] - X_RANGE[0]}"
     )
+    # The overlay follows the lower layer (it redraws on the lower figure's afterplot).
+    page.wait_for_function(
+        f"() => JSON.stringify(({RANGES})()[0]) === JSON.stringify(({RANGES})()[1])"
+    )
     lower, upper = page.evaluate(RANGES)
-    assert lower == upper, "the overlay follows the lower layer"
+    assert lower == upper
     assert lower[0][1] - lower[0][0] < X_RANGE[1] - X_RANGE[0]
     _press(page, "pan-left")
     page.wait_for_function(f"() => ({RANGES})()[0][0][0] < {lower[0][0]}")

@@ -16,13 +16,9 @@ from fascialines.web.views import line as line_view
 from fascialines.web.views import page as page_view
 from fascialines.web.views import region as region_view
 
-# Points drawn in the overlay traces (felt-at, candidates, paths, a highlighted line), which
-# are the whole upper layer of the diagram.
-OVERLAY_POINTS = """(start) => {
-    const gd = document.querySelector('#body-overlay .js-plotly-plot');
-    const drawn = (t) => (t.x ? t.x.filter((v) => v !== null).length : 0);
-    return gd.data.slice(start).reduce((n, t) => n + drawn(t), 0);
-}"""
+# Marks drawn on the overlay layer (felt-at, candidates, paths, a highlighted line), which is
+# the whole upper layer of the diagram (assets/overlay.js draws it as one SVG).
+OVERLAY_POINTS = """() => document.querySelectorAll('#body-overlay-layer svg g > *').length"""
 
 # Where a region's marker is on screen, from plotly's own axis mapping.
 MARKER_POSITION = """([regionId, side]) => {
@@ -60,7 +56,7 @@ def _ready(page: Page) -> None:
 
 
 def _overlay_points(page: Page, atlas: Atlas) -> int:
-    return page.evaluate(OVERLAY_POINTS, 0)
+    return page.evaluate(OVERLAY_POINTS)
 
 
 def _choose(page: Page, dropdown_id: str, typed: str, option: str) -> None:
@@ -85,7 +81,7 @@ def test_choosing_a_symptom_by_alias_fills_the_list_and_the_diagram(
     expect(page.locator("#trace-head h2")).to_have_text(symptom.name)
     expect(page.locator(".candidate").first).to_be_visible()
     expect(page).to_have_url(re.compile(re.escape(f"symptom={symptom.id}")))
-    page.wait_for_function(f"({OVERLAY_POINTS})(0) > 0")
+    page.wait_for_function(f"({OVERLAY_POINTS})() > 0")
     expect(page.locator("#safety")).to_contain_text("not diagnosis")
 
 
@@ -129,7 +125,7 @@ def test_exploring_a_line_shows_every_step_with_its_evidence(
     expect(rows).to_have_count(len(line.transitions))
     expect(rows.first.locator(".badge")).to_have_count(1)
     expect(page).to_have_url(re.compile(re.escape(f"line={line.abbreviation}")))
-    page.wait_for_function(f"({OVERLAY_POINTS})(0) > 0")
+    page.wait_for_function(f"({OVERLAY_POINTS})() > 0")
 
 
 def test_hovering_or_tabbing_to_a_step_shows_it_on_the_body(
@@ -139,11 +135,9 @@ def test_hovering_or_tabbing_to_a_step_shows_it_on_the_body(
     line = max(atlas.lines, key=lambda line: len(line.transitions))
     page.goto(base_url + f"?line={line.abbreviation}")
     _ready(page)
-    highlight = """() => {
-        const gd = document.querySelector('#body-overlay .js-plotly-plot');
-        const t = gd.data.find((t) => t.name === 'step-highlight');
-        return t ? t.x.filter((v) => v !== null).length : 0;
-    }"""
+    # The step is drawn in the row's amber (assets/app.js), over the overlay.
+    highlight = """() => document.querySelectorAll(
+        '#body-overlay-layer svg path[stroke="#d99a00"]').length"""
     rows = page.locator(f"#{line_view.Ids.DETAILS} tbody tr")
     expect(rows).to_have_count(len(line.transitions))
     rows.nth(1).hover()

@@ -23,12 +23,8 @@ RULES = {
 AXE = Axe()
 SEED = 4242
 
-# Points drawn in the upper layer of the diagram (its overlay traces).
-OVERLAY_POINTS = """() => {
-    const gd = document.querySelector('#body-overlay .js-plotly-plot');
-    const drawn = (t) => (t.x ? t.x.filter((v) => v !== null).length : 0);
-    return gd.data.reduce((n, t) => n + drawn(t), 0);
-}"""
+# Marks drawn on the upper layer of the diagram (assets/overlay.js draws it as one SVG).
+OVERLAY_POINTS = """() => document.querySelectorAll('#body-overlay-layer svg g > *').length"""
 
 
 def _ready(page: Page) -> None:

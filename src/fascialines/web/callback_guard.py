@@ -333,10 +333,11 @@ class CallbackGuard:
         outputs = body.get("outputs")
         if not isinstance(outputs, list | dict):
             raise BadCallback("the outputs are not this callback's outputs")
-        listed = _entries(
-            {"outputs": outputs if isinstance(outputs, list) else [outputs]}, "outputs"
-        )
-        if not patterned and len(listed) != expected.outputs:
+        # Each entry is checked to be an id and a property, whatever its count.
+        _entries({"outputs": outputs if isinstance(outputs, list) else [outputs]}, "outputs")
+        # A wildcard output (ALL) is one entry: the list of the components it matched.
+        count = len(outputs) if isinstance(outputs, list) else 1
+        if not patterned and count != expected.outputs:
             raise BadCallback("the outputs are not this callback's outputs")
         changed = body.get("changedPropIds", [])
         if not isinstance(changed, list) or not all(isinstance(c, str) for c in changed):

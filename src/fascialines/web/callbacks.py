@@ -1,29 +1,31 @@
 """The app's one server callback: a gesture in, everything that changed out, one round-trip.
 
-The URL is the single source of truth. A gesture is a control changed, a click on the body, or
-a new address (a shared link, the back button, an address button of
-:func:`fascialines.web.pieces.set_button`, which the browser applies itself). :func:`respond`
-turns the address into a view state, and :func:`render_view` compares it with the view last
-drawn (kept in the page, ``page-shown``) and sends only what changed: a figure
-:class:`dash.Patch` always, a panel only when its own part of the state changed, and for a new
-focus two cards' classes. Both are pure, so tests call them without a browser. A second, small
-callback fills a card's fold the first time it is opened (:func:`card_fold`).
+The URL is the single source of truth. A gesture is a control changed, a click on the body, or a new
+address (a shared link, the back button, an address button of
+:func:`fascialines.web.pieces.set_button`, which the browser applies itself). :func:`respond` turns
+the address into a view state, and :func:`render_view` compares it with the view last drawn (kept in
+the page, ``page-shown``) and sends only what changed: a figure :class:`dash.Patch` always, a panel
+only when its own part of the state changed, for a new focus two cards' classes, the body's outlines
+only for a new figure, the client view only on it. Both are pure, so tests call them without a
+browser. A second, small callback fills a card's fold the first time it is opened
+(:func:`card_fold`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 import dash
-from dash import MATCH, ClientsideFunction, Input, Output, State, ctx, html
+from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, ctx, html
 
 from fascialines.atlas import Atlas
 from fascialines.lookup import AtlasIndex
 from fascialines.tracing import Trace
 from fascialines.web import core, figure
 from fascialines.web.state import TRACE_OPTIONS, ViewState, parse_query, to_query
-from fascialines.web.views import controls, diagram, line, page, picker, region, results
+from fascialines.web.views import client, controls, diagram, line, page, picker, region, results
 from fascialines.web.wording import MESSAGE
 
 __all__ = [
@@ -55,13 +57,19 @@ def focus_clicked(trace: Trace | None, state: ViewState) -> ViewState:
     return replace(state, focus=ranks[0]) if ranks else state
 
 
+#: What the upper layer never shows: it is a static plot (no hover), so these draw nothing there.
+HOVER_ONLY = frozenset({"hovertext", "hovertemplate", "hoverinfo", "customdata"})
+
+
 def lean_patch(patch: dash.Patch) -> dash.Patch:
-    """The same edit with one merge per trace instead of one assignment per property.
+    """The same picture with one merge per trace and without what a static plot never shows.
 
     :func:`fascialines.web.figure.upper_patch` assigns each property of each overlay trace on
     its own (``data[i].x = …``, ``data[i].y = …``): about 90 operations, each repeating its
     operation name and location. Merging each trace's properties in one operation changes
     nothing on screen (a merge sets the keys it names) and sends about 5 KB less per gesture.
+    The upper layer is a static plot: its hover texts (and a text on a trace that draws no
+    text) are never seen, and leaving them out sends about 8 KB less for a trace.
     """
     merged: dict[int, dict[str, Any]] = {}
     for operation in patch.to_plotly_json()["operations"]:
@@ -71,7 +79,10 @@ def lean_patch(patch: dash.Patch) -> dash.Patch:
         merged.setdefault(location[1], {})[location[2]] = operation["params"]["value"]
     lean = dash.Patch()
     for index, values in merged.items():
-        lean["data"][index].update(values)
+        shown = {key: value for key, value in values.items() if key not in HOVER_ONLY}
+        if "text" in shown and "mode" in shown and "text" not in str(shown["mode"]):
+            del shown["text"]
+        lean["data"][index].update(shown)
     return lean
 
 
@@ -86,6 +97,7 @@ def render_view(
     shown: ViewState | None = None,
     *,
     clicked: bool = False,
+    ranks: Sequence[int] = (),
 ) -> View:
     """Everything to send for a view state, given the state last drawn (``None``: draw all).
 
@@ -97,6 +109,9 @@ def render_view(
         The state on screen; panels whose part of the state is unchanged get ``no_update``.
     clicked : bool
         The gesture was a click on the body: focus the candidate clicked, if it is one.
+    ranks : sequence of int
+        The ranks of the cards and rows on the page, in page order (the ``className`` output
+        of every ``{"type": results.CANDIDATE}``, under the key ``results.CANDIDATE``).
 
     Notes
     -----
@@ -136,15 +151,22 @@ def render_view(
         out[page.Ids.SIDE] = page.side_class(found is not None)
     else:
         out[diagram.Ids.LOWER_LAYER] = out[page.Ids.SIDE] = dash.no_update
-    no_change = dict.fromkeys((*results.SLOTS, *results.SHOWN_WHEN), dash.no_update)
+    unchanged: list[Any] = [dash.no_update] * len(ranks)
     if _changed(shown, state, TRACE_OPTIONS) or (
         found is None and _changed(shown, state, ("line",))
     ):
         out |= results.render(atlas, found, state) | results.shown_blocks(atlas, found)
-    elif shown is not None and shown.focus != state.focus:
-        out |= no_change | results.focus_patches(shown.focus, state.focus, total)
+        out[results.CANDIDATE] = unchanged  # the cards and rows are sent anew
     else:
-        out |= no_change
+        out |= dict.fromkeys((*results.SLOTS, *results.SHOWN_WHEN), dash.no_update)
+        before = shown.focus if shown is not None else None
+        out[results.CANDIDATE] = (
+            results.focus_classes(ranks, before, state.focus)
+            if before != state.focus
+            else unchanged
+        )
+    out |= client.outputs(atlas, graph, state, shown)
+    out |= diagram.figure_outputs(state, shown)
     return View(state, out)
 
 
@@ -156,10 +178,12 @@ def respond(
     click: dict[str, Any] | None,
     shown_query: str | None,
     trigger: str | None,
+    ranks: Sequence[int] = (),
 ) -> tuple[str | Any, dict[str, Any], View]:
     """One gesture: the address to write, the control values to set, and the view to send.
 
-    ``trigger`` is the id of what changed (``None`` on the first load).
+    ``trigger`` is the id of what changed (``None`` on the first load); ``ranks`` as for
+    :func:`render_view`.
     """
     current, notices = parse_query(atlas, search)
     shown = parse_query(atlas, shown_query)[0] if shown_query is not None else None
@@ -171,7 +195,7 @@ def respond(
         state = replace(current, region=node) if node else current
     else:
         state = controls.state_from_controls(atlas, current, values)
-    view = render_view(atlas, graph, state, shown, clicked=clicked)
+    view = render_view(atlas, graph, state, shown, clicked=clicked, ranks=ranks)
     if notices:
         view.outputs[page.Ids.NOTICE] = [html.P(text) for text in notices]
     query = to_query(atlas, view.state)
@@ -211,17 +235,25 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
         *results.SHOWN_WHEN,
     )
     prop = {
-        diagram.Ids.OVERLAY: "figure",
+        diagram.Ids.OVERLAY: "data",
         diagram.Ids.LOWER_LAYER: "className",
         page.Ids.SIDE: "className",
     } | dict.fromkeys(results.SHOWN_WHEN, "hidden")
+    targets: dict[str, tuple[Any, str]] = {
+        key: (key, prop.get(key, "children")) for key in view_outputs
+    }
+    targets |= {
+        client.Ids.ROOT: (client.Ids.ROOT, "children"),
+        client.CLASS_OUTPUT: (client.Ids.ROOT, "className"),
+    } | diagram.FIGURE_OUTPUTS
 
     @app.callback(
         output={
             "search": Output(page.Ids.URL, "search"),
             "shown": Output(page.Ids.SHOWN, "data"),
             "controls": {key: Output(key, "value") for key in CONTROL_IDS},
-            "view": {key: Output(key, prop.get(key, "children")) for key in view_outputs},
+            "view": {key: Output(*target) for key, target in targets.items()},
+            "candidates": Output({"type": results.CANDIDATE, "rank": ALL}, "className"),
         },
         inputs={
             "search": Input(page.Ids.URL, "search"),
@@ -233,14 +265,17 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
     def update(
         search: str | None, values: dict[str, Any], click: dict | None, shown: str | None
     ) -> dict[str, Any]:
+        ranks = [output["id"]["rank"] for output in ctx.outputs_grouping["candidates"]]
         new_search, set_controls, view = respond(
-            atlas, graph, search, values, click, shown, ctx.triggered_id
+            atlas, graph, search, values, click, shown, ctx.triggered_id, ranks
         )
+        outputs = dict(view.outputs)
         return {
             "search": new_search,
             "shown": to_query(atlas, view.state),
             "controls": set_controls,
-            "view": view.outputs,
+            "candidates": outputs.pop(results.CANDIDATE),
+            "view": outputs,
         }
 
     @app.callback(

@@ -7,8 +7,8 @@ is self-contained and carries its own, stricter Content-Security-Policy (no conn
 what a therapist types in it cannot be sent), and ``Cache-Control: no-store``, because its
 address says what hurts. Its QR code opens the client view of the same trace.
 
-:func:`register` is the app factory's one call for both the route and the client view's
-callback (:mod:`fascialines.web.views.client`).
+:func:`register` adds the route to the app's server; the client view itself is a section of the
+page (:mod:`fascialines.web.views.client`), filled by the page's one callback.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from fascialines.atlas import Atlas
 from fascialines.handout import build_handout, content_security_policy
 from fascialines.web import core
 from fascialines.web.state import parse_query, to_query
-from fascialines.web.views import client
 
 __all__ = ["HANDOUT_PATH", "handout_response", "register"]
 
@@ -64,7 +63,7 @@ def handout_response(atlas: Atlas, graph: core.Graph, search: str, app_url: str)
 
 
 def register(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
-    """Add ``/handout`` to the app's server and wire the client view's callback."""
+    """Add ``/handout`` to the app's server."""
     prefix = app.config.routes_pathname_prefix
 
     def handout() -> flask.Response:
@@ -73,4 +72,3 @@ def register(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
         return handout_response(atlas, graph, request.query_string.decode("latin-1"), app_url)
 
     app.server.add_url_rule(f"{prefix}{HANDOUT_PATH}", "handout", handout, methods=["GET"])
-    client.set_callbacks(app, atlas, graph)

@@ -9,8 +9,8 @@ which focuses the next of the three. Large type, nothing to fiddle with.
 The chart is the handout's (:mod:`fascialines.handout.drawing`), drawn from the app's geometry
 as a static SVG image: a client looks, nobody clicks, and it is crisp at any size.
 
-The view lives in its own section of the page (:func:`layout`), filled by its own callback from
-the address (:func:`set_callbacks`); the stylesheet ``assets/client.css`` hides the explorer
+The view lives in its own section of the page (:func:`layout`), filled by the page's one callback
+(:func:`outputs`); the stylesheet ``assets/client.css`` hides the explorer
 while it is active.
 """
 
@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 import dash
-from dash import Input, Output, html
+from dash import html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
@@ -30,9 +30,9 @@ from fascialines.handout.drawing import body_svg
 from fascialines.tracing import Trace
 from fascialines.web import core
 from fascialines.web.pieces import attrs, set_button
-from fascialines.web.state import ViewState, parse_query, to_query
+from fascialines.web.state import ViewState, to_query
 
-__all__ = ["Ids", "layout", "next_focus", "render", "set_callbacks", "switches"]
+__all__ = ["Ids", "layout", "next_focus", "outputs", "render", "switches"]
 
 #: The class of the client view's section; ``client-active`` is added while it is shown.
 ROOT_CLASS = "client-view"
@@ -42,6 +42,10 @@ class Ids:
     """The client view's component ids (``client-``)."""
 
     ROOT = "client-view"
+
+
+#: The key of the section's class among :func:`outputs` (its children are under ``Ids.ROOT``).
+CLASS_OUTPUT = Ids.ROOT + ".className"
 
 
 def layout() -> Component:
@@ -201,17 +205,17 @@ def render(atlas: Atlas, graph: core.Graph, state: ViewState) -> list[Component]
     ]
 
 
-def set_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
-    """Fill the client view from the address; empty and hidden in any other view."""
-    from fascialines.web.views import page  # the page holds the address; it imports this view
+def outputs(
+    atlas: Atlas, graph: core.Graph, state: ViewState, shown: ViewState | None
+) -> dict[str, Any]:
+    """The client view's section for a view state, given the state on screen (``None``: none).
 
-    @app.callback(
-        Output(Ids.ROOT, "children"),
-        Output(Ids.ROOT, "className"),
-        Input(page.Ids.URL, "search"),
-    )
-    def show(search: str | None) -> tuple[Any, str]:
-        state, _ = parse_query(atlas, search)
-        if state.view != "client":
-            return [], ROOT_CLASS
-        return render(atlas, graph, state), f"{ROOT_CLASS} client-active"
+    Filled on its own view, emptied when the page leaves it, untouched otherwise: the page's one
+    callback (:mod:`fascialines.web.callbacks`) sends these with everything else, so the
+    explorer's gestures cost no second request for a view they do not show.
+    """
+    if state.view == "client":
+        return {Ids.ROOT: render(atlas, graph, state), CLASS_OUTPUT: f"{ROOT_CLASS} client-active"}
+    if shown is None or shown.view == "client":
+        return {Ids.ROOT: [], CLASS_OUTPUT: ROOT_CLASS}
+    return {Ids.ROOT: dash.no_update, CLASS_OUTPUT: dash.no_update}

@@ -22,7 +22,7 @@ from fascialines.web import core, figure
 from fascialines.web.pieces import attrs, evidence_badge, line_chip, query_href, short_citation
 from fascialines.web.state import ViewState, parse_query
 from fascialines.web.views import diagram
-from fascialines.web.views.gate import gate_store, gated_query, wire_view
+from fascialines.web.views.gate import gate_store, gated_query
 
 __all__ = ["MAX_DRAWN", "WORDS", "Ids", "compare_patch", "layout", "render", "set_callbacks"]
 
@@ -274,13 +274,12 @@ def respond(atlas: Atlas, shown: str | None) -> dict[str, Any]:
 
 
 def set_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
-    """Show the panel for a comparison and draw it on the body."""
-    wire_view(app, Ids.VIEW, Ids.GATE)
+    """Draw a comparison in its panel and on the body (the page shows the panel, :mod:`.gate`)."""
 
     @app.callback(
         output={
             "body": Output(Ids.BODY, "children"),
-            "overlay": Output(diagram.Ids.OVERLAY, "figure", allow_duplicate=True),
+            "overlay": Output(diagram.Ids.OVERLAY, "data", allow_duplicate=True),
             "caption": Output(diagram.Ids.CAPTION, "children", allow_duplicate=True),
             "lower": Output(diagram.Ids.LOWER_LAYER, "className", allow_duplicate=True),
         },

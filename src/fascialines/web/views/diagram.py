@@ -9,7 +9,7 @@ side), zoom in and out, pan, "Reset" (all three views, the whole body) and "Save
 PNG of both layers drawn from plotly's own ``toImage``). The tools run in the browser
 (``assets/chart.js``): zooming never asks the server for anything. The "Figure: male / female"
 choice edits the ``figure`` URL field; the server then swaps the body's outlines alone (a patch
-of the lower figure's shapes, :func:`set_callbacks`), never the lines or the marks, which lie on
+of the lower figure's shapes, :func:`figure_outputs`), never the lines or the marks, which lie on
 both bodies.
 """
 
@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import parse_qs
 
 import dash
 import plotly.graph_objects as go
-from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html
+from dash import ALL, ClientsideFunction, Input, Output, dcc, html
 from dash.development.base_component import Component
 
 from fascialines.atlas import EVIDENCE_ORDER, Atlas
@@ -40,13 +39,14 @@ from fascialines.web.wording import EVIDENCE_SHORT, HEADING
 
 __all__ = [
     "EVERY_LINE_ID",
+    "FIGURE_OUTPUTS",
     "PANEL_CLASS",
     "TOOLS",
     "Ids",
     "caption",
     "diagram_key",
-    "drawn_figure",
     "figure_choice",
+    "figure_outputs",
     "layout",
     "lower_class",
     "set_callbacks",
@@ -59,8 +59,10 @@ class Ids:
 
     #: The lower, clickable figure: outlines, lines, region markers (drawn once).
     GRAPH = "body-graph"
-    #: The upper figure: the overlay, patched on every interaction.
+    #: The overlay's traces (a store of plotly scatter traces), patched on every interaction.
     OVERLAY = "body-overlay"
+    #: Where the browser draws the overlay's traces, over the lower figure.
+    OVERLAY_LAYER = "body-overlay-layer"
     LOWER_LAYER = "body-lower-layer"
     CAPTION = "body-caption"
     #: The diagram panel; its class has ``every-line`` while every line is shown.
@@ -70,8 +72,6 @@ class Ids:
     TOOLS = "body-tools"
     #: A tool button's id is ``{"type": TOOL, "action": <one of TOOLS>}``.
     TOOL = "body-tool"
-    #: The body figure the lower layer draws now (a store: "male" or "female").
-    DRAWN_FIGURE = "body-drawn-figure"
     #: The group of the "Figure: male / female" buttons.
     FIGURE_CHOICE = "body-figure-choice"
 
@@ -229,7 +229,7 @@ def _figure_change(figure: str) -> dict[str, str]:
 
 
 def _figure_button_id(figure: str) -> dict[str, Any]:
-    """The id :func:`set_button` gives a figure button (an output of :func:`set_callbacks`)."""
+    """The id :func:`set_button` gives a figure button (an output of :func:`figure_outputs`)."""
     edit = "&".join(f"{key}={value}" for key, value in _figure_change(figure).items())
     return {"type": SET_BUTTON, "set": edit, "drop": "", "toggle": False}
 
@@ -248,7 +248,7 @@ def _figure_button(figure: str) -> Component:
 def figure_choice() -> Component:
     """The "Figure: male / female" buttons: address buttons that set the ``figure`` field.
 
-    Each says whether it is the figure drawn (``aria-pressed``, kept by :func:`set_callbacks`).
+    Each says whether it is the figure drawn (``aria-pressed``, kept by :func:`figure_outputs`).
     """
     return html.Span(
         id=Ids.FIGURE_CHOICE,
@@ -262,16 +262,6 @@ def figure_choice() -> Component:
     )
 
 
-def drawn_figure(search: str | None) -> str:
-    """The body figure an address asks for: its ``figure`` field, else the default (male).
-
-    A value that is not a figure counts as the default; the page's address parser
-    (:func:`fascialines.web.state.parse_query`) tells the person so.
-    """
-    values = parse_qs((search or "").lstrip("?")).get("figure", [])
-    return values[-1] if values and values[-1] in FIGURES else FIGURES[0]
-
-
 # Each view's x range around its centre line when shown alone (the side view is narrower).
 _VIEW_SPANS: dict[geometry.View, tuple[float, float]] = {
     "front": (-29.0, 29.0),
@@ -280,39 +270,48 @@ _VIEW_SPANS: dict[geometry.View, tuple[float, float]] = {
 }
 
 
-def set_callbacks(app: dash.Dash, url_id: str) -> None:
-    """The chart's browser-side handlers (``assets/chart.js``): the calm start and the tools.
+#: The outputs of :func:`figure_outputs` in the page's one callback: key -> (id, property).
+FIGURE_OUTPUTS: dict[str, tuple[str | dict[str, Any], str]] = {
+    f"{Ids.GRAPH}.figure": (Ids.GRAPH, "figure"),
+    **{
+        f"figure-{figure}.aria-pressed": (_figure_button_id(figure), "aria-pressed")
+        for figure in FIGURES
+    },
+}
 
-    ``url_id`` is the page's ``dcc.Location``, whose query string holds ``all_lines``.
+
+def figure_outputs(state: ViewState, shown: ViewState | None) -> dict[str, Any]:
+    """The body figure's part of a gesture, by :data:`FIGURE_OUTPUTS` key.
+
+    Only the outlines change with the figure, so the lower layer gets a patch of its shapes
+    (about 30 kB of JSON), and only when the figure itself changed (``shown`` is the state on
+    screen; ``None``: the page as first drawn, with the default figure). Never the lines or the
+    marks, which lie on both bodies.
     """
-    # The chart's class and the switch's pressed state follow the address, whatever changed
-    # it (the script sets aria-pressed on the switch itself).
+    drawn = shown.figure if shown is not None else FIGURES[0]
+    if state.figure == drawn:
+        return dict.fromkeys(FIGURE_OUTPUTS, dash.no_update)
+    patch = dash.Patch()
+    patch["layout"]["shapes"] = outline_shapes(state.figure)  # type: ignore[arg-type]
+    pressed = {
+        f"figure-{figure}.aria-pressed": "true" if figure == state.figure else "false"
+        for figure in FIGURES
+    }
+    return {f"{Ids.GRAPH}.figure": patch, **pressed}
+
+
+def set_callbacks(app: dash.Dash) -> None:
+    """The chart's tools, in the browser alone (``assets/chart.js``): zooming asks nothing.
+
+    The calm start (the panel's class, from ``all_lines``) follows the address shown
+    (:func:`fascialines.web.views.gate.wire_views`); the figure choice is part of the page's one
+    callback (:func:`figure_outputs`).
+    """
     app.clientside_callback(
-        ClientsideFunction(namespace="fascialinesChart", function_name="everyLine"),
-        Output(Ids.CHART, "className"),
-        Input(url_id, "search"),
+        ClientsideFunction(namespace="fascialinesOverlay", function_name="draw"),
+        Output(Ids.OVERLAY_LAYER, "data-drawn"),
+        Input(Ids.OVERLAY, "data"),
     )
-
-    # The figure choice: only the outlines change, so the lower layer gets a patch of its
-    # shapes (about 30 kB of JSON), and only when the figure itself changed, not on every gesture.
-    figure_buttons = [Output(_figure_button_id(figure), "aria-pressed") for figure in FIGURES]
-
-    @app.callback(
-        Output(Ids.GRAPH, "figure"),
-        Output(Ids.DRAWN_FIGURE, "data"),
-        *figure_buttons,
-        Input(url_id, "search"),
-        State(Ids.DRAWN_FIGURE, "data"),
-    )
-    def swap_figure(search: str | None, drawn: str | None) -> tuple[Any, ...]:
-        wanted = drawn_figure(search)
-        if wanted == (drawn or FIGURES[0]):
-            raise dash.exceptions.PreventUpdate
-        patch = dash.Patch()
-        patch["layout"]["shapes"] = outline_shapes(wanted)  # type: ignore[arg-type]
-        pressed = tuple("true" if figure == wanted else "false" for figure in FIGURES)
-        return (patch, wanted, *pressed)
-
     app.clientside_callback(
         ClientsideFunction(namespace="fascialinesChart", function_name="tool"),
         Output(Ids.TOOLS, "data-done"),
@@ -322,7 +321,8 @@ def set_callbacks(app: dash.Dash, url_id: str) -> None:
 
 
 def layout(atlas: Atlas, figure: go.Figure) -> Component:
-    """The diagram panel: the figure (as two layers), its key and its caption."""
+    """The diagram panel: the figure (the lower figure, the overlay's store and layer), its key
+    and its caption."""
     lower, upper = split_layers(atlas, figure)
     panel = html.Section(
         id=Ids.CHART,
@@ -330,10 +330,10 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
         **attrs({"aria-label": HEADING["diagram"]}),
         children=[
             tools(),
-            # Two stacked figures of the same size and axes: the lower one (outlines, every
-            # line, the clickable regions) is drawn once; the upper one (the overlay) is the
-            # only one an interaction redraws, and lets the pointer through to the lower one
-            # (style.css). Each responsive dcc.Graph fills the frame.
+            # Two stacked layers of the same size: the lower figure (outlines, every line, the
+            # clickable regions) is drawn once; the upper layer (the overlay, an SVG on the
+            # lower figure's axes) is the only one an interaction redraws, and lets the pointer
+            # through to the lower one (style.css). The responsive dcc.Graph fills the frame.
             html.Div(
                 id=Ids.FRAME,
                 className="body-graph",
@@ -355,20 +355,17 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
                             },
                         ),
                     ),
+                    # The overlay: its traces in a store, patched by the server, drawn as one
+                    # SVG over the lower figure (assets/overlay.js).
+                    dcc.Store(id=Ids.OVERLAY, data={"data": upper.to_plotly_json()["data"]}),
                     html.Div(
+                        id=Ids.OVERLAY_LAYER,
                         className="body-layer body-upper",
                         **attrs({"aria-hidden": "true"}),
-                        children=dcc.Graph(
-                            id=Ids.OVERLAY,
-                            figure=upper,
-                            style={"height": "100%"},
-                            config={"staticPlot": True, "responsive": True},
-                        ),
                     ),
                 ],
             ),
             diagram_key(atlas),
-            dcc.Store(id=Ids.DRAWN_FIGURE, data=FIGURES[0]),
             html.P(id=Ids.CAPTION, className="caption"),
         ],
     )

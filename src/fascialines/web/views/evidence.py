@@ -23,7 +23,7 @@ from fascialines.teaching.evidence_page import EvidencePage, LineEntry, build_ev
 from fascialines.web import core
 from fascialines.web.pieces import attrs, evidence_badge, short_citation
 from fascialines.web.state import parse_query
-from fascialines.web.views.gate import gate_store, gated_query, wire_view
+from fascialines.web.views.gate import gate_store, gated_query
 
 __all__ = ["WORDS", "Ids", "fill_for", "layout", "render", "set_callbacks"]
 
@@ -282,8 +282,7 @@ def layout(atlas: Atlas) -> Component:
 
 
 def set_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
-    """Show the page for ``view=evidence`` and fill it the first time it is shown."""
-    wire_view(app, Ids.VIEW, Ids.GATE)
+    """Fill the page for ``view=evidence`` when its gate opens (the page shows it, :mod:`.gate`)."""
 
     @app.callback(Output(Ids.BODY, "children"), Input(Ids.GATE, "data"), prevent_initial_call=True)
     def fill(gate: Any) -> list[Component]:

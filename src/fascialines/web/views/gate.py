@@ -1,17 +1,18 @@
 """Shared wiring of the students' views: show a section, and wake its callback, on its view.
 
 Each of the quiz, compare and evidence views has a section (``<name>-view``) and a gate store
-(``<name>-gate``). Two browser-side callbacks (``assets/students.js``) read ``page-shown``,
-the address the page's own callback has just drawn and checked: the section is hidden unless
-that address is the view's, and the gate passes the address on only then, from a fresh browser
-task (``dash_clientside.set_props``: Dash holds back callbacks set off during the first load and
-runs none twice in one chain). A view's server callback listens to its gate, so the explorer
-sends no request for these views, and on its own view it runs after the page's callback, so its
-drawing on the body is the last.
+(``<name>-gate``). One browser-side callback for all of them (:func:`wire_views`,
+``assets/students.js``) reads ``page-shown``, the address the page's own callback has just drawn and
+checked: a section is hidden unless that address is its view's, and its gate passes the address on
+only then, from a fresh browser task (``dash_clientside.set_props``: Dash holds back callbacks set
+off during the first load and runs none twice in one chain). A view's server callback listens to its
+gate, so the explorer sends no request for these views, and on its own view it runs after the page's
+callback, so its drawing on the body is the last.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import dash
@@ -21,7 +22,7 @@ from dash.development.base_component import Component
 from fascialines.atlas import Atlas
 from fascialines.web.pieces import attrs
 
-__all__ = ["gate_store", "gated_query", "nav", "wire_view"]
+__all__ = ["gate_store", "gated_query", "nav", "wire_views"]
 
 
 def gate_store(gate_id: str) -> dcc.Store:
@@ -35,22 +36,31 @@ def gated_query(data: Any) -> str | None:
     return shown if isinstance(shown, str) else None
 
 
-def wire_view(app: dash.Dash, view_id: str, gate_id: str) -> None:
-    """Register the two browser-side callbacks of one view (no request to the server)."""
+def wire_views(
+    app: dash.Dash, root_id: str, panel_id: str, views: Sequence[tuple[str, str]]
+) -> None:
+    """Register the one browser-side callback that follows ``page-shown`` (no request).
+
+    ``views`` holds each gated view's section and gate ids (``<name>-view``, ``<name>-gate``).
+    The callback (``students.shown`` in ``assets/students.js``) sets the page's class
+    (``page view-<name>``: the stylesheets hide what a view replaces), the chart panel's class
+    (``every-line`` with ``all_lines=1``), shows the section of the view shown and hides the
+    others, leaving alone what is already right (setting a property re-renders what it holds),
+    and opens the gate of the view shown. One callback, not two per view: each callback Dash
+    runs costs it about ten store updates, and each update visits every component on the page.
+    """
     # Here, not at the top: the page imports the views' layouts, and they import this module.
     from fascialines.web.views import page
 
     app.clientside_callback(
-        dash.ClientsideFunction(namespace="students", function_name="hiddenUnlessView"),
-        Output(view_id, "hidden"),
+        dash.ClientsideFunction(namespace="students", function_name="shown"),
+        Output(root_id, "className"),
+        Output(panel_id, "className"),
+        *(Output(section, "hidden") for section, _ in views),
         Input(page.Ids.SHOWN, "data"),
-        State(view_id, "id"),
-    )
-    app.clientside_callback(
-        dash.ClientsideFunction(namespace="students", function_name="gate"),
-        Output(gate_id, "data"),
-        Input(page.Ids.SHOWN, "data"),
-        State(gate_id, "id"),
+        State(root_id, "className"),
+        State(panel_id, "className"),
+        *(State(section, "hidden") for section, _ in views),
     )
 
 

@@ -35,6 +35,8 @@ __all__ = ["Ids", "layout", "set_callbacks", "side_class"]
 class Ids:
     """The frame's component ids (``page-``)."""
 
+    #: The whole page; its class names the view shown (``page view-quiz``, :mod:`.gate`).
+    ROOT = "page-root"
     URL = "page-url"
     NOTICE = "page-notice"
     SIDE = "page-side"
@@ -49,7 +51,8 @@ def side_class(traced: bool) -> str:
 def layout(atlas: Atlas, figure: go.Figure) -> Component:
     """The whole page; the panels are empty until the first callback fills them."""
     return html.Div(
-        className="page",
+        id=Ids.ROOT,
+        className="page view-explore",
         children=[
             dcc.Location(id=Ids.URL, refresh=False),
             # The address last drawn, so the next gesture sends only what changed.
@@ -108,7 +111,13 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
 
 def set_callbacks(app: dash.Dash) -> None:
     """The handlers that run in the browser alone (``assets/app.js``, ``assets/chart.js``)."""
-    diagram.set_callbacks(app, Ids.URL)
+    diagram.set_callbacks(app)
+    gate.wire_views(
+        app,
+        Ids.ROOT,
+        diagram.Ids.CHART,
+        [(view.Ids.VIEW, view.Ids.GATE) for view in (quiz, compare, evidence)],
+    )
     # An address button edits the query string in the browser; the app's one server callback
     # then draws the new view. No round-trip to write the URL, and the page does not move.
     app.clientside_callback(

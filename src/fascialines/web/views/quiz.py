@@ -33,7 +33,7 @@ from fascialines.web.pieces import attrs, node_name, query_href, short_citation,
 from fascialines.web.quiz_downloads import QUIZ_LENGTH, add_download_routes, quiz_of
 from fascialines.web.state import ViewState, parse_query
 from fascialines.web.views import diagram, page
-from fascialines.web.views.gate import gate_store, gated_query, wire_view
+from fascialines.web.views.gate import gate_store, gated_query
 
 __all__ = [
     "CHOICE_KEYS",
@@ -346,9 +346,8 @@ def layout() -> Component:
 
 
 def set_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
-    """Show the view for ``view=quiz`` and answer its buttons; add the download routes."""
+    """Answer the quiz's buttons and add the download routes (the page shows it, :mod:`.gate`)."""
     add_download_routes(app, atlas)
-    wire_view(app, Ids.VIEW, Ids.GATE)
     # A new seed is drawn in the browser: the address it writes starts a new round of
     # callbacks (the page's, then this view's), which a server callback writing it would not.
     app.clientside_callback(
@@ -375,7 +374,7 @@ def set_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
             }
             for key in CHOICE_KEYS
         },
-        "overlay": Output(diagram.Ids.OVERLAY, "figure", allow_duplicate=True),
+        "overlay": Output(diagram.Ids.OVERLAY, "data", allow_duplicate=True),
         "caption": Output(diagram.Ids.CAPTION, "children", allow_duplicate=True),
         "lower": Output(diagram.Ids.LOWER_LAYER, "className", allow_duplicate=True),
     }

@@ -1,8 +1,8 @@
 """The trace results beside the diagram: red flags first, the top candidates, the rest, safety.
 
 The panel has fixed slots (:class:`Ids`), each an output of its own, so a view change sends only
-the slots it changes: a new trace fills them all; a new focus sends a :class:`dash.Patch` of two
-cards' classes and buttons (:func:`focus_patches`), nothing else. The first :data:`CARDS`
+the slots it changes: a new trace fills them all; a new focus sends two cards' or rows' classes
+(:func:`focus_classes`), nothing else. The first :data:`CARDS`
 candidates are compact cards; the rest are one light list of rows. A card's long text (one
 Markdown, :mod:`.prose`) is sent only when its fold is first opened (:func:`card_details`):
 most people never open most folds, and every byte and component of a trace response costs
@@ -12,6 +12,7 @@ part of the page from the start and only shown or hidden (:data:`SHOWN_WHEN`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, cast
 
@@ -47,13 +48,15 @@ from fascialines.web.wording import (
 )
 
 __all__ = [
+    "CANDIDATE",
     "CARDS",
     "DETAILS",
     "DETAILS_BODY",
     "SHOWN_WHEN",
     "Ids",
+    "candidate_class",
     "card_details",
-    "focus_patches",
+    "focus_classes",
     "layout",
     "render",
     "short_action",
@@ -82,6 +85,9 @@ class Ids:
 SLOTS: tuple[str, ...] = (Ids.HEAD, Ids.FLAGS, Ids.CARDS, Ids.MORE)
 #: The fixed blocks, drawn once with the page; their ``hidden`` property follows the view.
 SHOWN_WHEN: tuple[str, ...] = (Ids.CAVEATS, Ids.SAFETY)
+#: The id type of each card and row, ``{"type": CANDIDATE, "rank": rank}``: their classes are
+#: the focus (:func:`focus_classes`).
+CANDIDATE = "candidate"
 #: The id types of a card's fold and of its body, filled when first opened (by rank).
 DETAILS = "card-details"
 DETAILS_BODY = "card-details-body"
@@ -247,25 +253,33 @@ def _take_care_short(atlas: Atlas, region_id: str) -> Component | None:
     )
 
 
-def _focus_button(rank: int, focused: bool) -> Component:
+def _focus_button(rank: int) -> Component:
+    # Both words are there; the card's class shows one (style.css), so a new focus changes
+    # two classes and no words.
     return set_button(
-        CONTROL["show-all"] if focused else CONTROL["show-on-body"],
+        [
+            html.Span(CONTROL["show-on-body"], className="when-unfocused"),
+            html.Span(CONTROL["show-all"], className="when-focused"),
+        ],
         {"focus": str(rank)},
         toggle=True,
         title=SENTENCE["focus-title"].format(rank=rank),
     )
 
 
-def _card_class(focused: bool) -> str:
-    return "candidate" + (" candidate-focused" if focused else "")
+def candidate_class(rank: int, focused: bool) -> str:
+    """The class of the card (the first :data:`CARDS`) or the row of a rank."""
+    return ("candidate" if rank <= CARDS else "candidate-row") + (
+        " candidate-focused" if focused else ""
+    )
 
 
 def _card(atlas: Atlas, trace: Trace, candidate: Candidate, focused: bool) -> Component:
-    """A compact card; its children keep fixed places, which :func:`focus_patches` relies on."""
+    """A compact card; its focus is its class alone (:func:`focus_classes`)."""
     rank = candidate.rank
     return html.Li(
-        className=_card_class(focused),
-        id=f"candidate-{rank}",
+        className=candidate_class(rank, focused),
+        id={"type": CANDIDATE, "rank": rank},
         children=[
             html.Div(
                 className="candidate-head",
@@ -291,7 +305,7 @@ def _card(atlas: Atlas, trace: Trace, candidate: Candidate, focused: bool) -> Co
                     _take_care_short(atlas, candidate.region.id),
                 ],
             ),
-            html.Div(className="candidate-actions", children=_focus_button(rank, focused)),
+            html.Div(className="candidate-actions", children=_focus_button(rank)),
             html.Details(
                 className="candidate-details",
                 id={"type": DETAILS, "rank": rank},
@@ -310,8 +324,8 @@ def _row(atlas: Atlas, candidate: Candidate, focused: bool) -> Component:
     """One light row of the list after the cards: the name is the focus button."""
     label = f"{candidate.rank}. {_candidate_place(atlas, candidate)}"
     return html.Li(
-        className="candidate-row" + (" candidate-focused" if focused else ""),
-        id=f"candidate-{candidate.rank}",
+        className=candidate_class(candidate.rank, focused),
+        id={"type": CANDIDATE, "rank": candidate.rank},
         children=[
             set_button(label, {"focus": str(candidate.rank)}, toggle=True, class_name="row-button"),
             " ",
@@ -455,7 +469,13 @@ def render(atlas: Atlas, trace: Trace | None, state: ViewState) -> dict[str, Any
     candidates = trace.candidates
     more = candidates[CARDS:]
     return {
-        Ids.HEAD: [*_head(atlas, trace), switches(atlas, state)],
+        # One grid (client.css) puts the therapist's doors on the heading's row.
+        Ids.HEAD: [
+            html.Div(
+                className="head-with-switches",
+                children=[*_head(atlas, trace), switches(atlas, state)],
+            )
+        ],
         Ids.FLAGS: _flags(trace),
         Ids.CARDS: [_card(atlas, trace, c, c.rank == state.focus) for c in candidates[:CARDS]],
         Ids.MORE: [
@@ -471,32 +491,15 @@ def render(atlas: Atlas, trace: Trace | None, state: ViewState) -> dict[str, Any
     }
 
 
-def focus_patches(before: int | None, after: int | None, total: int) -> dict[str, Any]:
-    """Patches of the cards and rows whose focus changed, by slot id (nothing else moves).
+def focus_classes(ranks: Sequence[int], before: int | None, after: int | None) -> list[Any]:
+    """The new class of each card and row on the page (``ranks``, in page order) for a new
+    focus: only the one that loses it and the one that gains it change; ``no_update`` for the rest.
 
-    Parameters
-    ----------
-    before, after : int or None
-        The focused rank before and after; ranks beyond ``total`` are ignored.
-    total : int
-        How many candidates the list holds.
+    The page's one callback sends these as the ``className`` of every ``{"type": CANDIDATE}``
+    component: two classes, not the cards again (a card sent again is rendered anew, and each
+    component rendered costs Dash a pass over every component on the page).
     """
-    cards, rows = dash.Patch(), dash.Patch()
-    touched = {Ids.CARDS: False, Ids.MORE: False}
-    for rank, focused in ((before, False), (after, True)):
-        if rank is None or not 1 <= rank <= total or (focused is False and rank == after):
-            continue
-        if rank <= CARDS:
-            cards[rank - 1]["props"]["className"] = _card_class(focused)
-            button = cards[rank - 1]["props"]["children"][2]["props"]["children"]
-            button["props"]["children"] = CONTROL["show-all" if focused else "show-on-body"]
-            touched[Ids.CARDS] = True
-        else:
-            # MORE holds [heading, list]; the list's children are the rows.
-            row = rows[1]["props"]["children"][rank - CARDS - 1]["props"]
-            row["className"] = "candidate-row" + (" candidate-focused" if focused else "")
-            touched[Ids.MORE] = True
-    return {
-        Ids.CARDS: cards if touched[Ids.CARDS] else dash.no_update,
-        Ids.MORE: rows if touched[Ids.MORE] else dash.no_update,
-    }
+    return [
+        candidate_class(rank, rank == after) if rank in (before, after) else dash.no_update
+        for rank in ranks
+    ]

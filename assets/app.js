@@ -1,35 +1,8 @@
 // Browser-side helpers for the Dash app, loaded from the assets folder (no inline script, so a
 // strict Content-Security-Policy needs no exception for them). Public APIs only: Dash's
-// clientside callbacks and the DOM's own attributes.
+// clientside callbacks and set_props, and the DOM's own attributes.
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
     fascialines: {
-        // An address button (pieces.set_button) sets, removes or toggles query values. Its id
-        // says what: {set: "focus=3&symptom=", drop: "felt", toggle: true}. An empty value
-        // removes the key; with toggle, a value the address already has is removed.
-        editAddress: function (clicks, search) {
-            const context = window.dash_clientside.callback_context;
-            const fired = context.triggered.filter(function (t) {
-                return t.value;
-            });
-            if (!fired.length) {
-                return window.dash_clientside.no_update;
-            }
-            const propId = fired[0].prop_id;
-            const id = JSON.parse(propId.slice(0, propId.lastIndexOf(".")));
-            const params = new URLSearchParams(search || "");
-            (id.drop ? id.drop.split(" ") : []).forEach(function (key) {
-                params.delete(key);
-            });
-            new URLSearchParams(id.set).forEach(function (value, key) {
-                if (!value || (id.toggle && params.get(key) === value)) {
-                    params.delete(key);
-                } else {
-                    params.set(key, value);
-                }
-            });
-            const query = params.toString().replace(/%3A/gi, ":").replace(/%2C/gi, ",");
-            return query ? "?" + query : "";
-        },
         // The symptom picker's typed text, passed on only when it holds a word: the dropdown
         // clears its search on every opening, choice and closing, and those need no answer.
         typedSearch: function (text) {
@@ -175,4 +148,38 @@ function stepRow(event) {
             showStep(null);
         }
     });
+});
+
+// An address button (pieces.set_button) sets, removes or toggles query values; its data-
+// attributes say what: data-set="focus=3&symptom=", data-drop="felt", data-toggle="1". An empty
+// value removes the key; with toggle, a value the address already has is removed. One listener
+// for them all, and the new address goes straight to the page's location component (Dash's
+// public set_props): the page's one callback then draws it. Not a Dash callback on the
+// buttons: one with every button as its input runs again whenever a trace brings new buttons,
+// and each callback costs Dash a pass over every component on the page.
+function editedAddress(button, search) {
+    const params = new URLSearchParams(search || "");
+    (button.dataset.drop ? button.dataset.drop.split(" ") : []).forEach(function (key) {
+        params.delete(key);
+    });
+    new URLSearchParams(button.dataset.set || "").forEach(function (value, key) {
+        if (!value || (button.dataset.toggle && params.get(key) === value)) {
+            params.delete(key);
+        } else {
+            params.set(key, value);
+        }
+    });
+    const query = params.toString().replace(/%3A/gi, ":").replace(/%2C/gi, ",");
+    return query ? "?" + query : "";
+}
+
+document.addEventListener("click", function (event) {
+    const button = event.target.closest ? event.target.closest("button[data-set]") : null;
+    if (!button || !window.dash_clientside || !window.dash_clientside.set_props) {
+        return;
+    }
+    const search = editedAddress(button, window.location.search);
+    if (search !== window.location.search) {
+        window.dash_clientside.set_props("page-url", { search: search });
+    }
 });

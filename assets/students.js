@@ -36,22 +36,33 @@
             // server), set from a fresh task, not as an output: Dash runs no callback twice in
             // one chain and holds back those of the first load, and either would drop the
             // view's callback now and then.
-            shown: function (shown, pageClass, panelClass) {
+            // The overlay's traces come in too, and are drawn (assets/overlay.js): a gesture
+            // changes both, and one callback costs Dash less than two.
+            shown: function (shown, overlay, pageClass, panelClass) {
                 const noUpdate = window.dash_clientside.no_update;
-                const hiddenNow = Array.prototype.slice.call(arguments, 3);
-                const outputs = window.dash_clientside.callback_context.outputs_list;
+                const hiddenNow = Array.prototype.slice.call(arguments, 4);
+                const context = window.dash_clientside.callback_context;
+                const outputs = context.outputs_list;
+                const fired = context.triggered.map(function (t) {
+                    return t.prop_id;
+                });
+                const drawn = window.dash_clientside.fascialinesOverlay.draw(overlay);
                 const view = viewOf(shown);
                 const root = "page view-" + view;
                 const chart = window.dash_clientside.fascialinesChart.everyLine(shown);
                 const answer = [
                     root === pageClass ? noUpdate : root,
                     chart === panelClass ? noUpdate : chart,
+                    drawn,
                 ];
-                outputs.slice(2).forEach(function (output, i) {
+                // The gates open for a new address only, not for a new drawing alone.
+                const opened =
+                    !fired.length || fired.indexOf("page-shown.data") !== -1 || fired.indexOf(".") !== -1;
+                outputs.slice(3).forEach(function (output, i) {
                     const name = output.id.replace(/-view$/, "");
                     const hidden = view !== name;
                     answer.push(hidden === hiddenNow[i] ? noUpdate : hidden);
-                    if (!hidden) {
+                    if (!hidden && opened) {
                         const data = { shown: shown || "", time: Date.now() };
                         window.setTimeout(function () {
                             window.dash_clientside.set_props(name + "-gate", { data: data });

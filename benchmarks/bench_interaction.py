@@ -178,7 +178,7 @@ def measure_app(page: Page, url: str, atlas: Atlas, repeat: int) -> dict[str, li
         times["control"].append(_timed(page, label.click))
     _open(page, url + "?symptom=plantar-fasciitis&side=left")
     for i in range(repeat):
-        button = page.locator(".candidate-actions button").nth(i % 3)
+        button = page.locator("button.candidate-actions").nth(i % 3)
         times["focus"].append(_timed(page, button.click))
     page.set_viewport_size({"width": 1440, "height": 1100})
     _open(page, url + "?symptom=plantar-fasciitis&side=left")

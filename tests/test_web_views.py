@@ -52,7 +52,7 @@ def test_the_first_candidates_are_cards_and_the_rest_one_light_list(
     assert kinds[: results.CARDS] == ["candidate"] * results.CARDS
     assert set(kinds[results.CARDS :]) == {"candidate-row"}
     # A card's long text is one Markdown, folded and sent only when the fold is first opened;
-    # a row is one button and one badge.
+    # a row is one button and one badge (a link).
     for rank, card in enumerate(shown.cards[: results.CARDS], start=1):
         (details,) = [d for d in find(card, dash.html.Details) if css(d) == "candidate-details"]
         assert not getattr(details, "open", False)
@@ -62,17 +62,18 @@ def test_the_first_candidates_are_cards_and_the_rest_one_light_list(
         assert find(card, dash.html.Ul), "the paths in words stay unfolded"
     for row in shown.cards[results.CARDS :]:
         assert len(_buttons(row)) == 1
-        assert len(find(row, dash.html.Span)) == 1
+        assert [css(a).split()[0] for a in find(row, dash.html.A)] == ["badge"]
+        assert len(find(row, dash.development.base_component.Component)) == 3
 
 
 def test_a_trace_sends_few_components(mini_atlas: Atlas, mini_graph: nx.MultiGraph) -> None:
     # The renderer's cost grows faster than the number of components (ENGINEERING-NOTES.md):
-    # a card is about a dozen, a row three, whatever the length of its text.
+    # a card is about a dozen and a half, a row three, whatever the length of its text.
     symptom = max(mini_atlas.symptoms, key=lambda s: len(trace(mini_graph, s.id).candidates))
     shown = screen(mini_atlas, mini_graph, f"?symptom={symptom.id}")
     count = len(find(shown.results, dash.development.base_component.Component))
     total = len(shown.cards)
-    assert count <= 40 + 25 * results.CARDS + 4 * (total - results.CARDS)
+    assert count <= 40 + 20 * results.CARDS + 3 * (total - results.CARDS)
 
 
 def test_the_red_flags_come_first_each_short_with_its_full_wording_one_click_away(
@@ -88,7 +89,7 @@ def test_the_red_flags_come_first_each_short_with_its_full_wording_one_click_awa
         (summary,) = find(item, dash.html.Summary)
         # The sign and the action are always visible; the detail folds.
         sign, action = results.short_sign(flag.text), results.short_action(flag.action)
-        assert " ".join(text(summary).split()) == f"{sign} : {action}"
+        assert " ".join(text(summary).split()) == f"{sign}: {action}"
         assert flag.text in text(item) and flag.action in text(item)
     links = [a.href for a in find(shown.results[top.index("not-diagnosis")], dash.html.A)]
     assert links == [f"#{shown.safety[0].id}"]
@@ -302,8 +303,8 @@ def test_a_source_reached_only_by_trigger_points_says_so_in_its_badge(
     )
     shown = screen(mini_atlas, mini_graph, f"?symptom={symptom.id}&side=left")
     (card,) = [c for c in shown.cards if text(c).startswith(f"{candidate.rank}.")]
-    badges = [s for s in find(card, dash.html.Span) if css(s).startswith("badge")]
-    assert css(badges[0]) == "badge badge-trigger-point"
+    badges = [s for s in find(card, dash.html.A) if css(s).startswith("badge")]
+    assert css(badges[0]) == "badge badge-trigger-point badge-link"
     assert text(badges[0]) == "Trigger-point pattern only"
 
 

@@ -57,13 +57,13 @@ def attrs(values: dict[str, Any]) -> dict[str, Any]:
 def evidence_badge(grade: str) -> Component:
     """A badge that names the grade in words; its colour only repeats what the words say.
 
-    It links to what the grade means on the evidence page (``views/evidence.py``).
+    It links to what the grade means on the evidence page (``views/evidence.py``). One
+    component, the link itself: a trace draws dozens of badges, and every component costs the
+    page's renderer.
     """
     return html.A(
-        html.Span(
-            EVIDENCE_LABELS.get(grade, grade), className=f"badge badge-{grade or 'trigger-point'}"
-        ),
-        className="badge-link",
+        EVIDENCE_LABELS.get(grade, grade),
+        className=f"badge badge-{grade or 'trigger-point'} badge-link",
         href=f"?view=evidence#{'grade-' + grade if grade else 'trigger-points'}",
         title="What this grade means",
     )
@@ -84,10 +84,12 @@ def set_button(
 ) -> Component:
     """A button that edits the address: sets ``changes``, removes ``drop`` and the empty ones.
 
-    The browser applies the edit itself (no round-trip to write the URL, and the page does not
-    move, unlike a ``dcc.Link``), then the app draws the new view in one round-trip. Because the
-    button names only what it changes, it never goes stale when the rest of the view changes.
-    With ``toggle``, a value the address already has is removed instead (focus, unfocus).
+    The browser applies the edit itself (``assets/app.js``, one listener for every such button:
+    no round-trip to write the URL, and the page does not move, unlike a ``dcc.Link``), then the
+    app draws the new view in one round-trip. Because the button names only what it changes, it
+    never goes stale when the rest of the view changes. With ``toggle``, a value the address
+    already has is removed instead (focus, unfocus). The edit rides in ``data-`` attributes
+    (and in the id, which names the button for the callbacks that set its state).
     """
     edit = "&".join(f"{key}={value}" for key, value in changes.items())
     extra: dict[str, Any] = {"title": title} if title else {}
@@ -96,6 +98,9 @@ def set_button(
         id={"type": SET_BUTTON, "set": edit, "drop": " ".join(drop), "toggle": toggle},
         className=class_name,
         type="button",
+        **attrs(
+            {"data-set": edit, "data-drop": " ".join(drop), "data-toggle": "1" if toggle else ""}
+        ),
         **extra,
     )
 

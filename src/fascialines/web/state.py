@@ -116,13 +116,16 @@ def _whole(text: str) -> int | None:
 
 
 def _symptom_id(atlas: Atlas, text: str) -> str | None:
-    # The core's normalisation, so "sore-heel" works in a link as it does in the CLI.
-    wanted = normalise(text)
-    for symptom in atlas.symptoms:
-        names = [symptom.id, symptom.name, *symptom.aliases]
-        if any(normalise(name) == wanted for name in names):
-            return symptom.id
-    return None
+    # The core's normalisation, so "sore-heel" works in a link as it does in the CLI. The
+    # table of normalised names is made once per atlas: every gesture reads an address.
+    names: dict[str, str] | None = atlas.__dict__.get("_web_symptom_names")
+    if names is None:
+        names = {}
+        for symptom in reversed(atlas.symptoms):  # the first symptom of a name wins
+            for name in (symptom.id, symptom.name, *symptom.aliases):
+                names[normalise(name)] = symptom.id
+        atlas.__dict__["_web_symptom_names"] = names
+    return names.get(normalise(text))
 
 
 def _line_ids(atlas: Atlas, text: str) -> tuple[tuple[str, ...], list[str]]:

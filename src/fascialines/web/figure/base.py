@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 from itertools import pairwise
 from typing import Any
 
@@ -93,17 +94,26 @@ _EMBLEM_SIZE = 7
 _HOVER_TARGET_SIZE = 8
 
 
-def _deep_branches(atlas: Atlas) -> set[tuple[str, str]]:
-    return {(r.line, r.branch) for r in load_routes() if r.deep}
+@cache
+def _deep_branches() -> frozenset[tuple[str, str]]:
+    # The packaged routes, read once: every gesture asks (through overlay_start).
+    return frozenset((r.line, r.branch) for r in load_routes() if r.deep)
 
 
 def line_groups(atlas: Atlas) -> list[tuple[str, str, bool]]:
     """The (line id, grade, deep) groups that get a base trace, in trace order.
 
     Deep groups come first, so that every surface line is drawn over them; then atlas order,
-    strongest grade first.
+    strongest grade first. Worked out once per atlas (a fresh list each call).
     """
-    deep = _deep_branches(atlas)
+    kept = atlas.__dict__.get("_figures_line_groups")
+    if kept is None:
+        kept = atlas.__dict__["_figures_line_groups"] = tuple(_line_groups(atlas))
+    return list(kept)
+
+
+def _line_groups(atlas: Atlas) -> list[tuple[str, str, bool]]:
+    deep = _deep_branches()
     groups: list[tuple[str, str, bool]] = []
     for line in atlas.lines:
         for branch_is_deep in (True, False):

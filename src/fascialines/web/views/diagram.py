@@ -303,15 +303,11 @@ def figure_outputs(state: ViewState, shown: ViewState | None) -> dict[str, Any]:
 def set_callbacks(app: dash.Dash) -> None:
     """The chart's tools, in the browser alone (``assets/chart.js``): zooming asks nothing.
 
-    The calm start (the panel's class, from ``all_lines``) follows the address shown
+    The calm start (the panel's class, from ``all_lines``) follows the address shown, and the
+    overlay is drawn, in the page's one browser-side callback
     (:func:`fascialines.web.views.gate.wire_views`); the figure choice is part of the page's one
-    callback (:func:`figure_outputs`).
+    server callback (:func:`figure_outputs`).
     """
-    app.clientside_callback(
-        ClientsideFunction(namespace="fascialinesOverlay", function_name="draw"),
-        Output(Ids.OVERLAY_LAYER, "data-drawn"),
-        Input(Ids.OVERLAY, "data"),
-    )
     app.clientside_callback(
         ClientsideFunction(namespace="fascialinesChart", function_name="tool"),
         Output(Ids.TOOLS, "data-done"),

@@ -37,7 +37,11 @@ def gated_query(data: Any) -> str | None:
 
 
 def wire_views(
-    app: dash.Dash, root_id: str, panel_id: str, views: Sequence[tuple[str, str]]
+    app: dash.Dash,
+    root_id: str,
+    panel_id: str,
+    views: Sequence[tuple[str, str]],
+    overlay: tuple[str, str],
 ) -> None:
     """Register the one browser-side callback that follows ``page-shown`` (no request).
 
@@ -46,8 +50,11 @@ def wire_views(
     (``page view-<name>``: the stylesheets hide what a view replaces), the chart panel's class
     (``every-line`` with ``all_lines=1``), shows the section of the view shown and hides the
     others, leaving alone what is already right (setting a property re-renders what it holds),
-    and opens the gate of the view shown. One callback, not two per view: each callback Dash
-    runs costs it about ten store updates, and each update visits every component on the page.
+    and opens the gate of the view shown. ``overlay`` is the overlay's store and the layer it is
+    drawn on (:mod:`.diagram`): the same callback draws the overlay (``assets/overlay.js``), since
+    a gesture changes both at once. One callback, not two per view and one for the overlay: each
+    callback Dash runs costs it about ten store updates, and each update visits every component
+    on the page.
     """
     # Here, not at the top: the page imports the views' layouts, and they import this module.
     from fascialines.web.views import page
@@ -56,8 +63,10 @@ def wire_views(
         dash.ClientsideFunction(namespace="students", function_name="shown"),
         Output(root_id, "className"),
         Output(panel_id, "className"),
+        Output(overlay[1], "data-drawn"),
         *(Output(section, "hidden") for section, _ in views),
         Input(page.Ids.SHOWN, "data"),
+        Input(overlay[0], "data"),
         State(root_id, "className"),
         State(panel_id, "className"),
         *(State(section, "hidden") for section, _ in views),

@@ -2,19 +2,20 @@
 
 The side column holds, in order, the region explorer, the line explorer and the trace results;
 its class (``side traced`` or ``side``) lets the stylesheet put the line explorer after the
-results while a trace is shown. The browser-side handlers that need no server (the address
-buttons of :func:`fascialines.web.pieces.set_button`, the copy button) are wired here.
+results while a trace is shown. The browser-side handlers that need no server (the copy button,
+the one callback that follows the address shown) are wired here; the address buttons of
+:func:`fascialines.web.pieces.set_button` need none (one listener in ``assets/app.js``).
 """
 
 from __future__ import annotations
 
 import dash
 import plotly.graph_objects as go
-from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html
+from dash import ClientsideFunction, Input, Output, State, dcc, html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
-from fascialines.web.pieces import SET_BUTTON, attrs
+from fascialines.web.pieces import attrs
 from fascialines.web.views import (
     client,
     compare,
@@ -117,15 +118,7 @@ def set_callbacks(app: dash.Dash) -> None:
         Ids.ROOT,
         diagram.Ids.CHART,
         [(view.Ids.VIEW, view.Ids.GATE) for view in (quiz, compare, evidence)],
-    )
-    # An address button edits the query string in the browser; the app's one server callback
-    # then draws the new view. No round-trip to write the URL, and the page does not move.
-    app.clientside_callback(
-        ClientsideFunction(namespace="fascialines", function_name="editAddress"),
-        Output(Ids.URL, "search", allow_duplicate=True),
-        Input({"type": SET_BUTTON, "set": ALL, "drop": ALL, "toggle": ALL}, "n_clicks"),
-        State(Ids.URL, "search"),
-        prevent_initial_call=True,
+        (diagram.Ids.OVERLAY, diagram.Ids.OVERLAY_LAYER),
     )
     # The address is read in the browser: behind a proxy the server may not know it.
     app.clientside_callback(

@@ -146,7 +146,7 @@ def _red_flag(flag: RedFlag) -> Component:
         html.Details(
             [
                 html.Summary(
-                    [html.Span(short_sign(flag.text)), ": ", html.Strong(short_action(flag.action))]
+                    [f"{short_sign(flag.text)}: ", html.Strong(short_action(flag.action))]
                 ),
                 html.P([flag.text, " ", html.Strong(flag.action)], className="flag-full"),
             ]
@@ -263,6 +263,7 @@ def _focus_button(rank: int) -> Component:
         ],
         {"focus": str(rank)},
         toggle=True,
+        class_name="button button-small candidate-actions",
         title=SENTENCE["focus-title"].format(rank=rank),
     )
 
@@ -305,7 +306,7 @@ def _card(atlas: Atlas, trace: Trace, candidate: Candidate, focused: bool) -> Co
                     _take_care_short(atlas, candidate.region.id),
                 ],
             ),
-            html.Div(className="candidate-actions", children=_focus_button(rank)),
+            _focus_button(rank),
             html.Details(
                 className="candidate-details",
                 id={"type": DETAILS, "rank": rank},

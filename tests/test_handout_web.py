@@ -105,8 +105,7 @@ def test_every_trace_view_has_the_handout_link_and_the_client_switch(
     href = links[0].href
     assert href.startswith("handout?")
     assert parse_query(atlas, href.split("handout", 1)[1])[0] == state
-    buttons = [c for c in parts if isinstance(getattr(c, "id", None), dict)]
-    assert any(b.id["set"] == "view=client" for b in buttons)
+    assert any(getattr(c, "data-set", None) == "view=client" for c in parts)
 
 
 def _client(atlas: Atlas, graph: core.Graph, search: str) -> list[Component]:
@@ -133,7 +132,9 @@ def test_the_client_view_shows_three_places_the_flags_and_two_controls(
     for flag in found.red_flags:
         assert flag.text in text
     # The only controls: the three sides and "Next place", which moves on to the next of three.
-    edits = [c.id["set"] for c in _walk(view) if isinstance(getattr(c, "id", None), dict)]
+    edits = [
+        getattr(c, "data-set") for c in _walk(view) if getattr(c, "data-set", None) is not None
+    ]
     next_focus = {None: 1, 1: 2, 3: 1}[focus]
     assert sorted(edits) == sorted(
         [

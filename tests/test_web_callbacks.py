@@ -286,10 +286,13 @@ def test_the_lean_overlay_patch_draws_what_the_figure_patch_draws(
 
 
 def _drawn(figure_json: dict[str, Any]) -> list[dict[str, Any]]:
-    """What a static plot draws of each trace: all but its hover and an undrawn text."""
+    """What a static plot draws of each trace: all but its hover and an undrawn text, its
+    points to a tenth of a unit (about half a pixel)."""
     drawn = []
     for trace_ in figure_json["data"]:
         kept = {key: value for key, value in trace_.items() if key not in HOVER_ONLY}
+        for axis in ("x", "y"):
+            kept[axis] = [None if v is None else round(v, 1) for v in kept.get(axis) or []]
         if "text" not in str(kept.get("mode", "")):
             kept.pop("text", None)
         drawn.append(kept)
@@ -351,3 +354,20 @@ def test_the_app_serves_its_scripts_in_zstd_that_decompress_to_the_file(app: das
         with client.get("/assets/app.js", headers={"Accept-Encoding": "zstd"}) as packed:
             assert packed.headers["Content-Encoding"] == "zstd"
             assert compression.zstd.decompress(packed.get_data()) == plain
+
+
+@pytest.mark.parametrize("encoding", ["zstd", "br"])
+def test_answers_are_compressed_on_each_request_and_decompress_to_the_answer(
+    app: dash.Dash, encoding: str
+) -> None:
+    import brotli
+    from flask_compress.compat import compression
+
+    unpack = {"zstd": compression.zstd.decompress, "br": brotli.decompress}[encoding]
+    client = app.server.test_client()
+    plain = client.get("/_dash-layout", headers={"Accept-Encoding": "identity"}).get_data()
+    for _ in range(2):
+        packed = client.get("/_dash-layout", headers={"Accept-Encoding": f"gzip, {encoding}"})
+        assert packed.headers["Content-Encoding"] == encoding
+        assert "Accept-Encoding" in packed.headers["Vary"]
+        assert unpack(packed.get_data()) == plain

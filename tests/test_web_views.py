@@ -13,7 +13,7 @@ from fascialines.atlas import Atlas, Source, load_atlas
 from fascialines.explain import DISCLAIMER
 from fascialines.graph import build_graph
 from fascialines.tracing import RegionRef, trace
-from fascialines.web.pieces import SET_BUTTON, places, short_citation
+from fascialines.web.pieces import places, short_citation
 from fascialines.web.state import format_region, parse_query
 from fascialines.web.theme import EVIDENCE_DASH, SYMBOL_GLYPHS, line_styles
 from fascialines.web.views import results
@@ -23,7 +23,17 @@ from web_screen import css, find, screen, text
 
 
 def _buttons(node: Any) -> list[Any]:
-    return [b for b in find(node, dash.html.Button) if isinstance(b.id, dict)]
+    """The address buttons (pieces.set_button) inside a component."""
+    return [b for b in find(node, dash.html.Button) if getattr(b, "data-set", None) is not None]
+
+
+def _edit(button: Any) -> dict[str, Any]:
+    """What an address button does, as its data- attributes say."""
+    return {
+        "set": getattr(button, "data-set"),
+        "drop": getattr(button, "data-drop", ""),
+        "toggle": bool(getattr(button, "data-toggle", "")),
+    }
 
 
 def test_a_symptom_lists_the_candidates_in_rank_order_with_their_safety_notes(
@@ -160,7 +170,7 @@ def test_the_focused_candidate_is_marked_and_its_button_toggles_the_focus(
     focused = [c for c in shown.cards if "candidate-focused" in css(c)]
     assert len(focused) == 1
     (button,) = _buttons(focused[0])
-    assert button.id == {"type": SET_BUTTON, "set": "focus=1", "drop": "", "toggle": True}
+    assert _edit(button) == {"set": "focus=1", "drop": "", "toggle": True}
     # Both words are in the button; the card's class shows one (the browser tests read it).
     words = {css(span): text(span) for span in find(button, dash.html.Span)}
     assert words == {"when-focused": "Show all", "when-unfocused": "Show on the body"}
@@ -181,7 +191,7 @@ def test_a_region_is_explored_and_traced_only_on_request(
     assert "Where does it hurt?" in text(explored.results)
     assert "Lines through it" in text(explored.region)
     (trace_here,) = [b for b in _buttons(explored.region) if "trace-here" in css(b)]
-    assert "felt=calf:left" in trace_here.id["set"]
+    assert "felt=calf:left" in _edit(trace_here)["set"]
     traced = screen(mini_atlas, mini_graph, "?felt=calf:left")
     assert "Traced from" in text(traced.results)
     assert traced.cards, "a ranked list of places linked to the calf"
@@ -217,7 +227,7 @@ def test_the_line_explorer_has_one_row_per_transition_with_its_grade_and_sources
             mini_atlas.source(s).citation for s in step.sources
         )
         # Each region in the table explores that region, in the browser.
-        assert {b.id["set"].split("=")[0] for b in _buttons(row)} == {"region"}
+        assert {_edit(b)["set"].split("=")[0] for b in _buttons(row)} == {"region"}
     words = text(shown.line)
     assert line.evidence.summary in words
     for source_id in line.evidence.sources:

@@ -169,6 +169,7 @@ def create_app(atlas: Atlas) -> dash.Dash:
         ],
     )
     app.index_string = INDEX_STRING
+    compressing.compress_answers(app.server)
     app.server.after_request(_read_files_whole)
     app.layout = page.layout(atlas, figure.base_figure(atlas))
     register_callbacks(app, atlas, graph)

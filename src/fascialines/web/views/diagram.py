@@ -26,7 +26,7 @@ from dash.development.base_component import Component
 from fascialines.atlas import EVIDENCE_ORDER, Atlas
 from fascialines.tracing import Trace
 from fascialines.web.figure import geometry, outline_shapes, split_layers
-from fascialines.web.pieces import SET_BUTTON, attrs, node_name, places, set_button
+from fascialines.web.pieces import attrs, node_name, places, set_button, set_button_id
 from fascialines.web.state import FIGURES, ViewState
 from fascialines.web.theme import (
     EVIDENCE_DASH,
@@ -38,7 +38,6 @@ from fascialines.web.theme import (
 from fascialines.web.wording import EVIDENCE_SHORT, HEADING
 
 __all__ = [
-    "EVERY_LINE_ID",
     "FIGURE_OUTPUTS",
     "PANEL_CLASS",
     "TOOLS",
@@ -85,8 +84,6 @@ DEEP_NOTE = (
 #: The diagram panel's class; the browser adds ``every-line`` for "Show every line".
 PANEL_CLASS = "panel diagram"
 
-#: The "Show every line" switch: an address button that toggles ``all_lines=1``.
-EVERY_LINE_ID = {"type": SET_BUTTON, "set": "all_lines=1", "drop": "", "toggle": True}
 
 #: The chart's tools: (action, visible label, the name said to screen readers and on hover).
 TOOLS: tuple[tuple[str, str, str], ...] = (
@@ -229,9 +226,8 @@ def _figure_change(figure: str) -> dict[str, str]:
 
 
 def _figure_button_id(figure: str) -> dict[str, Any]:
-    """The id :func:`set_button` gives a figure button (an output of :func:`figure_outputs`)."""
-    edit = "&".join(f"{key}={value}" for key, value in _figure_change(figure).items())
-    return {"type": SET_BUTTON, "set": edit, "drop": "", "toggle": False}
+    """The id of a figure button (an output of :func:`figure_outputs`)."""
+    return set_button_id(_figure_change(figure))
 
 
 def _figure_button(figure: str) -> Component:
@@ -240,6 +236,7 @@ def _figure_button(figure: str) -> Component:
         _figure_change(figure),
         class_name="button button-small chart-figure",
         title=f"Draw the {figure} body under the lines",
+        named=True,
     )
     setattr(button, "aria-pressed", "true" if figure == FIGURES[0] else "false")
     return button

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -457,16 +458,26 @@ def test_each_step_row_carries_its_place_on_the_body_for_the_hover_highlight(
             xs, ys = step_segments(mini_atlas, line_.id, step.from_, step.to)
             props = row.to_plotly_json()["props"]
             assert json.loads(props["data-step-x"]) == xs and json.loads(props["data-step-y"]) == ys
-            # Segments of two ends each, separated by gaps, every end a point the diagram draws.
-            assert len(xs) == len(ys) and len(xs) % 3 == 2
-            ends = {
-                geometry.point(mini_atlas.region(region_id), side, view)[:2]
+            # Curves along the line's routes, separated by gaps, each from one end of the step
+            # to the other (a tenth of a unit is the rounding).
+            assert len(xs) == len(ys) and xs
+            ends = [
+                found[:2]
                 for region_id in (step.from_, step.to)
                 for side in ("left", "right", "midline")
-                for view in geometry.VIEWS
-                if geometry.point(mini_atlas.region(region_id), side, view)
-            }
-            assert {(x, y) for x, y in zip(xs, ys, strict=True) if x is not None} <= ends
+                for view in geometry.CHART_VIEWS
+                if (found := geometry.point(mini_atlas.region(region_id), side, view))
+            ]
+            runs: list[list[tuple[float, float]]] = [[]]
+            for x, y in zip(xs, ys, strict=True):
+                if x is None:
+                    runs.append([])
+                else:
+                    runs[-1].append((x, y))
+            for run in runs:
+                assert len(run) >= 2
+                for end in (run[0], run[-1]):
+                    assert min(math.dist(end, e) for e in ends) <= 0.08, (line_.id, step, end)
 
 
 def test_the_line_explorer_does_not_ask_where_it_hurts(mini_atlas: Atlas) -> None:
@@ -474,3 +485,19 @@ def test_the_line_explorer_does_not_ask_where_it_hurts(mini_atlas: Atlas) -> Non
     shown = screen(mini_atlas, None, f"?line={line_.abbreviation}")
     assert "Where does it hurt?" not in text(shown.results)
     assert line_.name in text(shown.line)
+
+
+def test_a_step_lights_up_along_the_drawn_route_not_a_straight_cut() -> None:
+    from fascialines.atlas import load_atlas
+    from fascialines.web.figure.step_highlight import step_segments
+
+    atlas = load_atlas()
+    spiral = next(line_ for line_ in atlas.lines if line_.abbreviation == "SPL")
+    longest = 0
+    for step in spiral.transitions:
+        xs, _ = step_segments(atlas, spiral.id, step.from_, step.to)
+        run = 0
+        for x in xs:
+            run = 0 if x is None else run + 1
+            longest = max(longest, run)
+    assert longest > 2, "the Spiral Line's steps follow its curves"

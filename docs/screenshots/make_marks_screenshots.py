@@ -41,7 +41,7 @@ def main() -> None:
                 page = browser.new_page(viewport={"width": width, "height": height})
                 local_only(page, base)
                 page.goto(base + query)
-                page.locator("#body-overlay .js-plotly-plot .main-svg").first.wait_for()
+                page.locator("#body-overlay-layer svg").first.wait_for(state="attached")
                 page.wait_for_load_state("networkidle")
                 page.wait_for_timeout(800)
                 path = HERE / f"{name}{suffix}.png"

@@ -108,7 +108,7 @@ def app_picture(browser: Browser, atlas: Atlas, path: Path) -> None:
     try:
         page = browser.new_page(viewport={"width": 1440, "height": 900})
         page.goto(f"http://127.0.0.1:{server.server_port}/?line=SPL")
-        page.wait_for_selector("#body-overlay .js-plotly-plot .scatterlayer path.js-line")
+        page.wait_for_selector("#body-overlay-layer svg path", state="attached")
         page.wait_for_load_state("networkidle")
         page.locator("#body-panel").screenshot(path=str(path))
         page.close()

@@ -1,16 +1,16 @@
 """Where one step of a line lies on the diagram, for the line explorer's hover highlight.
 
-The line explorer's table (``views/line.py``) carries each step's segments in its row; hovering
+The line explorer's table (``views/line.py``) carries each step's curves in its row; hovering
 or focusing the row draws them over the body in the browser (``assets/app.js``), with no
-round-trip: the highlight is one extra line on the overlay layer, added with plotly's public
-``Plotly.react`` and removed when the pointer or the focus leaves the row.
+round-trip: the highlight is one extra line over the overlay (``assets/overlay.js``), removed
+when the pointer or the focus leaves the row. It follows the same chart routes as the line
+itself (:func:`.tracks.edge_curves`), so the step lights up along the drawn line.
 """
 
 from __future__ import annotations
 
 from fascialines.atlas import Atlas
-from fascialines.web.figure import geometry
-from fascialines.web.figure.base import graph_of
+from fascialines.web.figure import tracks
 
 __all__ = ["step_segments"]
 
@@ -18,7 +18,8 @@ __all__ = ["step_segments"]
 def step_segments(
     atlas: Atlas, line_id: str, start: str, end: str
 ) -> tuple[list[float | None], list[float | None]]:
-    """The step ``start`` → ``end`` of a line as plotly line coordinates, on every side and view.
+    """The step ``start`` → ``end`` of a line as plotly line coordinates, on every side and view,
+    along the line's chart routes.
 
     Parameters
     ----------
@@ -32,22 +33,19 @@ def step_segments(
     Returns
     -------
     tuple of (list, list)
-        ``x`` and ``y``: each drawn segment's two ends, segments separated by ``None`` (a gap
-        for plotly). Empty when the step is drawn nowhere.
+        ``x`` and ``y``: each drawn curve's points (to a tenth of a unit), curves separated by
+        ``None`` (a gap). Empty when the step is drawn nowhere.
 
     Notes
     -----
-    Linear in the number of edges of the graph (a few hundred); called once per row when the
-    explorer is drawn.
+    Linear in the number of the line's edges; called once per row when the explorer is drawn.
     """
-    pairs = [
-        (u, v)
-        for u, v, edge in graph_of(atlas).edges(data=True)
-        if edge["line"] == line_id and set(edge["step"]) == {start, end}
-    ]
     xs: list[float | None] = []
     ys: list[float | None] = []
-    for _, a, b in geometry.segments(atlas, pairs):
-        xs += [a[0], b[0], None]
-        ys += [a[1], b[1], None]
+    for edge in tracks.line_edges(atlas, line_id):
+        if {edge.start[0], edge.end[0]} != {start, end}:
+            continue
+        for curve in tracks.edge_curves(atlas, edge):
+            xs += [round(x, 1) for x, _ in curve.points] + [None]
+            ys += [round(y, 1) for _, y in curve.points] + [None]
     return xs[:-1], ys[:-1]

@@ -3,11 +3,6 @@
 // clientside callbacks and set_props, and the DOM's own attributes.
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
     fascialines: {
-        // The symptom picker's typed text, passed on only when it holds a word: the dropdown
-        // clears its search on every opening, choice and closing, and those need no answer.
-        typedSearch: function (text) {
-            return text && text.trim() ? text : window.dash_clientside.no_update;
-        },
         // The copy button copies the address as the browser sees it, query included, and says
         // so in the words the server gave it (data-copied).
         copyAddress: function (clicks, label) {
@@ -181,5 +176,20 @@ document.addEventListener("click", function (event) {
     const search = editedAddress(button, window.location.search);
     if (search !== window.location.search) {
         window.dash_clientside.set_props("page-url", { search: search });
+    }
+});
+
+// A dropdown's typed words, for a field that names its store (views/controls.py,
+// data-search-store): passed on only when they hold a word. The dropdown clears its search on
+// every opening, choice and closing, and those need no answer; a listener costs Dash nothing,
+// where a callback on the dropdown's search would run at each of them.
+document.addEventListener("input", function (event) {
+    const box = event.target;
+    const field = box.closest ? box.closest("[data-search-store]") : null;
+    if (!field || !box.classList.contains("dash-dropdown-search") || !window.dash_clientside) {
+        return;
+    }
+    if (box.value && box.value.trim() && window.dash_clientside.set_props) {
+        window.dash_clientside.set_props(field.dataset.searchStore, { data: box.value });
     }
 });

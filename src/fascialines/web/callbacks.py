@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import dash
-from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, ctx, html
+from dash import ALL, MATCH, Input, Output, State, ctx, html
 
 from fascialines.atlas import Atlas
 from fascialines.lookup import AtlasIndex
@@ -300,15 +300,9 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
         return card_fold(atlas, graph, clicks, shown, rank if isinstance(rank, int) else 0)
 
     index = AtlasIndex(atlas)
-    # The dropdown clears its search on every opening, choice and closing: the browser passes
-    # on only a search with a word in it, and the server answers that.
-    app.clientside_callback(
-        ClientsideFunction(namespace="fascialines", function_name="typedSearch"),
-        Output(picker.Ids.QUERY, "data"),
-        Input(controls.Ids.SYMPTOM, "search_value"),
-        prevent_initial_call=True,
-    )
 
+    # The dropdown clears its search on every opening, choice and closing: a listener in the
+    # browser (assets/app.js) passes on only a search with a word in it, and the server answers.
     @app.callback(
         Output(controls.Ids.SYMPTOM, "options"),
         Output(picker.Ids.HINT, "children"),

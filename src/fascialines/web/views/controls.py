@@ -102,12 +102,15 @@ def _field(
     control_id: str,
     hint: str | None = None,
     hint_id: str | None = None,
+    search_store: str | None = None,
 ) -> Component:
     children = [html.Label(label, htmlFor=control_id, className="field-label"), control]
     if hint:
         extra = {"id": hint_id, **attrs({"aria-live": "polite"})} if hint_id else {}
         children.append(html.P(hint, className="field-hint", **extra))
-    return html.Div(className=f"field field-{control_id}", children=children)
+    # A dropdown's typed words go to this store (assets/app.js copies them there).
+    more = attrs({"data-search-store": search_store}) if search_store else {}
+    return html.Div(className=f"field field-{control_id}", children=children, **more)
 
 
 def _line_options(atlas: Atlas) -> list[dict[str, str]]:
@@ -154,6 +157,7 @@ def layout(atlas: Atlas) -> Component:
                 Ids.SYMPTOM,
                 hint=CONTROL["symptom-hint"],
                 hint_id=picker.Ids.HINT,
+                search_store=picker.Ids.QUERY,
             ),
             dcc.Store(id=picker.Ids.QUERY, storage_type="memory"),
             html.Fieldset(

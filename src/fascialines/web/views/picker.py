@@ -1,14 +1,15 @@
 """The symptom picker's search: what a person types, found through the core's look-up.
 
 A ``dcc.Dropdown`` searches its options by the words of their labels only, so "my heel hurts",
-"migrane" or "back low pain" would find nothing. Here the dropdown's ``search_value`` goes to the
-server (Dash's dynamic options pattern) and :class:`fascialines.lookup.AtlasIndex` answers it,
-with the rules the command line uses: misspellings, word order, aliases. :func:`search` returns
-every option still (so the chosen symptom keeps its full name on screen), the matches first and
-marked with the typed text as their search text, so the dropdown shows exactly them, in the
-index's order (``search_order="original"``). When nothing matches, the hint under the picker
-says "did you mean …" with the closest whole names; an alias with a note (a migraine is a
-different condition) shows that note.
+"migrane" or "back low pain" would find nothing. Here the dropdown's typed text goes to the
+server (Dash's dynamic options pattern, through the store :attr:`Ids.QUERY`) and
+:class:`fascialines.lookup.AtlasIndex` answers it, with the rules the command line uses:
+misspellings, word order, aliases. :func:`search` returns every option still (so the chosen
+symptom keeps its full name on screen), the matches first and marked with the typed text as
+their search text, so the dropdown shows exactly them, in the index's order
+(``search_order="original"``). When nothing matches, the hint under the picker says "did you
+mean …" with the closest whole names; an alias with a note (a migraine is a different condition)
+shows that note.
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ class Ids:
     """The picker's own ids (the dropdown is ``controls.Ids.SYMPTOM``)."""
 
     HINT = "trace-symptom-hint"
-    #: The typed text, copied in the browser only when it holds a word (assets/app.js), so
-    #: opening or closing the menu, which clears the dropdown's search, costs no round-trip.
+    #: The typed text, copied in the browser only when it holds a word (a listener in
+    #: assets/app.js, no Dash callback), so opening or closing the menu, which clears the
+    #: dropdown's search, costs neither a round-trip nor a callback.
     QUERY = "trace-symptom-query"
 
 

@@ -100,6 +100,15 @@ def _changed(before: ViewState | None, after: ViewState, names: tuple[str, ...])
     return before is None or any(getattr(before, n) != getattr(after, n) for n in names)
 
 
+def _wrapper_classes(found: Trace | None, state: ViewState) -> dict[str, str]:
+    """The classes of the lower layer and the side column for a view (see :func:`render_view`)."""
+    active = found is not None or state.line is not None or state.region is not None
+    return {
+        diagram.Ids.LOWER_LAYER: diagram.lower_class(active),
+        page.Ids.SIDE: page.side_class(found is not None),
+    }
+
+
 def render_view(
     atlas: Atlas,
     graph: core.Graph,
@@ -152,15 +161,12 @@ def render_view(
         else dash.no_update,
     }
     # The lower layer and the side column wrap large parts of the page: setting their class,
-    # even to the same value, has Dash re-render all inside. Only a new trace, line or region
-    # can change them (a new focus cannot).
-    if _changed(shown, state, ("symptom", "felt", "line", "region")):
-        out[diagram.Ids.LOWER_LAYER] = diagram.lower_class(
-            found is not None or state.line is not None or state.region is not None
-        )
-        out[page.Ids.SIDE] = page.side_class(found is not None)
-    else:
-        out[diagram.Ids.LOWER_LAYER] = out[page.Ids.SIDE] = dash.no_update
+    # even to the same value, has Dash re-render all inside. Each is sent only when it differs
+    # from the class the state on screen gave it.
+    classes = _wrapper_classes(found, state)
+    before = _wrapper_classes(core.trace_view(graph, shown)[0], shown) if shown else None
+    for key, value in classes.items():
+        out[key] = value if before is None or before[key] != value else dash.no_update
     unchanged: list[Any] = [dash.no_update] * len(ranks)
     if _changed(shown, state, TRACE_OPTIONS) or (
         found is None and _changed(shown, state, ("line",))

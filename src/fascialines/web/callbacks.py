@@ -164,9 +164,9 @@ def render_view(
     # even to the same value, has Dash re-render all inside. Each is sent only when it differs
     # from the class the state on screen gave it.
     classes = _wrapper_classes(found, state)
-    before = _wrapper_classes(core.trace_view(graph, shown)[0], shown) if shown else None
+    on_screen = _wrapper_classes(core.trace_view(graph, shown)[0], shown) if shown else None
     for key, value in classes.items():
-        out[key] = value if before is None or before[key] != value else dash.no_update
+        out[key] = value if on_screen is None or on_screen[key] != value else dash.no_update
     unchanged: list[Any] = [dash.no_update] * len(ranks)
     if _changed(shown, state, TRACE_OPTIONS) or (
         found is None and _changed(shown, state, ("line",))

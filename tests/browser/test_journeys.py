@@ -392,3 +392,37 @@ def test_focusing_a_candidate_does_not_move_the_page(
     expect(page).to_have_url(re.compile("focus="))
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.scrollY") == before
+
+
+def test_a_slow_answer_shows_the_busy_indicator_until_it_arrives(
+    offline_page: Page, base_url: str, atlas: Atlas
+) -> None:
+    page = offline_page
+    page.goto(f"{base_url}/?symptom={_symptom(atlas).id}")
+    _ready(page)
+    # Every answer of the page's callbacks arrives 1.5 s late from now on.
+    page.evaluate(
+        """() => {
+            const plain = window.fetch;
+            window.fetch = (...args) => {
+                const url = String((args[0] && args[0].url) || args[0]);
+                const answer = plain(...args);
+                return url.includes('_dash-update-component')
+                    ? answer.then((r) => new Promise((done) => setTimeout(() => done(r), 1500)))
+                    : answer;
+            };
+        }"""
+    )
+    busy = """() => {
+        const caption = document.getElementById('body-caption');
+        const mark = getComputedStyle(caption, '::before');
+        return caption.dataset.dashIsLoading === 'true' && mark.visibility === 'visible'
+            && mark.content.includes('Working');
+    }"""
+    page.locator(f"#{controls.Ids.SIDE} label", has_text="Right").click()
+    page.wait_for_function(busy, timeout=5000)
+    expect(page).to_have_url(re.compile("side=right"))
+    page.wait_for_function(
+        "() => !document.getElementById('body-caption').dataset.dashIsLoading", timeout=10000
+    )
+    assert not page.evaluate(busy)

@@ -359,7 +359,9 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
                 ],
             ),
             diagram_key(atlas),
-            html.P(id=Ids.CAPTION, className="caption"),
+            # Its data-busy words show while the page's callback is out for more than 300 ms
+            # (style.css): the caption is one of its outputs, so Dash marks it loading.
+            html.P(id=Ids.CAPTION, className="caption", **attrs({"data-busy": HEADING["busy"]})),
         ],
     )
     # The cell spans the whole row, so the sticky panel inside never slides over what follows.

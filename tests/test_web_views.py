@@ -326,12 +326,14 @@ def test_the_key_names_every_line_by_colour_symbol_and_words(mini_atlas: Atlas) 
     assert [entry.title for entry in entries] == [line.name for line in mini_atlas.lines]
     glyphs = set()
     for entry, line in zip(entries, mini_atlas.lines, strict=True):
-        symbol, abbreviation, spoken = entry.children
-        # Colour is never the only cue: a symbol of its own and the abbreviation in words.
-        assert symbol.style["color"] == styles[line.id].colour
-        assert symbol.children == SYMBOL_GLYPHS[styles[line.id].symbol]
-        glyphs.add(symbol.children)
-        assert abbreviation.children == line.abbreviation
+        abbreviation, spoken = entry.children
+        # Colour is never the only cue: a symbol of its own (drawn by the stylesheet from the
+        # entry's attributes) and the abbreviation in words.
+        assert entry.style["--key-colour"] == styles[line.id].colour
+        glyph = getattr(entry, "data-symbol")
+        assert glyph == SYMBOL_GLYPHS[styles[line.id].symbol]
+        glyphs.add(glyph)
+        assert abbreviation == line.abbreviation
         assert line.name in spoken.children
     assert len(glyphs) == len(mini_atlas.lines)
 
@@ -342,7 +344,7 @@ def test_the_key_shows_each_evidence_grade_with_the_diagrams_dashes(mini_atlas: 
     assert [text(li) for li in entries] == [
         EVIDENCE_SHORT[g] for g in ("strong", "moderate", "limited", "not-studied", "not-found")
     ]
-    backgrounds = [li.children[0].style["backgroundImage"] for li in entries]
+    backgrounds = [li.style["--key-dash"] for li in entries]
     # Solid for strong evidence, and a different dash pattern for every other grade.
     assert "repeating" not in backgrounds[0]
     assert all(b.startswith("repeating-linear-gradient") for b in backgrounds[1:])

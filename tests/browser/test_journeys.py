@@ -394,10 +394,12 @@ def test_focusing_a_candidate_does_not_move_the_page(
     assert page.evaluate("window.scrollY") == before
 
 
+@pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)])
 def test_a_slow_answer_shows_the_busy_indicator_until_it_arrives(
-    offline_page: Page, base_url: str, atlas: Atlas
+    offline_page: Page, base_url: str, atlas: Atlas, width: int, height: int
 ) -> None:
     page = offline_page
+    page.set_viewport_size({"width": width, "height": height})
     page.goto(f"{base_url}/?symptom={_symptom(atlas).id}")
     _ready(page)
     # Every answer of the page's callbacks arrives 1.5 s late from now on.
@@ -416,8 +418,9 @@ def test_a_slow_answer_shows_the_busy_indicator_until_it_arrives(
     busy = """() => {
         const caption = document.getElementById('body-caption');
         const mark = getComputedStyle(caption, '::before');
+        const shown = document.elementFromPoint(innerWidth / 2, 12);
         return caption.dataset.dashIsLoading === 'true' && mark.visibility === 'visible'
-            && mark.content.includes('Working');
+            && mark.content.includes('Working') && shown === caption;
     }"""
     page.locator(f"#{controls.Ids.SIDE} label", has_text="Right").click()
     page.wait_for_function(busy, timeout=5000)

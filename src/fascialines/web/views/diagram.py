@@ -112,24 +112,22 @@ def diagram_key(atlas: Atlas) -> Component:
 
     Each line has its colour, its marker symbol and its abbreviation (full name for screen
     readers and on hover), so colour is never the only cue; each evidence grade its dash style
-    and its name.
+    and its name. The symbol and the dash sample are drawn by ``style.css`` from the entry's
+    ``data-symbol`` and its ``--key-colour`` / ``--key-dash``.
     """
     styles = line_styles(atlas)
+    # Two components a line, one a grade: the key is drawn once, but every component on the
+    # page costs each later update of the page (the symbol and the dash are drawn by the
+    # stylesheet from the entry's attributes, hidden from screen readers).
     lines = [
         html.Li(
             className="key-line",
             title=line.name,
+            style={"--key-colour": styles[line.id].colour},
+            **attrs({"data-symbol": SYMBOL_GLYPHS.get(styles[line.id].symbol, "\u25cf")}),
             children=[
-                html.Span(
-                    SYMBOL_GLYPHS.get(styles[line.id].symbol, "\u25cf"),
-                    className="key-symbol",
-                    style={"color": styles[line.id].colour},
-                    **attrs({"aria-hidden": "true"}),
-                ),
-                html.Span(
-                    line.abbreviation, className="key-abbr", **attrs({"aria-hidden": "true"})
-                ),
-                html.Span(f"{line.abbreviation}, {line.name}", className="visually-hidden"),
+                line.abbreviation,
+                html.Span(f", {line.name}", className="visually-hidden"),
             ],
         )
         for line in atlas.lines
@@ -137,15 +135,9 @@ def diagram_key(atlas: Atlas) -> Component:
     grades = sorted(EVIDENCE_ORDER, key=EVIDENCE_ORDER.__getitem__, reverse=True)
     evidence = [
         html.Li(
+            EVIDENCE_SHORT[grade],
             className=f"key-evidence key-evidence-{grade}",
-            children=[
-                html.Span(
-                    className="key-dash",
-                    style={"backgroundImage": dash_background(EVIDENCE_DASH[grade])},
-                    **attrs({"aria-hidden": "true"}),
-                ),
-                EVIDENCE_SHORT[grade],
-            ],
+            style={"--key-dash": dash_background(EVIDENCE_DASH[grade])},
         )
         for grade in grades
     ]

@@ -21,8 +21,8 @@ from fascialines.tracing import trace
 from fascialines.web import core
 from fascialines.web.app import create_app
 from fascialines.web.state import parse_query
-from fascialines.web.views import client, results
-from web_screen import request_outputs
+from fascialines.web.views import client, page, results
+from web_screen import post_page_callback
 
 
 @pytest.fixture(scope="module")
@@ -154,12 +154,6 @@ def test_the_client_view_without_a_trace_says_what_to_do(atlas: Atlas, graph: co
     assert "Choose a complaint" in _text(_client(atlas, graph, "?view=client"))
 
 
-def _client_callback(app: dash.Dash) -> dict[str, Any]:
-    """The page's one callback, which fills the client view too."""
-    dependencies = app.server.test_client().get("/_dash-dependencies").get_json()
-    return next(d for d in dependencies if f"{client.Ids.ROOT}.children" in d["output"])
-
-
 @pytest.mark.parametrize(
     ("search", "active"),
     [("?symptom=headache&view=client", True), ("?symptom=headache", False)],
@@ -167,24 +161,8 @@ def _client_callback(app: dash.Dash) -> dict[str, Any]:
 def test_the_client_callback_passes_the_request_checks(
     app: dash.Dash, search: str, active: bool
 ) -> None:
-    callback = _client_callback(app)
-    body = {
-        "output": callback["output"],
-        "outputs": request_outputs(callback["output"]),
-        "inputs": [
-            {
-                "id": i["id"],
-                "property": i["property"],
-                "value": search if i["property"] == "search" else None,
-            }
-            for i in callback["inputs"]
-        ],
-        "state": [
-            {"id": s["id"], "property": s["property"], "value": None} for s in callback["state"]
-        ],
-        "changedPropIds": [f"{callback['inputs'][0]['id']}.search"],
-    }
-    response = app.server.test_client().post("/_dash-update-component", json=body)
+    # The page's one callback fills the client view too.
+    response = post_page_callback(app, {page.Ids.URL: search}, f"{page.Ids.URL}.search")
     assert response.status_code == 200, response.data[:300]
     shown = json.loads(response.data)["response"][client.Ids.ROOT]
     assert ("client-active" in shown["className"]) is active

@@ -19,7 +19,7 @@ from fascialines.web.callbacks import HOVER_ONLY
 from fascialines.web.state import ViewState
 from fascialines.web.views import controls, diagram, line, page, region, results
 from fascialines.web.views.controls import Ids, state_from_controls
-from web_screen import css, find, request_outputs, screen
+from web_screen import css, find, post_page_callback, screen
 
 
 @pytest.fixture(scope="module")
@@ -144,26 +144,8 @@ def test_a_new_trace_redraws_the_list(mini_atlas: Atlas, mini_graph: nx.MultiGra
     assert shown.outputs[region.Ids.DETAILS] is dash.no_update
 
 
-def _main_callback(app: dash.Dash) -> dict[str, Any]:
-    dependencies = app.server.test_client().get("/_dash-dependencies").get_json()
-    return next(d for d in dependencies if f"{page.Ids.SHOWN}.data" in d["output"])
-
-
 def _post(app: dash.Dash, inputs: dict[str, Any], changed: str) -> dict[str, Any]:
-    callback = _main_callback(app)
-    body = {
-        "output": callback["output"],
-        "outputs": request_outputs(callback["output"]),
-        "inputs": [
-            {"id": i["id"], "property": i["property"], "value": inputs.get(i["id"])}
-            for i in callback["inputs"]
-        ],
-        "state": [
-            {"id": s["id"], "property": s["property"], "value": None} for s in callback["state"]
-        ],
-        "changedPropIds": [changed],
-    }
-    response = app.server.test_client().post("/_dash-update-component", json=body)
+    response = post_page_callback(app, inputs, changed)
     assert response.status_code == 200, response.data[:500]
     return json.loads(response.data)["response"]
 

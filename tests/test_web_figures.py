@@ -27,7 +27,7 @@ from fascialines.web.figure import geometry as body
 from fascialines.web.figure import patches, tracks
 from fascialines.web.state import ViewState, parse_query
 from fascialines.web.views import diagram, page
-from web_screen import request_outputs
+from web_screen import post_page_callback
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini_atlas.json"
 SIDE_POINTS = load_side_points()
@@ -842,27 +842,10 @@ def test_the_chart_tools_offer_both_figures_as_address_buttons():
 
 def _swap(app: dash.Dash, search: str, drawn: str) -> Any:
     """The page's one callback for ``search`` while the page draws the figure ``drawn``."""
-    dependencies = app.server.test_client().get("/_dash-dependencies").get_json()
-    callback = next(d for d in dependencies if f"{page.Ids.SHOWN}.data" in d["output"])
     drawn_query = "" if drawn == "male" else f"?figure={drawn}"
-    body_ = {
-        "output": callback["output"],
-        "outputs": request_outputs(callback["output"]),
-        "inputs": [
-            {
-                "id": i["id"],
-                "property": i["property"],
-                "value": search if i["id"] == page.Ids.URL else None,
-            }
-            for i in callback["inputs"]
-        ],
-        "state": [
-            {"id": s["id"], "property": s["property"], "value": drawn_query}
-            for s in callback["state"]
-        ],
-        "changedPropIds": [f"{page.Ids.URL}.search"],
-    }
-    return app.server.test_client().post("/_dash-update-component", json=body_)
+    return post_page_callback(
+        app, {page.Ids.URL: search}, f"{page.Ids.URL}.search", shown=drawn_query
+    )
 
 
 @pytest.fixture(scope="module")

@@ -165,3 +165,27 @@ def request_outputs(spec: str) -> list[Any]:
         matched_all = any(value == ["ALL"] for value in parsed.values())
         outputs.append([] if matched_all else {"id": parsed, "property": prop})
     return outputs
+
+
+def post_page_callback(
+    app: dash.Dash, inputs: dict[str, Any], changed: str, shown: str | None = None
+) -> Any:
+    """POST the page's one callback as a browser would: ``inputs`` by component id (every other
+    input ``None``), ``shown`` the address the page last drew, on a page that holds no card
+    (see :func:`request_outputs`). Returns the test client's response."""
+    client = app.server.test_client()
+    dependencies = client.get("/_dash-dependencies").get_json()
+    callback = next(d for d in dependencies if f"{page.Ids.SHOWN}.data" in d["output"])
+    body = {
+        "output": callback["output"],
+        "outputs": request_outputs(callback["output"]),
+        "inputs": [
+            {"id": i["id"], "property": i["property"], "value": inputs.get(i["id"])}
+            for i in callback["inputs"]
+        ],
+        "state": [
+            {"id": s["id"], "property": s["property"], "value": shown} for s in callback["state"]
+        ],
+        "changedPropIds": [changed],
+    }
+    return client.post("/_dash-update-component", json=body)

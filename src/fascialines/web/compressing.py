@@ -89,14 +89,10 @@ def configure(server: flask.Flask) -> flask.Flask:
     return server
 
 
-def _answer_encoding(accept: str) -> str | None:
-    """The encoding to answer in: zstd, else brotli, else none, as the request accepts."""
-    accepted = set()
-    for part in accept.split(","):
-        name, _, params = part.strip().partition(";")
-        if params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000"):
-            accepted.add(name.strip().lower())
-    return next((name for name in ("zstd", "br") if name in accepted), None)
+def _answer_encoding(request: flask.Request) -> str | None:
+    """The encoding to answer in: zstd, else brotli, else none, as the request accepts (its
+    ``Accept-Encoding`` as Werkzeug reads it: a name at ``q=0`` is refused)."""
+    return next((name for name in ("zstd", "br") if request.accept_encodings[name] > 0), None)
 
 
 def compress_answers(server: flask.Flask) -> None:
@@ -114,7 +110,7 @@ def compress_answers(server: flask.Flask) -> None:
             or response.mimetype not in _ANSWER_TYPES
         ):
             return response
-        encoding = _answer_encoding(flask.request.headers.get("Accept-Encoding", ""))
+        encoding = _answer_encoding(flask.request)
         data = response.get_data()
         if encoding is None or len(data) < _SMALLEST:
             return response

@@ -70,7 +70,8 @@ def evidence_badge(grade: str) -> Component:
     )
 
 
-#: The id type of a named :func:`set_button` (one listener in assets/app.js handles them all).
+#: The id type of a named :func:`set_button` (the id is for callbacks that set its state; the
+#: click is handled by one listener in assets/app.js, from the button's data- attributes).
 SET_BUTTON = "query-set"
 
 
@@ -94,11 +95,15 @@ def set_button(
     with ``named``, the button also gets the id :func:`set_button_id`, for a callback that sets
     its state (``aria-pressed``). Unnamed, it sends fewer bytes: a trace draws a dozen.
     """
-    edit = "&".join(f"{key}={value}" for key, value in changes.items())
+    ident = set_button_id(changes, drop, toggle=toggle)
     extra: dict[str, Any] = {"title": title} if title else {}
     if named:
-        extra["id"] = set_button_id(changes, drop, toggle=toggle)
-    edits = {"data-set": edit, "data-drop": " ".join(drop), "data-toggle": "1" if toggle else ""}
+        extra["id"] = ident
+    edits = {
+        "data-set": ident["set"],
+        "data-drop": ident["drop"],
+        "data-toggle": "1" if toggle else "",
+    }
     return html.Button(
         label,
         className=class_name,

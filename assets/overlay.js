@@ -397,10 +397,12 @@
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         fascialinesOverlay: {
+            // Draws; the answer is the callback's output (the layer's data-drawn), left as it
+            // is: setting it would cost Dash one more update of the page for nothing.
             draw: function (figure) {
                 current = figure;
                 renderSoon(300);
-                return String(Date.now());
+                return window.dash_clientside.no_update;
             },
         },
     });

@@ -22,7 +22,7 @@ from fascialines.web import core
 from fascialines.web.app import create_app
 from fascialines.web.state import parse_query
 from fascialines.web.views import client, page, results
-from web_screen import post_page_callback
+from web_screen import find, post_page_callback, text
 
 
 @pytest.fixture(scope="module")
@@ -41,24 +41,11 @@ def graph(atlas: Atlas) -> core.Graph:
 
 
 def _walk(component: Any) -> list[Component]:
-    found: list[Component] = []
-    if isinstance(component, list | tuple):
-        for child in component:
-            found += _walk(child)
-    elif isinstance(component, Component):
-        found.append(component)
-        found += _walk(getattr(component, "children", None))
-    return found
+    return find(component, Component)
 
 
 def _text(component: Any) -> str:
-    if isinstance(component, str):
-        return component
-    if isinstance(component, list | tuple):
-        return " ".join(_text(c) for c in component)
-    if isinstance(component, Component):
-        return _text(getattr(component, "children", None) or "")
-    return ""
+    return text(component)
 
 
 def test_the_route_answers_the_views_handout_with_its_own_policy(

@@ -19,7 +19,7 @@ from fascialines.web.callbacks import HOVER_ONLY
 from fascialines.web.state import ViewState
 from fascialines.web.views import controls, diagram, line, page, region, results
 from fascialines.web.views.controls import Ids, state_from_controls
-from web_screen import css, find, post_page_callback, screen
+from web_screen import css, find, post_page_callback, screen, text
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +109,7 @@ def test_a_new_focus_sends_two_cards_classes_and_nothing_else_of_the_panels(
     assert isinstance(out[diagram.Ids.OVERLAY], dash.Patch)
 
 
-def test_a_focus_in_the_light_list_sets_its_rows_class(
+def test_a_focus_in_the_light_list_sends_the_rows_again_and_no_card(
     mini_atlas: Atlas, mini_graph: nx.MultiGraph
 ) -> None:
     symptom = mini_atlas.symptoms[0].id
@@ -119,10 +119,21 @@ def test_a_focus_in_the_light_list_sets_its_rows_class(
         mini_atlas, mini_graph, f"?symptom={symptom}&focus={rank}", f"?symptom={symptom}"
     )
     assert shown.outputs[results.Ids.CARDS] is dash.no_update
-    assert shown.outputs[results.Ids.MORE] is dash.no_update
-    changed = [c for c in shown.outputs[results.CANDIDATE] if c is not dash.no_update]
-    assert changed == ["candidate-row candidate-focused"]
-    assert shown.outputs[results.CANDIDATE][rank - 1] == changed[0]
+    assert all(c is dash.no_update for c in shown.outputs[results.CANDIDATE])
+    # The rows are one block: sent again, with the focused one marked.
+    focused = [row for row in shown.cards if "candidate-focused" in css(row).split()]
+    assert [text(row).split(".")[0] for row in focused] == [str(rank)]
+    # A focus moving between cards leaves the rows alone.
+    between = screen(
+        mini_atlas, mini_graph, f"?symptom={symptom}&focus=2", f"?symptom={symptom}&focus=1"
+    )
+    assert between.outputs[results.Ids.MORE] is dash.no_update
+    # Back from a row to a card: the rows again, none focused, and the card's class.
+    back = screen(
+        mini_atlas, mini_graph, f"?symptom={symptom}&focus=1", f"?symptom={symptom}&focus={rank}"
+    )
+    assert not [row for row in back.cards if "candidate-focused" in css(row).split()][1:]
+    assert back.outputs[results.CANDIDATE][0] == "candidate candidate-focused"
 
 
 def test_a_new_line_beside_a_trace_leaves_the_list_alone(
@@ -290,8 +301,9 @@ def test_a_fold_is_sent_once_on_its_first_opening(
     symptom = mini_atlas.symptoms[0].id
     found = trace(mini_graph, symptom)
     for candidate in found.candidates[: results.CARDS]:
-        (opened,) = card_fold(mini_atlas, mini_graph, 1, f"?symptom={symptom}", candidate.rank)
+        *why, opened = card_fold(mini_atlas, mini_graph, 1, f"?symptom={symptom}", candidate.rank)
         assert opened.children == candidate_markdown(mini_atlas, found, candidate)
+        assert candidate.reasons is not None and candidate.reasons.text in text(why)
     # Later clicks (closing, opening again, a click inside) leave the fold as it is.
     assert card_fold(mini_atlas, mini_graph, 2, f"?symptom={symptom}", 1) is dash.no_update
     # A rank the trace no longer has (the list changed meanwhile) opens an empty fold.

@@ -6,20 +6,84 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 import dash
+from dash import html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
 from fascialines.web.callbacks import card_fold, respond
 from fascialines.web.core import trace_view
+from fascialines.web.markup import MARKUP_CLASS
 from fascialines.web.state import parse_query, to_query
 from fascialines.web.views import diagram, line, page, region, results
 
 
+class _Components(HTMLParser):
+    """Builds ``html`` components back from markup (the inverse of ``web.markup.to_markup``)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, dict[str, Any], list[Any]]] = [("", {}, [])]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        props: dict[str, Any] = {}
+        for name, value in attrs:
+            if name == "class":
+                props["className"] = value
+            elif name == "style":
+                rules = [rule.split(":", 1) for rule in (value or "").split(";") if rule.strip()]
+                props["style"] = {
+                    re.sub("-([a-z])", lambda m: m.group(1).upper(), k.strip()): v.strip()
+                    for k, v in rules
+                }
+            else:
+                props[name] = True if value is None else value
+        self.stack.append((tag, props, []))
+        if tag in ("br", "hr", "img", "wbr"):
+            self.handle_endtag(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in ("br", "hr", "img", "wbr"):
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        name, props, children = self.stack.pop()
+        assert name == tag, f"markup closes <{tag}> inside <{name}>"
+        kind = getattr(html, name.capitalize())
+        if children:
+            props["children"] = children[0] if len(children) == 1 else children
+        self.stack[-1][2].append(kind(**props))
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1][2].append(data)
+
+
+def from_markup(markup: str) -> list[Any]:
+    """The components a markup string draws (strings and ``html`` components)."""
+    parser = _Components()
+    parser.feed(markup)
+    parser.close()
+    assert len(parser.stack) == 1, "markup leaves elements open"
+    return parser.stack[0][2]
+
+
+def _unfolded(node: Any) -> Any:
+    """A :func:`fascialines.web.markup.block` as the components it draws; anything else as is."""
+    if (
+        isinstance(node, dash.dcc.Markdown)
+        and MARKUP_CLASS in (getattr(node, "className", None) or "").split()
+    ):
+        return from_markup(str(node.children))
+    return node
+
+
 def texts(node: Any) -> Iterator[str]:
     """Every string shown inside a component tree, in document order (Markdown unescaped)."""
+    node = _unfolded(node)
     if isinstance(node, str):
         yield node
     elif isinstance(node, list | tuple):
@@ -35,16 +99,40 @@ def text(node: Any) -> str:
     return " ".join(texts(node))
 
 
-def find(node: Any, kind: type[Component]) -> list[Component]:
+def find(node: Any, kind: type[Component], *, unfold: bool = True) -> list[Component]:
+    """Every component of ``kind`` in a tree; ``unfold``: inside markup blocks too (what the
+    page shows) rather than the blocks themselves (what the callback sends)."""
     found = []
+    if unfold:
+        node = _unfolded(node)
     if isinstance(node, list | tuple):
         for child in node:
-            found += find(child, kind)
+            found += find(child, kind, unfold=unfold)
     elif isinstance(node, Component):
         if isinstance(node, kind):
             found.append(node)
-        found += find(getattr(node, "children", None), kind)
+        found += find(getattr(node, "children", None), kind, unfold=unfold)
     return found
+
+
+def _flat(nodes: list[Any]) -> list[Any]:
+    """Top-level markup blocks replaced by the components they draw."""
+    flat: list[Any] = []
+    for node in nodes:
+        unfolded = _unfolded(node)
+        flat += unfolded if isinstance(unfolded, list) else [unfolded]
+    # A block draws one <div> round what it holds (markup.block).
+    return [
+        item
+        for node in flat
+        for item in (
+            _list_of(node.children) if isinstance(node, html.Div) and not css(node) else [node]
+        )
+    ]
+
+
+def _list_of(children: Any) -> list[Any]:
+    return list(children) if isinstance(children, list) else [children]
 
 
 def css(node: Component) -> str:
@@ -67,24 +155,27 @@ class Screen:
     drawn: str
 
     def _fixed(self, slot: str) -> list[Any]:
-        """A block drawn with the page (results.SHOWN_WHEN), if this view shows it."""
-        if self.outputs[slot] is not False:
-            return []
-        (block,) = [c for c in results.layout(self.atlas).children if c.id == slot]
-        return list(block.children)
+        """A block the same for every trace (results.FIXED), if this view shows it."""
+        found = trace_view(self.graph, parse_query(self.atlas, self.drawn)[0])[0]
+        shown = results.fixed_blocks(self.atlas, found, None)[slot]
+        sent = self.outputs[slot]
+        assert sent is dash.no_update or sent == shown, "a fixed block is sent as it shows"
+        return _flat(list(shown))
 
     @property
     def results(self) -> list[Any]:
         """The results column in order: head, red flags, the cards, the rest, the caveats."""
         o = self.outputs
         cards = _list(o[results.Ids.CARDS])
-        return [
-            *_list(o[results.Ids.HEAD]),
-            *_list(o[results.Ids.FLAGS]),
-            *([dash.html.Ol(cards, className="candidates")] if cards else []),
-            *_list(o[results.Ids.MORE]),
-            *self._fixed(results.Ids.CAVEATS),
-        ]
+        return _flat(
+            [
+                *_list(o[results.Ids.HEAD]),
+                *_list(o[results.Ids.FLAGS]),
+                *([dash.html.Ol(cards, className="candidates")] if cards else []),
+                *_list(o[results.Ids.MORE]),
+                *self._fixed(results.Ids.CAVEATS),
+            ]
+        )
 
     @property
     def cards(self) -> list[Component]:
@@ -109,11 +200,11 @@ class Screen:
 
     @property
     def line(self) -> list[Any]:
-        return _list(self.outputs[line.Ids.DETAILS])
+        return _flat(_list(self.outputs[line.Ids.DETAILS]))
 
     @property
     def region(self) -> list[Any]:
-        return _list(self.outputs[region.Ids.DETAILS])
+        return _flat(_list(self.outputs[region.Ids.DETAILS]))
 
     @property
     def caption(self) -> str:
@@ -140,10 +231,10 @@ def screen(
 ) -> Screen:
     """What the app sends for an address (first load unless ``shown`` says what is drawn).
 
-    The page holds a card or row for every candidate of the trace ``shown`` draws.
+    The page holds a card for each of the first candidates of the trace ``shown`` draws.
     """
     drawn = trace_view(graph, parse_query(atlas, shown)[0])[0] if shown is not None else None
-    ranks = [c.rank for c in drawn.candidates] if drawn else []
+    ranks = [c.rank for c in drawn.candidates[: results.CARDS]] if drawn else []
     new_search, _, view = respond(atlas, graph, search, values or {}, click, shown, trigger, ranks)
     return Screen(view.outputs, new_search, atlas, graph, to_query(atlas, view.state))
 

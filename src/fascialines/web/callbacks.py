@@ -164,23 +164,31 @@ def render_view(
     # even to the same value, has Dash re-render all inside. Each is sent only when it differs
     # from the class the state on screen gave it.
     classes = _wrapper_classes(found, state)
-    on_screen = _wrapper_classes(core.trace_view(graph, shown)[0], shown) if shown else None
+    shown_trace = core.trace_view(graph, shown)[0] if shown else None
+    on_screen = _wrapper_classes(shown_trace, shown) if shown else None
     for key, value in classes.items():
         out[key] = value if on_screen is None or on_screen[key] != value else dash.no_update
+    out |= results.fixed_blocks(
+        atlas, found, results.fixed_shown(atlas, shown_trace) if shown else None
+    )
     unchanged: list[Any] = [dash.no_update] * len(ranks)
     if _changed(shown, state, TRACE_OPTIONS) or (
         found is None and _changed(shown, state, ("line",))
     ):
-        out |= results.render(atlas, found, state) | results.shown_blocks(atlas, found)
+        out |= results.render(atlas, found, state)
         out[results.CANDIDATE] = unchanged  # the cards and rows are sent anew
     else:
-        out |= dict.fromkeys((*results.SLOTS, *results.SHOWN_WHEN), dash.no_update)
+        out |= dict.fromkeys(results.SLOTS, dash.no_update)
         before = shown.focus if shown is not None else None
         out[results.CANDIDATE] = (
             results.focus_classes(ranks, before, state.focus)
             if before != state.focus
             else unchanged
         )
+        if before != state.focus and any(
+            rank is not None and rank > results.CARDS for rank in (before, state.focus)
+        ):
+            out[results.Ids.MORE] = results.more_rows(atlas, found, state.focus)
     out |= client.outputs(atlas, graph, state, shown)
     out |= diagram.figure_outputs(state, shown)
     return View(state, out)
@@ -248,13 +256,13 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
         line.Ids.DETAILS,
         region.Ids.DETAILS,
         *results.SLOTS,
-        *results.SHOWN_WHEN,
+        *results.FIXED,
     )
     prop = {
         diagram.Ids.OVERLAY: "data",
         diagram.Ids.LOWER_LAYER: "className",
         page.Ids.SIDE: "className",
-    } | dict.fromkeys(results.SHOWN_WHEN, "hidden")
+    }
     targets: dict[str, tuple[Any, str]] = {
         key: (key, prop.get(key, "children")) for key in view_outputs
     }

@@ -214,7 +214,7 @@ def line_chip(atlas: Atlas, line_id: str) -> Component:
     return html.Span(
         atlas.line(line_id).abbreviation,
         className="line-chip",
-        style={"--chip": line_colour(atlas, line_id)},
+        style={"borderLeftColor": line_colour(atlas, line_id)},
     )
 
 

@@ -17,6 +17,7 @@ from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas, Transition
 from fascialines.web.figure.step_highlight import step_segments
+from fascialines.web.markup import block
 from fascialines.web.pieces import (
     attrs,
     evidence_badge,
@@ -149,7 +150,8 @@ def render(atlas: Atlas, line_id: str | None) -> list[Component]:
         )
     sources = [line.evidence.sources] + [step.sources for step in line.transitions]
     children.append(sources_list(atlas, [s for group in sources for s in group]))
-    return children
+    # No callback reads or sets anything inside: one component (markup.block), not ~150.
+    return [block(children)]
 
 
 def _steps_table(line_name: str, head: list[str], rows: list[Component]) -> Component:

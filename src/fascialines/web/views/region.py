@@ -11,6 +11,7 @@ from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
 from fascialines.graph import BodyGraph, NodeKey
+from fascialines.web.markup import block
 from fascialines.web.pieces import (
     attrs,
     joined,
@@ -119,4 +120,5 @@ def render(atlas: Atlas, graph: BodyGraph, node: NodeKey | None) -> list[Compone
             ),
         ]
     children += [take_care(atlas, region.id), self_care(atlas, region)]
-    return [child for child in children if child is not None]
+    # No callback reads or sets anything inside: one component (markup.block).
+    return [block([child for child in children if child is not None])]

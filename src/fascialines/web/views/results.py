@@ -7,7 +7,7 @@ candidates are compact cards; the rest are one light list of rows. A card's long
 Markdown, :mod:`.prose`) is sent only when its fold is first opened (:func:`card_details`):
 most people never open most folds, and every byte and component of a trace response costs
 render time. What is the same for every trace (the safety notes, the trigger-point caveats) is
-part of the page from the start and only shown or hidden (:data:`SHOWN_WHEN`).
+sent only when it appears or goes (:func:`fixed_blocks`).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from fascialines.atlas import Atlas, RedFlag
 from fascialines.explain import DISCLAIMER
 from fascialines.graph import Side
 from fascialines.tracing import Candidate, LinePath, Trace
+from fascialines.web.markup import block
 from fascialines.web.pieces import (
     anatomical_name,
     attrs,
@@ -52,16 +53,18 @@ __all__ = [
     "CARDS",
     "DETAILS",
     "DETAILS_BODY",
-    "SHOWN_WHEN",
+    "FIXED",
     "Ids",
     "candidate_class",
     "card_details",
+    "fixed_blocks",
+    "fixed_shown",
     "focus_classes",
     "layout",
+    "more_rows",
     "render",
     "short_action",
     "short_sign",
-    "shown_blocks",
 ]
 
 #: How many candidates get a card; the rest are rows of one light list.
@@ -83,8 +86,8 @@ class Ids:
 
 #: The slots whose children a trace fills.
 SLOTS: tuple[str, ...] = (Ids.HEAD, Ids.FLAGS, Ids.CARDS, Ids.MORE)
-#: The fixed blocks, drawn once with the page; their ``hidden`` property follows the view.
-SHOWN_WHEN: tuple[str, ...] = (Ids.CAVEATS, Ids.SAFETY)
+#: The blocks the same for every trace that shows them (:func:`fixed_blocks`).
+FIXED: tuple[str, ...] = (Ids.CAVEATS, Ids.SAFETY)
 #: The id type of each card and row, ``{"type": CANDIDATE, "rank": rank}``: their classes are
 #: the focus (:func:`focus_classes`).
 CANDIDATE = "candidate"
@@ -104,8 +107,8 @@ def layout(atlas: Atlas) -> Component:
             html.Div(id=Ids.FLAGS),
             html.Ol(id=Ids.CARDS, className="candidates"),
             html.Div(id=Ids.MORE),
-            html.Div(id=Ids.CAVEATS, hidden=True, children=_caveats(atlas)),
-            html.Div(id=Ids.SAFETY, hidden=True, children=_safety(atlas)),
+            html.Div(id=Ids.CAVEATS),
+            html.Div(id=Ids.SAFETY),
         ],
     )
 
@@ -282,37 +285,42 @@ def _card(atlas: Atlas, trace: Trace, candidate: Candidate, focused: bool) -> Co
         className=candidate_class(rank, focused),
         id={"type": CANDIDATE, "rank": rank},
         children=[
-            html.Div(
-                className="candidate-head",
-                children=[
-                    html.H3(
-                        [
-                            html.Span(f"{rank}.", className="rank"),
-                            " " + _candidate_place(atlas, candidate),
-                            *anatomical_name(atlas, candidate.region),
-                        ]
+            # What no callback touches is one component (markup.block); the fold is a
+            # component of its own, its opening fetches its text.
+            block(
+                [
+                    html.Div(
+                        className="candidate-head",
+                        children=[
+                            html.H3(
+                                [
+                                    html.Span(f"{rank}.", className="rank"),
+                                    " " + _candidate_place(atlas, candidate),
+                                    *anatomical_name(atlas, candidate.region),
+                                ]
+                            ),
+                            evidence_badge(candidate.parts.evidence),
+                        ],
                     ),
-                    evidence_badge(candidate.parts.evidence),
-                ],
-            ),
-            html.Div(
-                className="candidate-body",
-                children=[
-                    html.Ul(
-                        [_path_words(atlas, path, candidate) for path in candidate.paths],
-                        className="paths",
+                    html.Div(
+                        className="candidate-body",
+                        children=[
+                            html.Ul(
+                                [_path_words(atlas, path, candidate) for path in candidate.paths],
+                                className="paths",
+                            ),
+                            *_optional_p(_summary_line(atlas, candidate), "summary-line"),
+                            _take_care_short(atlas, candidate.region.id),
+                        ],
                     ),
-                    *_optional_p(_summary_line(atlas, candidate), "summary-line"),
-                    _take_care_short(atlas, candidate.region.id),
-                ],
+                    _focus_button(rank),
+                ]
             ),
-            _focus_button(rank),
             html.Details(
                 className="candidate-details",
                 id={"type": DETAILS, "rank": rank},
                 children=[
                     html.Summary(CONTROL["details"]),
-                    *_optional_p(_why_here(candidate), "why-here"),
                     # Filled by card_details when the fold is first opened.
                     html.Div(id={"type": DETAILS_BODY, "rank": rank}),
                 ],
@@ -326,13 +334,37 @@ def _row(atlas: Atlas, candidate: Candidate, focused: bool) -> Component:
     label = f"{candidate.rank}. {_candidate_place(atlas, candidate)}"
     return html.Li(
         className=candidate_class(candidate.rank, focused),
-        id={"type": CANDIDATE, "rank": candidate.rank},
         children=[
             set_button(label, {"focus": str(candidate.rank)}, toggle=True, class_name="row-button"),
             " ",
             evidence_badge(candidate.parts.evidence),
         ],
     )
+
+
+def more_rows(atlas: Atlas, trace: Trace | None, focus: int | None) -> list[Component]:
+    """The children of the :attr:`Ids.MORE` slot: the candidates after the cards, one block.
+
+    A focus moving to or from a row sends the block again (one component, a few hundred
+    bytes a row): cheaper than one component per row for every trace.
+    """
+    more = trace.candidates[CARDS:] if trace else []
+    if not more:
+        return []
+    return [
+        block(
+            [
+                html.H3(
+                    f"{count(len(more), 'more place')}, {HEADING['more']}", className="more-head"
+                ),
+                html.Ol(
+                    [_row(atlas, c, c.rank == focus) for c in more],
+                    className="candidate-rows",
+                    start=str(CARDS + 1),
+                ),
+            ]
+        )
+    ]
 
 
 def _welcome(atlas: Atlas, state: ViewState) -> list[Component]:
@@ -398,7 +430,10 @@ def card_details(atlas: Atlas, trace: Trace | None, rank: int) -> list[Component
     candidate = next((c for c in trace.candidates if c.rank == rank), None) if trace else None
     if trace is None or candidate is None:
         return []
-    return [dcc.Markdown(candidate_markdown(atlas, trace, candidate), link_target="_self")]
+    return [
+        *_optional_p(_why_here(candidate), "why-here"),
+        dcc.Markdown(candidate_markdown(atlas, trace, candidate), link_target="_self"),
+    ]
 
 
 def _has_caveats(atlas: Atlas, trace: Trace | None) -> bool:
@@ -407,9 +442,6 @@ def _has_caveats(atlas: Atlas, trace: Trace | None) -> bool:
     )
 
 
-# The caveats and the safety notes are part of the first page, so they are plain HTML: a
-# dcc.Markdown there would load the Markdown bundle (about 100 KB compressed) on every first
-# load. Drawn once, they cost nothing per trace.
 def _caveats(atlas: Atlas) -> list[Component]:
     caveats = atlas.trigger_point_caveats
     if not caveats:
@@ -458,9 +490,33 @@ def _safety(atlas: Atlas) -> list[Component]:
     ]
 
 
-def shown_blocks(atlas: Atlas, trace: Trace | None) -> dict[str, bool]:
-    """The ``hidden`` property of each fixed block (:data:`SHOWN_WHEN`) for a view, by id."""
-    return {Ids.SAFETY: trace is None, Ids.CAVEATS: not _has_caveats(atlas, trace)}
+def fixed_shown(atlas: Atlas, trace: Trace | None) -> dict[str, bool]:
+    """Whether each fixed block (:data:`FIXED`) shows in a view, by id."""
+    return {Ids.SAFETY: trace is not None, Ids.CAVEATS: _has_caveats(atlas, trace)}
+
+
+def fixed_blocks(
+    atlas: Atlas, trace: Trace | None, before: dict[str, bool] | None
+) -> dict[str, Any]:
+    """The children of each fixed block for a view, given which showed before (``None``: the
+    page is new): a block that appears is sent (one markup block), one that goes is emptied,
+    one that stays is ``no_update``.
+
+    They are not part of the first page: a markup block there would load the Markdown bundle
+    (about 90 KB compressed) on every first load; a trace loads it anyway.
+    """
+    now = fixed_shown(atlas, trace)
+    blocks = atlas.__dict__.get("_fixed_blocks")
+    if blocks is None:
+        drawn = {Ids.CAVEATS: _caveats(atlas), Ids.SAFETY: _safety(atlas)}
+        blocks = {slot: [block(children)] if children else [] for slot, children in drawn.items()}
+        atlas.__dict__["_fixed_blocks"] = blocks
+    return {
+        slot: dash.no_update
+        if before is not None and before[slot] == shown
+        else (blocks[slot] if shown else [])
+        for slot, shown in now.items()
+    }
 
 
 def render(atlas: Atlas, trace: Trace | None, state: ViewState) -> dict[str, Any]:
@@ -468,33 +524,26 @@ def render(atlas: Atlas, trace: Trace | None, state: ViewState) -> dict[str, Any
     if trace is None:
         return {slot: [] for slot in SLOTS} | {Ids.HEAD: _welcome(atlas, state)}
     candidates = trace.candidates
-    more = candidates[CARDS:]
     return {
         # One grid (client.css) puts the therapist's doors on the heading's row.
         Ids.HEAD: [
-            html.Div(
-                className="head-with-switches",
-                children=[*_head(atlas, trace), switches(atlas, state)],
+            block(
+                html.Div(
+                    className="head-with-switches",
+                    children=[*_head(atlas, trace), switches(atlas, state)],
+                )
             )
         ],
-        Ids.FLAGS: _flags(trace),
+        Ids.FLAGS: [block(_flags(trace))],
         Ids.CARDS: [_card(atlas, trace, c, c.rank == state.focus) for c in candidates[:CARDS]],
-        Ids.MORE: [
-            html.H3(f"{count(len(more), 'more place')}, {HEADING['more']}", className="more-head"),
-            html.Ol(
-                [_row(atlas, c, c.rank == state.focus) for c in more],
-                className="candidate-rows",
-                start=str(CARDS + 1),
-            ),
-        ]
-        if more
-        else [],
+        Ids.MORE: more_rows(atlas, trace, state.focus),
     }
 
 
 def focus_classes(ranks: Sequence[int], before: int | None, after: int | None) -> list[Any]:
-    """The new class of each card and row on the page (``ranks``, in page order) for a new
-    focus: only the one that loses it and the one that gains it change; ``no_update`` for the rest.
+    """The new class of each card on the page (``ranks``, in page order) for a new focus: only
+    the one that loses it and the one that gains it change; ``no_update`` for the rest (the
+    rows after the cards are one block, :func:`more_rows`).
 
     The page's one callback sends these as the ``className`` of every ``{"type": CANDIDATE}``
     component: two classes, not the cards again (a card sent again is rendered anew, and each

@@ -1,0 +1,101 @@
+"""Static parts of the page sent as one markup string instead of one component per element.
+
+Dash renders every component it receives as a React element subscribed to its store, and each
+one costs a pass over the page on every later update (``benchmarks/README.md``). Text that no
+callback reads or writes (a card's head and paths, the red flags) therefore travels as one
+:func:`block`: the same ``html`` components, written out by :func:`to_markup` and drawn by one
+``dcc.Markdown``, whose raw-HTML renderer (``react-jsx-parser``) turns them into plain elements.
+
+Only what the atlas and the wording layer say goes in, escaped here: no text typed by a user.
+Buttons keep working because the address buttons are handled by one document listener reading
+their ``data-`` attributes (``assets/app.js``), not by Dash.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from html import escape
+from typing import Any
+
+from dash import dcc
+from dash.development.base_component import Component
+
+__all__ = ["MARKUP_CLASS", "block", "to_markup"]
+
+#: The class of every :func:`block`; the stylesheet lays its wrappers out as if absent
+#: (``display: contents``), so the elements inside take part in their parent's grid.
+MARKUP_CLASS = "markup"
+
+# The Dash property names that become HTML attributes of another name; every other
+# property is written as it is named (``title``, ``href``, ``data-*``, ``aria-*``, ...).
+_ATTRIBUTE = {"className": "class"}
+_BOOLEAN = {"hidden", "open", "disabled"}
+# Void elements close themselves: the JSX parser needs every element closed.
+_VOID = {"br", "hr", "img", "wbr"}
+
+
+def _text(value: str) -> str:
+    # Braces would open a JSX expression; entities are decoded by the parser as in HTML.
+    return escape(value, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _kebab(name: str) -> str:
+    return re.sub("([A-Z])", lambda upper: "-" + upper.group(1).lower(), name)
+
+
+def _attribute(name: str, value: Any) -> str:
+    if name in _BOOLEAN:
+        return f" {name}" if value else ""
+    if value is None:
+        return ""
+    if name == "style" and isinstance(value, dict):
+        # React's camelCase names; the parser reads a CSS string back into them.
+        value = "; ".join(f"{_kebab(key)}: {rule}" for key, rule in value.items())
+    if not isinstance(value, str | int | float):
+        raise TypeError(f"markup cannot carry the {name!r} property of type {type(value)}")
+    return f' {_ATTRIBUTE.get(name, name)}="{_text(str(value)).replace(chr(34), "&quot;")}"'
+
+
+def to_markup(node: Any) -> str:
+    """``node`` (``html`` components, strings, numbers, lists of them) as one HTML string.
+
+    >>> from dash import html
+    >>> to_markup(html.P(["1 < 2 ", html.Strong("{sic}")], className="note"))
+    '<p class="note">1 &lt; 2 <strong>&#123;sic&#125;</strong></p>'
+
+    Raises :class:`TypeError` for what has no plain HTML form: a ``dcc`` component (it needs
+    Dash to work), a dictionary id (a callback's target must stay a component). A style's
+    names must be React's camelCase ones (the parser cannot read custom properties back).
+    """
+    if node is None:
+        return ""
+    if isinstance(node, str):
+        return _text(node)
+    if isinstance(node, int | float):
+        return _text(str(node))
+    if isinstance(node, Iterable) and not isinstance(node, Component):
+        return "".join(to_markup(child) for child in node)
+    if not isinstance(node, Component) or node._namespace != "dash_html_components":
+        raise TypeError(f"markup holds plain html components only, not {node!r}")
+    tag = node._type.lower()
+    props = node.to_plotly_json()["props"]
+    children = props.pop("children", None)
+    attributes = "".join(_attribute(name, value) for name, value in props.items())
+    if tag in _VOID:
+        return f"<{tag}{attributes} />"
+    return f"<{tag}{attributes}>{to_markup(children)}</{tag}>"
+
+
+def block(children: Any, class_name: str = "") -> Component:
+    """``children`` drawn by one component (see the module's note): a ``div`` of the markup.
+
+    The outer element must be a block one: Markdown treats an HTML block that opens with a
+    ``div`` as one piece of raw HTML up to its end, with no paragraph around it.
+    """
+    markup = to_markup(children).replace("\n", " ")
+    return dcc.Markdown(
+        f"<div>{markup}</div>",
+        dangerously_allow_html=True,
+        className=f"{MARKUP_CLASS} {class_name}".strip(),
+    )

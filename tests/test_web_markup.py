@@ -1,0 +1,102 @@
+"""Markup blocks (web.markup): html components written out as one string, and read back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from dash import dcc, html
+from dash.development.base_component import Component
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fascialines.web.markup import MARKUP_CLASS, block, to_markup
+from web_screen import find, from_markup, text
+
+TAGS = [html.Div, html.P, html.Span, html.Strong, html.Li, html.Ul, html.H3, html.Details]
+# Text with what markup must escape: HTML's own marks and the JSX parser's braces.
+TEXT = st.text(alphabet=st.sampled_from(list("ab <>&{}\"'→é;")), min_size=1, max_size=12)
+ATTRIBUTE = st.text(alphabet=st.sampled_from(list("ab-{}\"'&<")), max_size=8)
+
+
+def _shape(node: Any) -> Any:
+    """A tree as nested tuples: tag, attributes, children (adjacent strings joined)."""
+    if isinstance(node, str):
+        return node
+    if isinstance(node, list):
+        merged: list[Any] = []
+        for child in node:
+            shape = _shape(child)
+            if isinstance(shape, str) and merged and isinstance(merged[-1], str):
+                merged[-1] += shape
+            elif shape != "":
+                merged.append(shape)
+        return tuple(merged)
+    props = node.to_plotly_json()["props"]
+    children = props.pop("children", None)
+    kids = children if isinstance(children, list) else [] if children is None else [children]
+    return (node._type, tuple(sorted(props.items())), _shape(kids))
+
+
+@st.composite
+def trees(draw: st.DrawFn, depth: int = 3) -> Component:
+    kind = draw(st.sampled_from(TAGS))
+    children = draw(
+        st.lists(TEXT | (trees(depth - 1) if depth else TEXT), max_size=3)  # type: ignore[operator]
+    )
+    props: dict[str, Any] = {}
+    if draw(st.booleans()):
+        props["className"] = draw(ATTRIBUTE)
+    if draw(st.booleans()):
+        props["title"] = draw(ATTRIBUTE)
+    if draw(st.booleans()):
+        props["data-set"] = draw(ATTRIBUTE)
+    return kind(children, **props)
+
+
+@given(trees())
+def test_markup_draws_the_same_components(tree: Component) -> None:
+    assert _shape(from_markup(to_markup(tree))) == _shape([tree])
+
+
+@given(TEXT)
+def test_text_cannot_open_a_tag_or_an_expression(words: str) -> None:
+    markup = to_markup(html.P(words))
+    inner = markup[len("<p>") : -len("</p>")]
+    assert not set("<>{}") & set(inner)
+    assert text(from_markup(markup)) == words
+
+
+def test_a_style_travels_in_reacts_names() -> None:
+    chip = html.Span("SBL", style={"borderLeftColor": "#123456"})
+    assert to_markup(chip) == '<span style="border-left-color: #123456">SBL</span>'
+    (back,) = from_markup(to_markup(chip))
+    assert back.style == {"borderLeftColor": "#123456"}
+
+
+def test_boolean_attributes_are_written_bare_or_left_out() -> None:
+    assert to_markup(html.Details("x", open=True)) == "<details open>x</details>"
+    assert to_markup(html.Details("x", open=False)) == "<details>x</details>"
+
+
+@pytest.mark.parametrize(
+    "node",
+    [
+        html.Div(dcc.Link("in-app", href="?x")),  # needs Dash to work
+        html.Div(id={"type": "card", "rank": 1}),  # a callback's target
+        html.Div(dcc.Markdown("**bold**")),  # Markdown inside markup would not be read
+    ],
+)
+def test_what_needs_dash_cannot_become_markup(node: Component) -> None:
+    with pytest.raises(TypeError):
+        to_markup(node)
+
+
+def test_a_block_is_one_component_the_tests_read_through() -> None:
+    tree = [html.H3("Title"), html.Ul([html.Li("one"), html.Li("two")])]
+    drawn = block(tree, "extra")
+    assert isinstance(drawn, dcc.Markdown) and drawn.dangerously_allow_html
+    assert drawn.className.split() == [MARKUP_CLASS, "extra"]
+    assert "\n" not in drawn.children  # one raw HTML block: a blank line would end it
+    assert find(drawn, dcc.Markdown, unfold=False) == [drawn]
+    assert [li.children for li in find(drawn, html.Li)] == ["one", "two"]

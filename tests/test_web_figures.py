@@ -48,14 +48,11 @@ def base(atlas: Atlas):
     return figures.base_figure(atlas)
 
 
-def _positions(
-    atlas: Atlas, node: tuple[str, str], *, side_view: bool = False
-) -> set[tuple[float, float]]:
+def _positions(atlas: Atlas, node: tuple[str, str]) -> set[tuple[float, float]]:
     """Where a node's markers belong, from the atlas and the body mapping alone.
 
-    The overlay's marks are on the front and back views; the base's region markers are on the
-    side view too (``side_view``), which shows the client's right side: right and midline
-    nodes, at their side point.
+    On the front and back views, and on the side view, which shows the client's right side:
+    right and midline nodes, at their side point.
     """
     region = atlas.region(node[0])
     places = set()
@@ -65,7 +62,7 @@ def _positions(
             x, y = body.figure_xy(point, view=view, side=node[1], body_area=region.body_area)
             places.add((round(x, 6), round(y, 6)))
     side = SIDE_POINTS.get(node[0])
-    if side_view and side is not None and node[1] != "left":
+    if side is not None and node[1] != "left":
         places.add((round(side[0] + body.SIDE_OFFSET, 6), round(side[1], 6)))
     return places
 
@@ -142,7 +139,7 @@ def test_region_markers_cover_every_node_with_a_point(atlas, graph, base):
     markers = base.data[figures.overlay_start(atlas) - 1]
     expected = set()
     for node in graph.nodes():
-        for place in _positions(atlas, node, side_view=True):
+        for place in _positions(atlas, node):
             expected.add((node, place))
     got = {
         ((cd[0], cd[1]), (round(x, 6), round(y, 6)))

@@ -276,8 +276,9 @@ def test_close_trigger_points_merge_into_one_cross():
 # -- budgets -------------------------------------------------------------------------------
 
 #: The largest upper-layer patch allowed, in bytes of JSON: 42.5 KB measured at most over every
-#: symptom x side x (no focus, first three focused) on 2026-12-01 (35.4 KB before the marks).
-PATCH_BUDGET = 48_000
+#: symptom x side x (no focus, first three focused) on 2026-12-01 (35.4 KB before the marks),
+#: 48.2 KB once the felt-here and candidate marks were drawn on the side view too.
+PATCH_BUDGET = 52_000
 
 
 @pytest.mark.parametrize("symptom", [s.id for s in load_atlas().symptoms])

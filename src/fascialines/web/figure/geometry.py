@@ -370,10 +370,11 @@ def segments(
 def markers(
     atlas: Atlas, nodes: Sequence[NodeKey]
 ) -> Iterable[tuple[int, NodeKey, tuple[float, float]]]:
-    """Each node's marker positions (own views only), with the node's index in ``nodes``."""
+    """Each node's marker positions (own views only, the side view included), with the node's
+    index in ``nodes``."""
     for index, node in enumerate(nodes):
         region = atlas.region(node[0])
-        for view in VIEWS:
+        for view in CHART_VIEWS:
             placed = point(region, node[1], view)
             if placed is not None and placed[2]:
                 yield index, node, (placed[0], placed[1])

@@ -1,6 +1,9 @@
 // The chart's upper layer: the overlay's traces (the JSON of plotly scatter traces that
-// fascialines.web.figure builds, kept in the "body-overlay" store and patched by the server on
-// every gesture), drawn as one SVG over the lower plotly figure.
+// fascialines.web.figure builds), drawn as one SVG over the lower plotly figure. The layer
+// element carries them: data-base, the traces as first drawn, and data-patch, what the view
+// shown changes in them, which the server sets on every gesture (views/diagram.py). A change
+// of that attribute draws again, with no callback in the browser: each callback Dash runs
+// costs it about ten updates of its store, each visiting every component on the page.
 //
 // Why not a second plotly figure: the layer is a picture (no hover, no click), and plotly
 // redraws every trace of a figure on any change, 60 to 80 ms a gesture here for about ten
@@ -17,6 +20,9 @@
     let current = null;
     let highlighted = null;
     let watched = null;
+    let observed = null;
+    let base = null;
+    let patchText = null;
 
     function lowerGraph() {
         return document.querySelector("#body-graph .js-plotly-plot");
@@ -346,9 +352,35 @@
         );
     }
 
+    // The traces to draw: the first ones with the view's properties in place of theirs.
+    function read(target) {
+        if (observed !== target) {
+            observed = target;
+            new MutationObserver(function () {
+                renderSoon(300);
+            }).observe(target, { attributes: true, attributeFilter: ["data-patch"] });
+        }
+        if (base === null) {
+            base = JSON.parse(target.dataset.base || "[]");
+        }
+        const text = target.dataset.patch || "{}";
+        if (text !== patchText) {
+            patchText = text;
+            const changes = JSON.parse(text);
+            current = {
+                data: base.map(function (trace, index) {
+                    return changes[index] ? Object.assign({}, trace, changes[index]) : trace;
+                }),
+            };
+        }
+    }
+
     function render() {
         const gd = lowerGraph();
         const target = layer();
+        if (target) {
+            read(target);
+        }
         if (!gd || !target || !current) {
             return false;
         }
@@ -395,15 +427,6 @@
         render: render,
     };
 
-    window.dash_clientside = Object.assign({}, window.dash_clientside, {
-        fascialinesOverlay: {
-            // Draws; the answer is the callback's output (the layer's data-drawn), left as it
-            // is: setting it would cost Dash one more update of the page for nothing.
-            draw: function (figure) {
-                current = figure;
-                renderSoon(300);
-                return window.dash_clientside.no_update;
-            },
-        },
-    });
+    // The page is drawn by Dash after this script runs: look for it each frame for a while.
+    renderSoon(600);
 })();

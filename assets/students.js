@@ -27,42 +27,29 @@
                 params.set("seed", String(Math.floor(Math.random() * 1000000)));
                 return "?" + params.toString();
             },
-            // The one callback that follows "page-shown" (views/gate.py wire_views): the
-            // page's class (the view shown), the chart panel's class (the calm start,
-            // assets/chart.js), then each view's section,
+            // The one callback that follows "page-view" (views/gate.py wire_views: the view
+            // and the all_lines switch of the address drawn, or on a students' view the whole
+            // address): the page's class (the view shown), the chart panel's class (the calm
+            // start, assets/chart.js), then each view's section,
             // shown only on its view; what is already right is left alone, since setting a
             // property re-renders all it holds. The gate of the view shown ("quiz-gate") gets
             // the address (with the time, so the same address drawn again still wakes the
             // server), set from a fresh task, not as an output: Dash runs no callback twice in
             // one chain and holds back those of the first load, and either would drop the
             // view's callback now and then.
-            // The overlay's traces come in too, and are drawn (assets/overlay.js): a gesture
-            // changes both, and one callback costs Dash less than two.
-            shown: function (shown, overlay, pageClass, panelClass) {
+            shown: function (shown, pageClass, panelClass) {
                 const noUpdate = window.dash_clientside.no_update;
-                const hiddenNow = Array.prototype.slice.call(arguments, 4);
-                const context = window.dash_clientside.callback_context;
-                const outputs = context.outputs_list;
-                const fired = context.triggered.map(function (t) {
-                    return t.prop_id;
-                });
-                const drawn = window.dash_clientside.fascialinesOverlay.draw(overlay);
+                const hiddenNow = Array.prototype.slice.call(arguments, 3);
+                const outputs = window.dash_clientside.callback_context.outputs_list;
                 const view = viewOf(shown);
                 const root = "page view-" + view;
                 const chart = window.dash_clientside.fascialinesChart.everyLine(shown);
-                const answer = [
-                    root === pageClass ? noUpdate : root,
-                    chart === panelClass ? noUpdate : chart,
-                    drawn,
-                ];
-                // The gates open for a new address only, not for a new drawing alone.
-                const opened =
-                    !fired.length || fired.indexOf("page-shown.data") !== -1 || fired.indexOf(".") !== -1;
-                outputs.slice(3).forEach(function (output, i) {
+                const answer = [root === pageClass ? noUpdate : root, chart === panelClass ? noUpdate : chart];
+                outputs.slice(2).forEach(function (output, i) {
                     const name = output.id.replace(/-view$/, "");
                     const hidden = view !== name;
                     answer.push(hidden === hiddenNow[i] ? noUpdate : hidden);
-                    if (!hidden && opened) {
+                    if (!hidden) {
                         const data = { shown: shown || "", time: Date.now() };
                         window.setTimeout(function () {
                             window.dash_clientside.set_props(name + "-gate", { data: data });

@@ -15,11 +15,11 @@ import pytest
 from fascialines.atlas import Atlas
 from fascialines.tracing import trace
 from fascialines.web.app import assets_dir, create_app
-from fascialines.web.callbacks import HOVER_ONLY
 from fascialines.web.state import ViewState
 from fascialines.web.views import controls, diagram, line, page, region, results
 from fascialines.web.views.controls import Ids, state_from_controls
-from web_screen import css, find, post_page_callback, screen, text
+from fascialines.web.views.diagram import HOVER_ONLY
+from web_screen import css, find, overlay_traces, post_page_callback, screen, text
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +106,7 @@ def test_a_new_focus_sends_two_cards_classes_and_nothing_else_of_the_panels(
     classes = out[results.CANDIDATE]
     assert classes[:2] == ["candidate", "candidate candidate-focused"]
     assert all(c is dash.no_update for c in classes[2:])
-    assert isinstance(out[diagram.Ids.OVERLAY], dash.Patch)
+    assert isinstance(out[diagram.Ids.OVERLAY_LAYER], str), "the overlay is drawn again"
 
 
 def test_a_focus_in_the_light_list_sends_the_rows_again_and_no_card(
@@ -166,9 +166,9 @@ def test_the_endpoint_sends_a_figure_patch_not_the_whole_figure(
 ) -> None:
     inputs = {page.Ids.URL: f"?symptom={mini_atlas.symptoms[0].id}"} | _values()
     response = _post(app, inputs, f"{page.Ids.URL}.search")
-    overlay = response[diagram.Ids.OVERLAY]["data"]
-    assert "__dash_patch_update" in overlay
-    assert "shapes" not in json.dumps(overlay), "the body outline is never re-sent"
+    overlay = response[diagram.Ids.OVERLAY_LAYER][diagram.OVERLAY_PROP]
+    assert isinstance(json.loads(overlay), dict), "what the view changes in the overlay"
+    assert "shapes" not in overlay, "the body outline is never re-sent"
     assert diagram.Ids.GRAPH not in response, "nor is the lower figure"
     assert response[Ids.SYMPTOM]["value"] == mini_atlas.symptoms[0].id
 
@@ -257,11 +257,10 @@ def _apply(figure: dict[str, Any], patch: dash.Patch) -> dict[str, Any]:
 @pytest.mark.parametrize(
     "query", ["", "?symptom={s}", "?symptom={s}&focus=2", "?line={l}&region=calf:left"]
 )
-def test_the_lean_overlay_patch_draws_what_the_figure_patch_draws(
+def test_the_overlay_sent_draws_what_the_figure_patch_draws(
     mini_atlas: Atlas, mini_graph: nx.MultiGraph, query: str
 ) -> None:
     from fascialines.web import figure
-    from fascialines.web.callbacks import lean_patch
     from fascialines.web.state import parse_query
 
     address = query.format(s=mini_atlas.symptoms[0].id, l=mini_atlas.lines[0].abbreviation)
@@ -271,10 +270,10 @@ def test_the_lean_overlay_patch_draws_what_the_figure_patch_draws(
         mini_atlas, trace=found, focus_rank=state.focus, line=state.line, region=state.region
     )
     upper = figure.split_layers(mini_atlas, figure.base_figure(mini_atlas))[1].to_plotly_json()
-    lean = lean_patch(full)
-    assert _drawn(_apply(upper, lean)) == _drawn(_apply(upper, full))
-    assert len(lean.to_plotly_json()["operations"]) <= len(upper["data"])
-    sent = json.dumps(lean.to_plotly_json())
+    sent = diagram.overlay_value(full)
+    drawn = overlay_traces(mini_atlas, sent)
+    assert _drawn({"data": drawn}) == _drawn(_apply(upper, full))
+    assert len(json.loads(sent)) <= len(upper["data"]), "one entry a trace at most"
     assert not [key for key in HOVER_ONLY if f'"{key}"' in sent], "a static plot shows no hover"
 
 

@@ -51,7 +51,7 @@ def test_a_symptom_lists_the_candidates_in_rank_order_with_their_safety_notes(
     assert DISCLAIMER in text(shown.safety)
     assert "Education, not a diagnosis" in text(shown.results)
     assert shown.notices == ()
-    assert isinstance(shown.patch, dash.Patch)
+    assert shown.overlay, "the overlay is drawn"
 
 
 def test_the_first_candidates_are_cards_and_the_rest_one_light_list(

@@ -16,6 +16,7 @@ from dash.development.base_component import Component
 from fascialines.atlas import Atlas
 from fascialines.web.callbacks import card_fold, respond
 from fascialines.web.core import trace_view
+from fascialines.web.figure import base_figure
 from fascialines.web.markup import MARKUP_CLASS
 from fascialines.web.state import parse_query, to_query
 from fascialines.web.views import diagram, line, page, region, results
@@ -211,12 +212,27 @@ class Screen:
         return self.outputs[diagram.Ids.CAPTION]
 
     @property
-    def patch(self) -> Any:
-        return self.outputs[diagram.Ids.OVERLAY]
+    def overlay(self) -> list[dict[str, Any]]:
+        """The overlay's traces as the browser draws them for this view (assets/overlay.js)."""
+        return overlay_traces(self.atlas, self.outputs[diagram.Ids.OVERLAY_LAYER])
 
     @property
     def notices(self) -> tuple[str, ...]:
         return tuple(text(p) for p in _list(self.outputs[page.Ids.NOTICE]))
+
+
+def overlay_traces(atlas: Atlas, value: str) -> list[dict[str, Any]]:
+    """The traces ``assets/overlay.js`` draws for a layer's ``data-patch`` value: the layer's
+    first traces (its ``data-base``, from the page's layout) with the value's properties in
+    place of theirs."""
+    (layer,) = [
+        c
+        for c in find(page.layout(atlas, base_figure(atlas)), html.Div, unfold=False)
+        if getattr(c, "id", None) == diagram.Ids.OVERLAY_LAYER
+    ]
+    base = json.loads(getattr(layer, diagram.OVERLAY_BASE))
+    changes = json.loads(value)
+    return [{**trace, **changes.get(str(index), {})} for index, trace in enumerate(base)]
 
 
 def screen(

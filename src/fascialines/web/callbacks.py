@@ -4,7 +4,7 @@ The URL is the single source of truth. A gesture is a control changed, a click o
 address (a shared link, the back button, an address button of
 :func:`fascialines.web.pieces.set_button`, which the browser applies itself). :func:`respond` turns
 the address into a view state, and :func:`render_view` compares it with the view last drawn (kept in
-the page, ``page-shown``) and sends only what changed: a figure :class:`dash.Patch` always, a panel
+the page, ``page-shown``) and sends only what changed: the overlay's traces always, a panel
 only when its own part of the state changed, for a new focus two cards' classes, the body's outlines
 only for a new figure, the client view only on it. Both are pure, so tests call them without a
 browser. A second, small callback fills a card's fold the first time it is opened
@@ -25,14 +25,23 @@ from fascialines.lookup import AtlasIndex
 from fascialines.tracing import Trace
 from fascialines.web import core, figure
 from fascialines.web.state import TRACE_OPTIONS, ViewState, parse_query, to_query
-from fascialines.web.views import client, controls, diagram, line, page, picker, region, results
+from fascialines.web.views import (
+    client,
+    controls,
+    diagram,
+    gate,
+    line,
+    page,
+    picker,
+    region,
+    results,
+)
 from fascialines.web.wording import MESSAGE
 
 __all__ = [
     "View",
     "card_fold",
     "focus_clicked",
-    "lean_patch",
     "register_callbacks",
     "render_view",
     "respond",
@@ -55,45 +64,6 @@ def focus_clicked(trace: Trace | None, state: ViewState) -> ViewState:
         return state
     ranks = [c.rank for c in trace.candidates if (c.region.id, c.region.side) == state.region]
     return replace(state, focus=ranks[0]) if ranks else state
-
-
-#: What the upper layer never shows: it is a static plot (no hover), so these draw nothing there.
-HOVER_ONLY = frozenset({"hovertext", "hovertemplate", "hoverinfo", "customdata"})
-
-
-def lean_patch(patch: dash.Patch) -> dash.Patch:
-    """The same picture with one merge per trace and without what a static plot never shows.
-
-    :func:`fascialines.web.figure.upper_patch` assigns each property of each overlay trace on
-    its own (``data[i].x = …``, ``data[i].y = …``): about 90 operations, each repeating its
-    operation name and location. Merging each trace's properties in one operation changes
-    nothing on screen (a merge sets the keys it names) and sends about 5 KB less per gesture.
-    The upper layer is a static plot: its hover texts (and a text on a trace that draws no
-    text) are never seen, and leaving them out sends about 8 KB less for a trace; coordinates
-    go to a tenth of a unit.
-    """
-    merged: dict[int, dict[str, Any]] = {}
-    for operation in patch.to_plotly_json()["operations"]:
-        location = operation["location"]
-        if operation["operation"] != "Assign" or len(location) != 3 or location[0] != "data":
-            return patch  # an edit of another kind: sent as it is
-        merged.setdefault(location[1], {})[location[2]] = operation["params"]["value"]
-    lean = dash.Patch()
-    for index, values in merged.items():
-        shown = {key: value for key, value in values.items() if key not in HOVER_ONLY}
-        for axis in ("x", "y"):
-            if isinstance(shown.get(axis), list):
-                shown[axis] = [_tenth(value) for value in shown[axis]]
-        if "text" in shown and "mode" in shown and "text" not in str(shown["mode"]):
-            del shown["text"]
-        lean["data"][index].update(shown)
-    return lean
-
-
-def _tenth(value: Any) -> Any:
-    # A tenth of a figure unit is about half a pixel at the widest chart: no mark moves
-    # visibly, and coordinates are a third of a trace's answer.
-    return round(value, 1) if isinstance(value, float) else value
 
 
 def _changed(before: ViewState | None, after: ViewState, names: tuple[str, ...]) -> bool:
@@ -146,7 +116,7 @@ def render_view(
             problems += (MESSAGE["focus-ignored"].format(focus=state.focus),)
         state = replace(state, focus=None)
     out: dict[str, Any] = {
-        diagram.Ids.OVERLAY: lean_patch(
+        diagram.Ids.OVERLAY_LAYER: diagram.overlay_value(
             figure.upper_patch(
                 atlas, trace=found, focus_rank=state.focus, line=state.line, region=state.region
             )
@@ -248,7 +218,7 @@ def card_fold(
 def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
     """Wire the page of ``app``: the one server callback, then each view's browser handlers."""
     view_outputs = (
-        diagram.Ids.OVERLAY,
+        diagram.Ids.OVERLAY_LAYER,
         diagram.Ids.LOWER_LAYER,
         diagram.Ids.CAPTION,
         page.Ids.SIDE,
@@ -259,7 +229,7 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
         *results.FIXED,
     )
     prop = {
-        diagram.Ids.OVERLAY: "data",
+        diagram.Ids.OVERLAY_LAYER: diagram.OVERLAY_PROP,
         diagram.Ids.LOWER_LAYER: "className",
         page.Ids.SIDE: "className",
     }
@@ -275,6 +245,7 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
         output={
             "search": Output(page.Ids.URL, "search"),
             "shown": Output(page.Ids.SHOWN, "data"),
+            "page_view": Output(page.Ids.VIEW, "data"),
             "controls": {key: Output(key, "value") for key in CONTROL_IDS},
             "view": {key: Output(*target) for key, target in targets.items()},
             "candidates": Output({"type": results.CANDIDATE, "rank": ALL}, "className"),
@@ -294,9 +265,16 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
             atlas, graph, search, values, click, shown, ctx.triggered_id, ranks
         )
         outputs = dict(view.outputs)
+        drawn = to_query(atlas, view.state)
+        before = parse_query(atlas, shown)[0] if isinstance(shown, str) else None
+        page_view = gate.page_view(view.state, drawn)
         return {
             "search": new_search,
-            "shown": to_query(atlas, view.state),
+            "shown": drawn,
+            # Unchanged, it is not sent: the browser callback that follows it does not run.
+            "page_view": page_view
+            if before is None or gate.page_view(before, shown or "") != page_view
+            else dash.no_update,
             "controls": set_controls,
             "candidates": outputs.pop(results.CANDIDATE),
             "view": outputs,

@@ -279,7 +279,9 @@ def set_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
     @app.callback(
         output={
             "body": Output(Ids.BODY, "children"),
-            "overlay": Output(diagram.Ids.OVERLAY, "data", allow_duplicate=True),
+            "overlay": Output(
+                diagram.Ids.OVERLAY_LAYER, diagram.OVERLAY_PROP, allow_duplicate=True
+            ),
             "caption": Output(diagram.Ids.CAPTION, "children", allow_duplicate=True),
             "lower": Output(diagram.Ids.LOWER_LAYER, "className", allow_duplicate=True),
         },
@@ -288,4 +290,5 @@ def set_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
         prevent_initial_call=True,
     )
     def update(gate: Any) -> dict[str, Any]:
-        return respond(atlas, gated_query(gate))
+        out = respond(atlas, gated_query(gate))
+        return out | {"overlay": diagram.overlay_output(out["overlay"])}

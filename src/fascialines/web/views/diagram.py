@@ -22,6 +22,7 @@ import dash
 import plotly.graph_objects as go
 from dash import ALL, ClientsideFunction, Input, Output, dcc, html
 from dash.development.base_component import Component
+from plotly.utils import PlotlyJSONEncoder
 
 from fascialines.atlas import EVIDENCE_ORDER, Atlas
 from fascialines.tracing import Trace
@@ -39,6 +40,8 @@ from fascialines.web.wording import EVIDENCE_SHORT, HEADING
 
 __all__ = [
     "FIGURE_OUTPUTS",
+    "HOVER_ONLY",
+    "OVERLAY_PROP",
     "PANEL_CLASS",
     "TOOLS",
     "Ids",
@@ -48,6 +51,8 @@ __all__ = [
     "figure_outputs",
     "layout",
     "lower_class",
+    "overlay_output",
+    "overlay_value",
     "set_callbacks",
     "tools",
 ]
@@ -58,9 +63,8 @@ class Ids:
 
     #: The lower, clickable figure: outlines, lines, region markers (drawn once).
     GRAPH = "body-graph"
-    #: The overlay's traces (a store of plotly scatter traces), patched on every interaction.
-    OVERLAY = "body-overlay"
-    #: Where the browser draws the overlay's traces, over the lower figure.
+    #: Where the browser draws the overlay's traces, over the lower figure; its
+    #: :data:`OVERLAY_PROP` is what a view changes in them (:func:`overlay_value`).
     OVERLAY_LAYER = "body-overlay-layer"
     LOWER_LAYER = "body-lower-layer"
     CAPTION = "body-caption"
@@ -289,11 +293,64 @@ def figure_outputs(state: ViewState, shown: ViewState | None) -> dict[str, Any]:
     return {f"{Ids.GRAPH}.figure": patch, **pressed}
 
 
+#: The overlay layer's attribute with its traces as first drawn, a JSON list (only the first page
+#: has it), and the one with what the view changes in them: a JSON object of trace index to the
+#: properties that replace that trace's (``assets/overlay.js`` merges them into a copy of the
+#: first traces, so every view's value stands alone).
+OVERLAY_BASE = "data-base"
+OVERLAY_PROP = "data-patch"
+#: What the overlay never shows: it is a picture (no hover), so these draw nothing there.
+HOVER_ONLY = frozenset({"hovertext", "hovertemplate", "hoverinfo", "customdata"})
+
+
+def overlay_value(patch: dash.Patch) -> str:
+    """The :data:`OVERLAY_PROP` of the layer for an overlay patch of
+    :func:`fascialines.web.figure.upper_patch` (or one built like it).
+
+    The same picture, lighter: one entry per trace (a patch repeats its operation and place
+    for each property), nothing that only a hover would show, no text on a trace that draws
+    none, coordinates to a tenth of a unit (about half a pixel at the widest chart).
+    """
+    merged: dict[int, dict[str, Any]] = {}
+    for operation in patch.to_plotly_json()["operations"]:
+        location = operation["location"]
+        if operation["operation"] != "Assign" or len(location) != 3 or location[0] != "data":
+            raise ValueError(f"an overlay patch assigns trace properties only, not {operation}")
+        merged.setdefault(location[1], {})[location[2]] = operation["params"]["value"]
+    return _compact(dict(zip(merged, _lean(list(merged.values())), strict=True)))
+
+
+def overlay_output(value: Any) -> Any:
+    """:func:`overlay_value` of a patch; anything else (``no_update``) as it is."""
+    return overlay_value(value) if isinstance(value, dash.Patch) else value
+
+
+def _lean(traces: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    lean = []
+    for values in traces:
+        shown = {key: value for key, value in values.items() if key not in HOVER_ONLY}
+        for axis in ("x", "y"):
+            if isinstance(shown.get(axis), list | tuple):
+                shown[axis] = [_tenth(value) for value in shown[axis]]
+        if "text" in shown and "mode" in shown and "text" not in str(shown["mode"]):
+            del shown["text"]
+        lean.append(shown)
+    return lean
+
+
+def _tenth(value: Any) -> Any:
+    return round(value, 1) if isinstance(value, float) else value
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), cls=PlotlyJSONEncoder)
+
+
 def set_callbacks(app: dash.Dash) -> None:
     """The chart's tools, in the browser alone (``assets/chart.js``): zooming asks nothing.
 
-    The calm start (the panel's class, from ``all_lines``) follows the address shown, and the
-    overlay is drawn, in the page's one browser-side callback
+    The calm start (the panel's class, from ``all_lines``) follows the address shown in the
+    page's one browser-side callback
     (:func:`fascialines.web.views.gate.wire_views`); the figure choice is part of the page's one
     server callback (:func:`figure_outputs`).
     """
@@ -306,7 +363,7 @@ def set_callbacks(app: dash.Dash) -> None:
 
 
 def layout(atlas: Atlas, figure: go.Figure) -> Component:
-    """The diagram panel: the figure (the lower figure, the overlay's store and layer), its key
+    """The diagram panel: the figure (the lower figure and the overlay's layer), its key
     and its caption."""
     lower, upper = split_layers(atlas, figure)
     panel = html.Section(
@@ -340,13 +397,19 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
                             },
                         ),
                     ),
-                    # The overlay: its traces in a store, patched by the server, drawn as one
-                    # SVG over the lower figure (assets/overlay.js).
-                    dcc.Store(id=Ids.OVERLAY, data={"data": upper.to_plotly_json()["data"]}),
+                    # The overlay: its traces as first drawn and what the view changes in them
+                    # (the server sets it), drawn as one SVG over the lower figure by
+                    # assets/overlay.js when that attribute changes: no callback in the browser.
                     html.Div(
                         id=Ids.OVERLAY_LAYER,
                         className="body-layer body-upper",
-                        **attrs({"aria-hidden": "true"}),
+                        **attrs(
+                            {
+                                "aria-hidden": "true",
+                                OVERLAY_BASE: _compact(_lean(upper.to_plotly_json()["data"])),
+                                OVERLAY_PROP: "{}",
+                            }
+                        ),
                     ),
                 ],
             ),

@@ -42,6 +42,8 @@ class Ids:
     NOTICE = "page-notice"
     SIDE = "page-side"
     SHOWN = "page-shown"
+    #: The part of the address the page's browser callback follows (:func:`.gate.page_view`).
+    VIEW = "page-view"
 
 
 def side_class(traced: bool) -> str:
@@ -58,6 +60,7 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
             dcc.Location(id=Ids.URL, refresh=False),
             # The address last drawn, so the next gesture sends only what changed.
             dcc.Store(id=Ids.SHOWN, storage_type="memory"),
+            dcc.Store(id=Ids.VIEW, storage_type="memory"),
             html.A(HEADING["skip"], href="#results", className="skip-link"),
             html.Header(
                 className="site-header",
@@ -118,7 +121,6 @@ def set_callbacks(app: dash.Dash) -> None:
         Ids.ROOT,
         diagram.Ids.CHART,
         [(view.Ids.VIEW, view.Ids.GATE) for view in (quiz, compare, evidence)],
-        (diagram.Ids.OVERLAY, diagram.Ids.OVERLAY_LAYER),
     )
     # The address is read in the browser: behind a proxy the server may not know it.
     app.clientside_callback(

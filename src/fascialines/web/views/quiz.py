@@ -374,7 +374,7 @@ def set_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
             }
             for key in CHOICE_KEYS
         },
-        "overlay": Output(diagram.Ids.OVERLAY, "data", allow_duplicate=True),
+        "overlay": Output(diagram.Ids.OVERLAY_LAYER, diagram.OVERLAY_PROP, allow_duplicate=True),
         "caption": Output(diagram.Ids.CAPTION, "children", allow_duplicate=True),
         "lower": Output(diagram.Ids.LOWER_LAYER, "className", allow_duplicate=True),
     }
@@ -391,7 +391,8 @@ def set_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
         prevent_initial_call=True,
     )
     def update(gate: Any, clicks: dict, next: int, progress: Any) -> dict[str, Any]:
-        return respond(atlas, graph, gated_query(gate), progress, ctx.triggered_id)
+        out = respond(atlas, graph, gated_query(gate), progress, ctx.triggered_id)
+        return out | {"overlay": diagram.overlay_output(out["overlay"])}
 
 
 def respond(

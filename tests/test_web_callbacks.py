@@ -15,8 +15,8 @@ import pytest
 from fascialines.atlas import Atlas
 from fascialines.tracing import trace
 from fascialines.web.app import assets_dir, create_app
-from fascialines.web.state import ViewState
-from fascialines.web.views import controls, diagram, line, page, region, results
+from fascialines.web.state import ViewState, parse_query, to_query
+from fascialines.web.views import controls, diagram, gate, line, page, region, results
 from fascialines.web.views.controls import Ids, state_from_controls
 from fascialines.web.views.diagram import HOVER_ONLY
 from web_screen import css, find, overlay_traces, post_page_callback, screen, text
@@ -364,3 +364,38 @@ def test_answers_are_compressed_on_each_request_and_decompress_to_the_answer(
         assert packed.headers["Content-Encoding"] == encoding
         assert "Accept-Encoding" in packed.headers["Vary"]
         assert unpack(packed.get_data()) == plain
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "wakes"),
+    [
+        ("?symptom={s}", "?symptom={s}&focus=2", False),  # an explorer's gesture
+        ("?symptom={s}", "?symptom={s}&side=left", False),
+        ("", "?line={l}", False),
+        ("?symptom={s}", "?symptom={s}&all_lines=1", True),  # the calm start switched off
+        ("?symptom={s}", "?view=client&symptom={s}", True),
+        ("?symptom={s}", "?view=quiz", True),
+        ("?view=quiz", "?view=quiz&seed=7", True),  # a students' view follows every address
+        ("", "?lines={l},{m}", True),  # two lines and nothing traced: the comparison
+    ],
+)
+def test_the_browser_callback_runs_only_when_the_view_changes(
+    app: dash.Dash, mini_atlas: Atlas, before: str, after: str, wakes: bool
+) -> None:
+    lines = [line.abbreviation for line in mini_atlas.lines]
+    before, after = (
+        q.format(s=mini_atlas.symptoms[0].id, l=lines[0], m=lines[1]) for q in (before, after)
+    )
+    shown = parse_query(mini_atlas, before)[0]
+    response = post_page_callback(
+        app,
+        {page.Ids.URL: after} | controls.control_values(shown),
+        f"{page.Ids.URL}.search",
+        to_query(mini_atlas, shown),
+    )
+    assert response.status_code == 200, response.data[:500]
+    sent = json.loads(response.data)["response"]
+    assert (page.Ids.VIEW in sent) is wakes
+    if wakes and gate.view_name(parse_query(mini_atlas, after)[0]) in gate.STUDENT_VIEWS:
+        # The whole address: the view's gate passes it on to its server callback.
+        assert sent[page.Ids.VIEW]["data"] == sent[page.Ids.SHOWN]["data"]

@@ -193,3 +193,43 @@ document.addEventListener("input", function (event) {
         window.dash_clientside.set_props(field.dataset.searchStore, { data: box.value });
     }
 });
+
+// A card's fold (views/results.py): its text is fetched from the address in data-fold the
+// first time it opens (web/folds.py answers with escaped HTML) and put in its .fold-body. A
+// plain request, not a callback: it costs Dash nothing. "toggle" does not bubble, so the
+// document listens in the capture phase.
+document.addEventListener(
+    "toggle",
+    function (event) {
+        const fold = event.target;
+        if (!fold.open || !fold.dataset || !fold.dataset.fold || fold.dataset.loaded) {
+            return;
+        }
+        const body = fold.querySelector(".fold-body");
+        if (!body) {
+            return;
+        }
+        fold.dataset.loaded = "loading";
+        body.setAttribute("aria-busy", "true");
+        window
+            .fetch(fold.dataset.fold, { credentials: "same-origin" })
+            .then(function (response) {
+                if (!response.ok) {
+                    throw new Error(String(response.status));
+                }
+                return response.text();
+            })
+            .then(function (html) {
+                body.innerHTML = html;
+                fold.dataset.loaded = "1";
+            })
+            .catch(function () {
+                body.textContent = "The details could not be loaded: close and open this again.";
+                delete fold.dataset.loaded;
+            })
+            .finally(function () {
+                body.removeAttribute("aria-busy");
+            });
+    },
+    true
+);

@@ -15,11 +15,20 @@ import pytest
 from fascialines.atlas import Atlas
 from fascialines.tracing import trace
 from fascialines.web.app import assets_dir, create_app
+from fascialines.web.markup import to_markup
 from fascialines.web.state import ViewState, parse_query, to_query
 from fascialines.web.views import controls, diagram, gate, line, page, region, results
 from fascialines.web.views.controls import Ids, state_from_controls
 from fascialines.web.views.diagram import HOVER_ONLY
-from web_screen import css, find, overlay_traces, post_page_callback, screen, text
+from web_screen import (
+    css,
+    find,
+    from_markup,
+    overlay_traces,
+    post_page_callback,
+    screen,
+    text,
+)
 
 
 @pytest.fixture(scope="module")
@@ -291,22 +300,31 @@ def _drawn(figure_json: dict[str, Any]) -> list[dict[str, Any]]:
     return drawn
 
 
-def test_a_fold_is_sent_once_on_its_first_opening(
-    mini_atlas: Atlas, mini_graph: nx.MultiGraph
+def test_a_fold_is_answered_by_its_own_route_from_the_address_on_its_card(
+    app: dash.Dash, mini_atlas: Atlas, mini_graph: nx.MultiGraph
 ) -> None:
-    from fascialines.web.callbacks import card_fold
-    from fascialines.web.views.prose import candidate_markdown
-
     symptom = mini_atlas.symptoms[0].id
-    found = trace(mini_graph, symptom)
-    for candidate in found.candidates[: results.CARDS]:
-        *why, opened = card_fold(mini_atlas, mini_graph, 1, f"?symptom={symptom}", candidate.rank)
-        assert opened.children == candidate_markdown(mini_atlas, found, candidate)
-        assert candidate.reasons is not None and candidate.reasons.text in text(why)
-    # Later clicks (closing, opening again, a click inside) leave the fold as it is.
-    assert card_fold(mini_atlas, mini_graph, 2, f"?symptom={symptom}", 1) is dash.no_update
-    # A rank the trace no longer has (the list changed meanwhile) opens an empty fold.
-    assert card_fold(mini_atlas, mini_graph, 1, f"?symptom={symptom}", 999) == []
+    found = trace(mini_graph, symptom, "left")
+    shown = screen(mini_atlas, mini_graph, f"?symptom={symptom}&side=left&focus=1")
+    client = app.server.test_client()
+    for rank, candidate in enumerate(found.candidates[: results.CARDS], start=1):
+        (fold,) = [
+            d
+            for d in find(shown.cards[rank - 1], dash.html.Details)
+            if css(d) == "candidate-details"
+        ]
+        answer = client.get("/" + getattr(fold, results.FOLD_ATTRIBUTE))
+        assert answer.status_code == 200 and answer.mimetype == "text/html"
+        words = text(from_markup(answer.get_data(as_text=True)))
+        # That card's candidate, on that side: its reasons and its explanation.
+        assert candidate.reasons is not None and candidate.reasons.text in words
+        assert text(from_markup(to_markup(results.card_details(mini_atlas, found, rank)))) == words
+    # The focus is no part of a fold's address: focusing another card leaves the cards alone.
+    assert "focus=" not in getattr(fold, results.FOLD_ATTRIBUTE)
+    # A rank the trace has not (the list changed meanwhile), or none, is a plain 404.
+    for query in (f"rank=999&symptom={symptom}", f"symptom={symptom}", "rank=1"):
+        missing = client.get(f"/{results.FOLD_PATH}?{query}")
+        assert missing.status_code == 404 and missing.mimetype == "text/plain"
 
 
 def test_the_page_lists_no_script_it_never_runs(app: dash.Dash) -> None:

@@ -19,7 +19,7 @@ from fascialines.web.state import format_region, parse_query
 from fascialines.web.theme import EVIDENCE_DASH, SYMBOL_GLYPHS, line_styles
 from fascialines.web.views import results
 from fascialines.web.views.diagram import diagram_key
-from fascialines.web.wording import EVIDENCE_BADGE, EVIDENCE_SHORT
+from fascialines.web.wording import CONTROL, EVIDENCE_BADGE, EVIDENCE_SHORT
 from web_screen import css, find, screen, text
 
 
@@ -62,14 +62,14 @@ def test_the_first_candidates_are_cards_and_the_rest_one_light_list(
     kinds = [css(card).split()[0] for card in shown.cards]
     assert kinds[: results.CARDS] == ["candidate"] * results.CARDS
     assert set(kinds[results.CARDS :]) == {"candidate-row"}
-    # A card's long text is one Markdown, folded and sent only when the fold is first opened;
+    # A card's long text is folded and fetched only when the fold is first opened (/fold);
     # a row is one button and one badge (a link).
     for rank, card in enumerate(shown.cards[: results.CARDS], start=1):
         (details,) = [d for d in find(card, dash.html.Details) if css(d) == "candidate-details"]
         assert not getattr(details, "open", False)
-        assert find(details, dash.dcc.Markdown) == []
-        *_, opened = shown.fold(rank)
-        assert isinstance(opened, dash.dcc.Markdown) and opened.children
+        assert text(details) == CONTROL["details"], "nothing but its summary until opened"
+        opened = shown.fold(rank)
+        assert find(opened, dash.html.P) and len(text(opened)) > 200
         assert find(card, dash.html.Ul), "the paths in words stay unfolded"
     for row in shown.cards[results.CARDS :]:
         assert len(_buttons(row)) == 1
@@ -86,7 +86,7 @@ def test_a_trace_sends_few_components(mini_atlas: Atlas, mini_graph: nx.MultiGra
     assert len(shown.cards) > results.CARDS, "the fixture has rows after the cards"
     sent = [shown.outputs[slot] for slot in results.SLOTS]
     count = len(find(sent, dash.development.base_component.Component, unfold=False))
-    assert count <= 3 + 6 * results.CARDS
+    assert count <= 3 + 2 * results.CARDS
     blocks = [c for c in find(sent, dash.dcc.Markdown, unfold=False) if "markup" in css(c).split()]
     assert len(blocks) == 3 + results.CARDS  # head, flags, rows and one per card
 
@@ -302,9 +302,8 @@ def test_a_card_says_at_once_to_take_care_where_pressure_must_stay_light() -> No
         if candidate.region.id in sites
     )
     card = screen(atlas, graph, f"?symptom={symptom}&side=left").cards[rank - 1]
-    folded = [d for d in find(card, dash.html.Details) if css(d) == "candidate-details"]
-    outside = [child for child in card.children if child is not folded[0]]
-    assert "Take care here" in text(outside)
+    (folded,) = [d for d in find(card, dash.html.Details) if css(d) == "candidate-details"]
+    assert "Take care here" in text(card).replace(text(folded), "")
 
 
 def test_a_source_reached_only_by_trigger_points_says_so_in_its_badge(

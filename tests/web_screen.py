@@ -14,9 +14,10 @@ from dash import html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
-from fascialines.web.callbacks import card_fold, respond
+from fascialines.web.callbacks import respond
 from fascialines.web.core import trace_view
 from fascialines.web.figure import base_figure
+from fascialines.web.folds import fold_response
 from fascialines.web.markup import MARKUP_CLASS
 from fascialines.web.state import parse_query, to_query
 from fascialines.web.views import diagram, line, page, region, results
@@ -187,8 +188,14 @@ class Screen:
         ]
 
     def fold(self, rank: int) -> list[Any]:
-        """What the fold of card ``rank`` shows once opened (sent on its first click)."""
-        return card_fold(self.atlas, self.graph, 1, self.drawn, rank)
+        """What the fold of card ``rank`` shows once opened: the answer of the address in its
+        ``data-fold`` (what ``assets/app.js`` fetches), read back into components."""
+        (details,) = [d for d in find(self.cards[rank - 1], html.Details) if _fold_of(d)]
+        path, query = _fold_of(details).split("?", 1)
+        assert path == results.FOLD_PATH
+        answer = fold_response(self.atlas, self.graph, query)
+        assert answer.status_code == 200, answer.get_data(as_text=True)
+        return from_markup(answer.get_data(as_text=True))
 
     @property
     def folds(self) -> list[list[Any]]:
@@ -233,6 +240,10 @@ def overlay_traces(atlas: Atlas, value: str) -> list[dict[str, Any]]:
     base = json.loads(getattr(layer, diagram.OVERLAY_BASE))
     changes = json.loads(value)
     return [{**trace, **changes.get(str(index), {})} for index, trace in enumerate(base)]
+
+
+def _fold_of(details: Component) -> str:
+    return getattr(details, results.FOLD_ATTRIBUTE, None) or ""
 
 
 def screen(

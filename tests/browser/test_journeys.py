@@ -287,6 +287,29 @@ def test_choosing_a_candidate_in_the_list_focuses_it_without_reloading(
     assert "focus" not in page.url
 
 
+def test_a_cards_fold_fetches_its_text_once_and_keeps_it(
+    offline_page: Page, base_url: str, atlas: Atlas
+) -> None:
+    page = offline_page
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url) if "/fold?" in r.url else None)
+    page.goto(f"{base_url}?symptom=headache&side=left")
+    _ready(page)
+    card = page.locator(".candidate").nth(1)
+    card.locator("summary", has_text="Why, self-care and sources").click()
+    body = card.locator(".fold-body")
+    expect(body).to_contain_text("Ranked here for:")
+    expect(body).to_contain_text("Sources (")
+    assert len(requests) == 1 and "rank=2" in requests[0]
+    # Closed and opened again, and after a new focus: the same text, no new request.
+    card.locator("summary").click()
+    card.locator("summary").click()
+    page.locator(".candidate").nth(0).get_by_role("button", name="Show on the body").click()
+    expect(page.locator(".candidate-focused h3")).to_contain_text("1.")
+    expect(body).to_contain_text("Ranked here for:")
+    assert len(requests) == 1
+
+
 def test_a_region_is_found_by_its_plain_name_and_shows_its_lines(
     offline_page: Page, base_url: str, atlas: Atlas
 ) -> None:

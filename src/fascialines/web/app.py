@@ -25,7 +25,7 @@ import dash
 import flask
 
 from fascialines.atlas import Atlas
-from fascialines.web import compressing, core, figure
+from fascialines.web import compressing, core, figure, folds
 from fascialines.web.callbacks import register_callbacks
 from fascialines.web.figure.geometry import assets_dir
 from fascialines.web.hardening import harden
@@ -174,6 +174,7 @@ def create_app(atlas: Atlas) -> dash.Dash:
     app.layout = page.layout(atlas, figure.base_figure(atlas))
     register_callbacks(app, atlas, graph)
     register_therapist_pages(app, atlas, graph)
+    folds.register(app, atlas, graph)
     for students_view in (quiz, compare, evidence):
         students_view.set_callbacks(app, atlas, graph)
     app.server.after_request(_security_headers(" ".join(app.csp_hashes())))

@@ -7,8 +7,7 @@ the address into a view state, and :func:`render_view` compares it with the view
 the page, ``page-shown``) and sends only what changed: the overlay's traces always, a panel
 only when its own part of the state changed, for a new focus two cards' classes, the body's outlines
 only for a new figure, the client view only on it. Both are pure, so tests call them without a
-browser. A second, small callback fills a card's fold the first time it is opened
-(:func:`card_fold`).
+browser. A card's fold is filled by a plain route (:mod:`fascialines.web.folds`), not a callback.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import dash
-from dash import ALL, MATCH, Input, Output, State, ctx, html
+from dash import ALL, Input, Output, State, ctx, html
 
 from fascialines.atlas import Atlas
 from fascialines.lookup import AtlasIndex
@@ -40,7 +39,6 @@ from fascialines.web.wording import MESSAGE
 
 __all__ = [
     "View",
-    "card_fold",
     "focus_clicked",
     "register_callbacks",
     "render_view",
@@ -202,19 +200,6 @@ def respond(
     return new_search, set_controls, view
 
 
-def card_fold(
-    atlas: Atlas, graph: core.Graph, clicks: int | None, shown: str | None, rank: int
-) -> Any:
-    """A card's fold, the first time it is opened (its first click); ``no_update`` after that.
-
-    ``shown`` is the address last drawn (``page-shown``): the fold belongs to that trace.
-    """
-    if clicks != 1 or not isinstance(shown, str):
-        return dash.no_update
-    found, _ = core.trace_view(graph, parse_query(atlas, shown)[0])
-    return results.card_details(atlas, found, rank)
-
-
 def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
     """Wire the page of ``app``: the one server callback, then each view's browser handlers."""
     view_outputs = (
@@ -279,17 +264,6 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
             "candidates": outputs.pop(results.CANDIDATE),
             "view": outputs,
         }
-
-    @app.callback(
-        Output({"type": results.DETAILS_BODY, "rank": MATCH}, "children"),
-        Input({"type": results.DETAILS, "rank": MATCH}, "n_clicks"),
-        State(page.Ids.SHOWN, "data"),
-        prevent_initial_call=True,
-    )
-    def open_fold(clicks: int | None, shown: str | None) -> Any:
-        fold = ctx.triggered_id
-        rank = fold.get("rank") if isinstance(fold, dict) else None
-        return card_fold(atlas, graph, clicks, shown, rank if isinstance(rank, int) else 0)
 
     index = AtlasIndex(atlas)
 

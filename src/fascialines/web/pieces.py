@@ -5,7 +5,6 @@ Colour is never the only cue: a badge names its grade in words, a line chip its 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -24,7 +23,6 @@ __all__ = [
     "anatomical_name",
     "attrs",
     "capitalised",
-    "escape",
     "evidence_badge",
     "joined",
     "line_chip",
@@ -44,7 +42,6 @@ __all__ = [
     "with_side",
 ]
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~])")
 
 #: Kept for callers of the old name; the words live in :mod:`fascialines.web.wording`.
 EVIDENCE_LABELS = EVIDENCE_BADGE
@@ -236,11 +233,6 @@ def take_care(atlas: Atlas, region_id: str) -> Component | None:
 def capitalised(text: str) -> str:
     """The text with its first letter upper-cased (``str.capitalize`` lowers the rest)."""
     return text[:1].upper() + text[1:]
-
-
-def escape(text: str) -> str:
-    """Atlas text made literal in Markdown (no stray emphasis, links or HTML)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def sources_list(atlas: Atlas, source_ids: Iterable[str], label: str | None = None) -> Component:

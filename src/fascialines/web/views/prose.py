@@ -1,10 +1,10 @@
-"""A candidate's long text as Markdown: one ``dcc.Markdown`` renders it in a few milliseconds.
+"""A candidate's long text, the fold of its card: plain ``html`` components, sent as markup.
 
-Dash's renderer pays for every component a callback sends, and more than linearly (see
-ENGINEERING-NOTES.md: 1,400 ``html`` components took 1.9 s, the same elements in one Markdown
-76 ms). The explanation, the student wording, the trigger-point patterns, the safety note, the
-self-care note and the sources of a card are prose that nobody clicks inside, so they travel as
-one Markdown string.
+Nobody clicks inside this prose (the explanation, the student wording, the trigger-point
+patterns, the safety note, the self-care note and the sources), so it never becomes Dash
+components in the page: ``/fold`` (:mod:`fascialines.web.folds`) answers the card's first
+opening with it as HTML (:func:`fascialines.web.markup.to_markup`), and the browser puts it in
+the fold (``assets/app.js``).
 """
 
 from __future__ import annotations
@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from dash import html
+from dash.development.base_component import Component
+
 from fascialines.atlas import Atlas
 from fascialines.explain import explain_candidate
 from fascialines.tracing import Candidate, Trace, TriggerPointLink
-from fascialines.web.pieces import escape, place, short_citation
+from fascialines.web.pieces import place, short_citation
 from fascialines.web.wording import HEADING, SELF_CARE_TERMS, SENTENCE
 
-__all__ = ["candidate_markdown", "escape", "student_wording"]
+__all__ = ["candidate_prose", "student_wording"]
 
 
 def student_wording(atlas: Atlas, trace: Trace, candidate: Candidate) -> str:
@@ -47,78 +50,78 @@ def _by_pattern(links: Iterable[TriggerPointLink]) -> dict[str, list[TriggerPoin
     return groups
 
 
-def _trigger_points(atlas: Atlas, candidate: Candidate) -> list[str]:
+def _trigger_points(atlas: Atlas, candidate: Candidate) -> list[Component]:
     if not candidate.trigger_points:
         return []
     patterns = {pattern.id: pattern for pattern in atlas.referral_patterns}
-    lines = [
-        f"**{escape(HEADING['trigger-second'].strip())}** "
-        f"{escape(HEADING['trigger-not-line'].strip())} "
-        f"[{HEADING['trigger-why']}](#trigger-point-caveats).",
-        "",
-    ]
+    items = []
     for pattern_id, links in _by_pattern(candidate.trigger_points).items():
         muscle = atlas.region(links[0].muscle.id).name
         areas = ", ".join(place(atlas, link.refers_to) for link in links)
-        lines.append(
-            f"- {escape(muscle)} → {escape(areas)}: {escape(patterns[pattern_id].description)}"
-        )
-    return [*lines, ""]
+        items.append(html.Li(f"{muscle} → {areas}: {patterns[pattern_id].description}"))
+    return [
+        html.P(
+            [
+                html.Strong(HEADING["trigger-second"].strip()),
+                f" {HEADING['trigger-not-line'].strip()} ",
+                html.A(HEADING["trigger-why"], href="#trigger-point-caveats"),
+                ".",
+            ]
+        ),
+        html.Ul(items),
+    ]
 
 
-def _take_care(atlas: Atlas, region_id: str) -> list[str]:
+def _take_care(atlas: Atlas, region_id: str) -> list[Component]:
     sites = [site for site in atlas.endangerment_sites if region_id in site.regions]
     if not sites:
         return []
     text = " ".join(f"{site.name}: {site.reason}" for site in sites)
-    return [f"**{escape(HEADING['take-care'].strip())}** {escape(text)}", ""]
+    return [html.P([html.Strong(HEADING["take-care"].strip()), f" {text}"])]
 
 
-def _self_care(atlas: Atlas, region_id: str) -> list[str]:
+def _self_care(atlas: Atlas, region_id: str) -> list[Component]:
     region = atlas.region(region_id)
     if region.not_for_self_treatment:
-        heading = escape(SENTENCE["not-self-treatment"])
-        return [f"**{heading}** {escape(region.not_for_self_treatment)}", ""]
+        heading = SENTENCE["not-self-treatment"]
+        return [html.P([html.Strong(heading), f" {region.not_for_self_treatment}"])]
     care = region.self_care
     if care is None:
         return []
     rows = [(term, getattr(care, field)) for field, term in SELF_CARE_TERMS]
     name = region.plain_name or region.name
     return [
-        f"**{escape(SENTENCE['self-care-for'].format(name=name))}**",
-        "",
-        *[f"- *{term}:* {escape(text)}" for term, text in rows],
-        "",
+        html.P(html.Strong(SENTENCE["self-care-for"].format(name=name))),
+        html.Ul([html.Li([html.Em(f"{term}:"), f" {text}"]) for term, text in rows]),
     ]
 
 
-def _sources(atlas: Atlas, source_ids: Iterable[str]) -> list[str]:
+def _sources(atlas: Atlas, source_ids: Iterable[str]) -> list[Component]:
     unique = list(dict.fromkeys(source_ids))
     if not unique:
         return []
     return [
-        f"**Sources ({len(unique)})**",
-        "",
-        *[f"- {escape(atlas.source(source_id).citation)}" for source_id in unique],
+        html.P(html.Strong(f"Sources ({len(unique)})")),
+        html.Ul([html.Li(atlas.source(source_id).citation) for source_id in unique]),
     ]
 
 
-def candidate_markdown(atlas: Atlas, trace: Trace, candidate: Candidate) -> str:
-    """Everything a card says beyond its first lines, as one Markdown text.
-
-    In order: why it is listed (client wording), the student wording, the trigger-point
-    patterns, where pressure must stay light, self-care (or why not), the sources.
-    """
+def candidate_prose(atlas: Atlas, trace: Trace, candidate: Candidate) -> list[Component]:
+    """Everything a card says beyond its first lines, in order: why it is listed (client
+    wording), the student wording, the trigger-point patterns, where pressure must stay light,
+    self-care (or why not), the sources."""
     source_ids = [s for path in candidate.paths for step in path.steps for s in step.sources]
     source_ids += [s for link in candidate.trigger_points for s in link.sources]
-    parts = [
-        escape(explain_candidate(trace, candidate, "client")),
-        "",
-        f"**{HEADING['student']}:** {escape(student_wording(atlas, trace, candidate))}",
-        "",
+    return [
+        html.P(explain_candidate(trace, candidate, "client")),
+        html.P(
+            [
+                html.Strong(f"{HEADING['student']}:"),
+                f" {student_wording(atlas, trace, candidate)}",
+            ]
+        ),
         *_trigger_points(atlas, candidate),
         *_take_care(atlas, candidate.region.id),
         *_self_care(atlas, candidate.region.id),
         *_sources(atlas, source_ids),
     ]
-    return "\n".join(parts).strip() + "\n"

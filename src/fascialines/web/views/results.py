@@ -1,13 +1,14 @@
 """The trace results beside the diagram: red flags first, the top candidates, the rest, safety.
 
 The panel has fixed slots (:class:`Ids`), each an output of its own, so a view change sends only
-the slots it changes: a new trace fills them all; a new focus sends two cards' or rows' classes
-(:func:`focus_classes`), nothing else. The first :data:`CARDS`
-candidates are compact cards; the rest are one light list of rows. A card's long text (one
-Markdown, :mod:`.prose`) is sent only when its fold is first opened (:func:`card_details`):
-most people never open most folds, and every byte and component of a trace response costs
-render time. What is the same for every trace (the safety notes, the trigger-point caveats) is
-sent only when it appears or goes (:func:`fixed_blocks`).
+the slots it changes: a new trace fills them all; a new focus sends two cards' classes
+(:func:`focus_classes`) or the rows again, nothing else. The first :data:`CARDS` candidates are
+compact cards; the rest are one light list of rows; what no callback touches is markup
+(:mod:`fascialines.web.markup`). A card's long text (:mod:`.prose`) is fetched only when its fold
+is first opened (:func:`card_details`, served by :mod:`fascialines.web.folds`): most people never
+open most folds, and every byte and component of a trace response costs render time. What is
+the same for every trace (the safety notes, the trigger-point caveats) is sent only when it
+appears or goes (:func:`fixed_blocks`).
 """
 
 from __future__ import annotations
@@ -36,9 +37,9 @@ from fascialines.web.pieces import (
     set_button,
     sources_list,
 )
-from fascialines.web.state import ViewState
+from fascialines.web.state import ViewState, to_query
 from fascialines.web.views.client import switches
-from fascialines.web.views.prose import candidate_markdown
+from fascialines.web.views.prose import candidate_prose
 from fascialines.web.wording import (
     CONTRAINDICATION_KINDS,
     CONTROL,
@@ -51,15 +52,17 @@ from fascialines.web.wording import (
 __all__ = [
     "CANDIDATE",
     "CARDS",
-    "DETAILS",
-    "DETAILS_BODY",
     "FIXED",
+    "FOLD_ATTRIBUTE",
+    "FOLD_BODY",
+    "FOLD_PATH",
     "Ids",
     "candidate_class",
     "card_details",
     "fixed_blocks",
     "fixed_shown",
     "focus_classes",
+    "fold_href",
     "layout",
     "more_rows",
     "render",
@@ -91,9 +94,11 @@ FIXED: tuple[str, ...] = (Ids.CAVEATS, Ids.SAFETY)
 #: The id type of each card and row, ``{"type": CANDIDATE, "rank": rank}``: their classes are
 #: the focus (:func:`focus_classes`).
 CANDIDATE = "candidate"
-#: The id types of a card's fold and of its body, filled when first opened (by rank).
-DETAILS = "card-details"
-DETAILS_BODY = "card-details-body"
+#: The route that answers a card's fold (:mod:`fascialines.web.folds`), the fold's attribute
+#: with its address there, and the class of the element the answer goes into.
+FOLD_PATH = "fold"
+FOLD_ATTRIBUTE = "data-fold"
+FOLD_BODY = "fold-body"
 
 
 def layout(atlas: Atlas) -> Component:
@@ -278,8 +283,14 @@ def candidate_class(rank: int, focused: bool) -> str:
     )
 
 
-def _card(atlas: Atlas, trace: Trace, candidate: Candidate, focused: bool) -> Component:
-    """A compact card; its focus is its class alone (:func:`focus_classes`)."""
+def fold_href(query: str, rank: int) -> str:
+    """Where a card's fold text is fetched from: ``/fold`` with the trace's address and rank."""
+    return f"{FOLD_PATH}?rank={rank}" + (f"&{query.lstrip('?')}" if query.strip("?") else "")
+
+
+def _card(atlas: Atlas, trace: Trace, candidate: Candidate, focused: bool, query: str) -> Component:
+    """A compact card; its focus is its class alone (:func:`focus_classes`); ``query`` is the
+    address of the view (its fold is fetched for that trace)."""
     rank = candidate.rank
     return html.Li(
         className=candidate_class(rank, focused),
@@ -314,16 +325,13 @@ def _card(atlas: Atlas, trace: Trace, candidate: Candidate, focused: bool) -> Co
                         ],
                     ),
                     _focus_button(rank),
+                    html.Details(
+                        className="candidate-details",
+                        # Filled on its first opening (assets/app.js) from /fold (.folds).
+                        **attrs({FOLD_ATTRIBUTE: fold_href(query, rank)}),
+                        children=[html.Summary(CONTROL["details"]), html.Div(className=FOLD_BODY)],
+                    ),
                 ]
-            ),
-            html.Details(
-                className="candidate-details",
-                id={"type": DETAILS, "rank": rank},
-                children=[
-                    html.Summary(CONTROL["details"]),
-                    # Filled by card_details when the fold is first opened.
-                    html.Div(id={"type": DETAILS_BODY, "rank": rank}),
-                ],
             ),
         ],
     )
@@ -423,7 +431,8 @@ def _head(atlas: Atlas, trace: Trace) -> list[Component]:
 
 
 def card_details(atlas: Atlas, trace: Trace | None, rank: int) -> list[Component]:
-    """The long text of a card's fold (explanation, safety, self-care, sources), as one Markdown.
+    """The long text of a card's fold: why it ranks there, the explanation, safety, self-care,
+    sources.
 
     Empty when the trace has no candidate of that rank (a stale click after the list changed).
     """
@@ -432,7 +441,7 @@ def card_details(atlas: Atlas, trace: Trace | None, rank: int) -> list[Component
         return []
     return [
         *_optional_p(_why_here(candidate), "why-here"),
-        dcc.Markdown(candidate_markdown(atlas, trace, candidate), link_target="_self"),
+        *candidate_prose(atlas, trace, candidate),
     ]
 
 
@@ -524,6 +533,7 @@ def render(atlas: Atlas, trace: Trace | None, state: ViewState) -> dict[str, Any
     if trace is None:
         return {slot: [] for slot in SLOTS} | {Ids.HEAD: _welcome(atlas, state)}
     candidates = trace.candidates
+    query = to_query(atlas, replace(state, focus=None))
     return {
         # One grid (client.css) puts the therapist's doors on the heading's row.
         Ids.HEAD: [
@@ -535,7 +545,9 @@ def render(atlas: Atlas, trace: Trace | None, state: ViewState) -> dict[str, Any
             )
         ],
         Ids.FLAGS: [block(_flags(trace))],
-        Ids.CARDS: [_card(atlas, trace, c, c.rank == state.focus) for c in candidates[:CARDS]],
+        Ids.CARDS: [
+            _card(atlas, trace, c, c.rank == state.focus, query) for c in candidates[:CARDS]
+        ],
         Ids.MORE: more_rows(atlas, trace, state.focus),
     }
 

@@ -23,6 +23,10 @@
     let observed = null;
     let base = null;
     let patchText = null;
+    // The mapping of the last plotly drawing: a new overlay reuses it, because reading the
+    // figure's size right after Dash has changed the page forces the browser to lay the page
+    // out there and then, once more than it would.
+    let drawnMap = null;
 
     function lowerGraph() {
         return document.querySelector("#body-graph .js-plotly-plot");
@@ -375,7 +379,7 @@
         }
     }
 
-    function render() {
+    function render(replotted) {
         const gd = lowerGraph();
         const target = layer();
         if (target) {
@@ -387,12 +391,15 @@
         if (watched !== gd && typeof gd.on === "function") {
             // The lower figure redraws on a zoom, a pan, a new view or a resize: so does this.
             watched = gd;
-            gd.on("plotly_afterplot", render);
+            gd.on("plotly_afterplot", function () {
+                render(true);
+            });
         }
-        const map = mapping(gd);
+        const map = replotted === true || !drawnMap ? mapping(gd) : drawnMap;
         if (!map || !map.width) {
             return false;
         }
+        drawnMap = map;
         const traces = (current.data || []).concat(highlighted ? [highlighted] : []);
         target.innerHTML = svgOf(traces, map);
         const drawn = (current.data || []).reduce(function (count, trace) {

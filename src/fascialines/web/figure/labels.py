@@ -200,7 +200,12 @@ class Board:
             x0, y0, x1, y1 = x + ox0, y + oy0, x + ox1, y + oy1
             if x0 < bounds.x0 or x1 > bounds.x1 or y0 < bounds.y0 or y1 > bounds.y1:
                 return False
-            return not any(x0 < c and a < x1 and y0 < d and b < y1 for a, b, c, d in near)
+            # A plain loop: it runs a few thousand times a gesture, and a generator in any()
+            # costs about twice as much per box.
+            for a, b, c, d in near:
+                if x0 < c and a < x1 and y0 < d and b < y1:
+                    return False
+            return True
 
         if clear(*here):
             return here

@@ -100,3 +100,19 @@ def test_a_block_is_one_component_the_tests_read_through() -> None:
     assert "\n" not in drawn.children  # one raw HTML block: a blank line would end it
     assert find(drawn, dcc.Markdown, unfold=False) == [drawn]
     assert [li.children for li in find(drawn, html.Li)] == ["one", "two"]
+
+
+def test_the_fixed_blocks_ride_in_the_page_as_templates_of_escaped_markup() -> None:
+    from fascialines.atlas import load_atlas
+    from fascialines.explain import DISCLAIMER
+    from fascialines.web.app import create_app
+    from fascialines.web.views import results
+
+    atlas = load_atlas()
+    page = create_app(atlas).server.test_client().get("/").get_data(as_text=True)
+    for slot in results.FIXED:
+        start = page.index(f'<template id="{results.template_id(slot)}">')
+        end = page.index("</template>", start)
+        drawn = from_markup(page[start:end] + "</template>")
+        assert text(drawn), f"{slot} has its text in the page"
+    assert DISCLAIMER in text(from_markup(results.fixed_templates(atlas)))

@@ -301,6 +301,8 @@ def test_a_cards_fold_fetches_its_text_once_and_keeps_it(
     expect(body).to_contain_text("Ranked here for:")
     expect(body).to_contain_text("Sources (")
     assert len(requests) == 1 and "rank=2" in requests[0]
+    # Its "why it is contested" leads to the caveats, put in from the page's own template.
+    expect(page.locator("#trigger-point-caveats")).to_contain_text("About trigger points")
     # Closed and opened again, and after a new focus: the same text, no new request.
     card.locator("summary").click()
     card.locator("summary").click()

@@ -215,6 +215,7 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
     )
     prop = {
         diagram.Ids.OVERLAY_LAYER: diagram.OVERLAY_PROP,
+        **dict.fromkeys(results.FIXED, "hidden"),
         diagram.Ids.LOWER_LAYER: "className",
         page.Ids.SIDE: "className",
     }

@@ -7,8 +7,8 @@ compact cards; the rest are one light list of rows; what no callback touches is 
 (:mod:`fascialines.web.markup`). A card's long text (:mod:`.prose`) is fetched only when its fold
 is first opened (:func:`card_details`, served by :mod:`fascialines.web.folds`): most people never
 open most folds, and every byte and component of a trace response costs render time. What is
-the same for every trace (the safety notes, the trigger-point caveats) is sent only when it
-appears or goes (:func:`fixed_blocks`).
+the same for every trace (the safety notes, the trigger-point caveats) is part of the page as
+inert HTML, shown or hidden (:func:`fixed_blocks`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from fascialines.atlas import Atlas, RedFlag
 from fascialines.explain import DISCLAIMER
 from fascialines.graph import Side
 from fascialines.tracing import Candidate, LinePath, Trace
-from fascialines.web.markup import block
+from fascialines.web.markup import block, to_markup
 from fascialines.web.pieces import (
     anatomical_name,
     attrs,
@@ -61,6 +61,7 @@ __all__ = [
     "card_details",
     "fixed_blocks",
     "fixed_shown",
+    "fixed_templates",
     "focus_classes",
     "fold_href",
     "layout",
@@ -68,6 +69,7 @@ __all__ = [
     "render",
     "short_action",
     "short_sign",
+    "template_id",
 ]
 
 #: How many candidates get a card; the rest are rows of one light list.
@@ -89,8 +91,10 @@ class Ids:
 
 #: The slots whose children a trace fills.
 SLOTS: tuple[str, ...] = (Ids.HEAD, Ids.FLAGS, Ids.CARDS, Ids.MORE)
-#: The blocks the same for every trace that shows them (:func:`fixed_blocks`).
+#: The blocks the same for every trace that shows them (:func:`fixed_blocks`), and their
+#: attribute naming the <template> their text comes from.
 FIXED: tuple[str, ...] = (Ids.CAVEATS, Ids.SAFETY)
+TEMPLATE = "data-template"
 #: The id type of each card and row, ``{"type": CANDIDATE, "rank": rank}``: their classes are
 #: the focus (:func:`focus_classes`).
 CANDIDATE = "candidate"
@@ -112,8 +116,9 @@ def layout(atlas: Atlas) -> Component:
             html.Div(id=Ids.FLAGS),
             html.Ol(id=Ids.CARDS, className="candidates"),
             html.Div(id=Ids.MORE),
-            html.Div(id=Ids.CAVEATS),
-            html.Div(id=Ids.SAFETY),
+            # Filled from their <template> in the page (fixed_templates) when first shown.
+            html.Div(id=Ids.CAVEATS, hidden=True, **attrs({TEMPLATE: template_id(Ids.CAVEATS)})),
+            html.Div(id=Ids.SAFETY, hidden=True, **attrs({TEMPLATE: template_id(Ids.SAFETY)})),
         ],
     )
 
@@ -507,25 +512,32 @@ def fixed_shown(atlas: Atlas, trace: Trace | None) -> dict[str, bool]:
 def fixed_blocks(
     atlas: Atlas, trace: Trace | None, before: dict[str, bool] | None
 ) -> dict[str, Any]:
-    """The children of each fixed block for a view, given which showed before (``None``: the
-    page is new): a block that appears is sent (one markup block), one that goes is emptied,
-    one that stays is ``no_update``.
+    """The ``hidden`` property of each fixed block for a view, given which showed before
+    (``None``: the page is new); ``no_update`` for one that stays as it is.
 
-    They are not part of the first page: a markup block there would load the Markdown bundle
-    (about 90 KB compressed) on every first load; a trace loads it anyway.
+    Their text is the same for every trace: it is part of the first page, as inert HTML
+    (:func:`fixed_templates`), which ``assets/app.js`` puts in a block the first time it shows.
+    So no trace answer carries it, and the page holds two components for it, not forty.
     """
-    now = fixed_shown(atlas, trace)
-    blocks = atlas.__dict__.get("_fixed_blocks")
-    if blocks is None:
-        drawn = {Ids.CAVEATS: _caveats(atlas), Ids.SAFETY: _safety(atlas)}
-        blocks = {slot: [block(children)] if children else [] for slot, children in drawn.items()}
-        atlas.__dict__["_fixed_blocks"] = blocks
     return {
-        slot: dash.no_update
-        if before is not None and before[slot] == shown
-        else (blocks[slot] if shown else [])
-        for slot, shown in now.items()
+        slot: dash.no_update if before is not None and before[slot] == shown else not shown
+        for slot, shown in fixed_shown(atlas, trace).items()
     }
+
+
+def template_id(slot: str) -> str:
+    """The id of the ``<template>`` that holds a fixed block's text."""
+    return f"{slot}-text"
+
+
+def fixed_templates(atlas: Atlas) -> str:
+    """The fixed blocks' text as ``<template>`` elements for the page's HTML (escaped markup:
+    :func:`fascialines.web.markup.to_markup`)."""
+    drawn = {Ids.CAVEATS: _caveats(atlas), Ids.SAFETY: _safety(atlas)}
+    return "".join(
+        f'<template id="{template_id(slot)}">{to_markup(children)}</template>'
+        for slot, children in drawn.items()
+    )
 
 
 def render(atlas: Atlas, trace: Trace | None, state: ViewState) -> dict[str, Any]:

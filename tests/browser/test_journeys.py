@@ -50,9 +50,27 @@ def _unique_alias(atlas: Atlas) -> tuple[Symptom, str]:
     raise AssertionError("every alias also matches another symptom")
 
 
+# dcc.Markdown draws its blocks again once its code highlighter has loaded (a first Markdown
+# sets the load off), and the raw-HTML parser gives every element a new key each time: the
+# markup blocks of a page's first trace are built anew once. Wait until the first block's
+# elements have stayed the same for 400 ms before touching them.
+MARKUP_SETTLED = """() => new Promise((resolve) => {
+    const started = performance.now();
+    let seen = document.querySelector('.markup > div > *'), since = started;
+    const check = () => {
+        const now = document.querySelector('.markup > div > *');
+        if (now !== seen) { seen = now; since = performance.now(); }
+        if (performance.now() - since > 400 || performance.now() - started > 5000) resolve();
+        else setTimeout(check, 50);
+    };
+    check();
+})"""
+
+
 def _ready(page: Page) -> None:
     expect(page.locator("#body-graph .js-plotly-plot .main-svg").first).to_be_visible()
     page.wait_for_load_state("networkidle")
+    page.evaluate(MARKUP_SETTLED)
 
 
 def _overlay_points(page: Page, atlas: Atlas) -> int:

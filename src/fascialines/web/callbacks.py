@@ -159,6 +159,13 @@ def render_view(
             out[results.Ids.MORE] = results.more_rows(atlas, found, state.focus)
     out |= client.outputs(atlas, graph, state, shown)
     out |= diagram.figure_outputs(state, shown)
+    # Unchanged, it is not sent: the browser callback that follows it does not run.
+    page_view = gate.page_view(state, to_query(atlas, state))
+    out[page.Ids.VIEW] = (
+        page_view
+        if shown is None or gate.page_view(shown, to_query(atlas, shown)) != page_view
+        else dash.no_update
+    )
     return View(state, out)
 
 
@@ -251,16 +258,10 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
             atlas, graph, search, values, click, shown, ctx.triggered_id, ranks
         )
         outputs = dict(view.outputs)
-        drawn = to_query(atlas, view.state)
-        before = parse_query(atlas, shown)[0] if isinstance(shown, str) else None
-        page_view = gate.page_view(view.state, drawn)
         return {
             "search": new_search,
-            "shown": drawn,
-            # Unchanged, it is not sent: the browser callback that follows it does not run.
-            "page_view": page_view
-            if before is None or gate.page_view(before, shown or "") != page_view
-            else dash.no_update,
+            "shown": to_query(atlas, view.state),
+            "page_view": outputs.pop(page.Ids.VIEW),
             "controls": set_controls,
             "candidates": outputs.pop(results.CANDIDATE),
             "view": outputs,

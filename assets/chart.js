@@ -87,6 +87,9 @@
         const calm = !(chart && chart.classList.contains("every-line"));
         const dimmed = !!gd.closest(".dimmed");
         const data = gd.data.map(function (trace) {
+            if (trace.uid === "regiondots") {
+                return asMarkers(trace);
+            }
             if (!/^base(line|step)-/.test(trace.uid || "")) {
                 return trace;
             }
@@ -96,6 +99,26 @@
             return dimmed ? Object.assign({}, trace, { opacity: (trace.opacity || 1) * 0.25 }) : trace;
         });
         return { data: data, layout: gd.layout };
+    }
+
+    // The regions' dots are drawn as one path of strokes of no length whose round ends come
+    // from the stylesheet (web/figure/region_marks.py); the picture gets them as plain
+    // markers, one at each stroke.
+    function asMarkers(trace) {
+        const x = [];
+        const y = [];
+        trace.x.forEach(function (value, i) {
+            if (value !== null && (i === 0 || trace.x[i - 1] === null)) {
+                x.push(value);
+                y.push(trace.y[i]);
+            }
+        });
+        return Object.assign({}, trace, {
+            mode: "markers",
+            x: x,
+            y: y,
+            marker: { size: trace.line.width, color: trace.line.color },
+        });
     }
 
     // Both layers as SVG: the lower figure through plotly's toImage (as a data: address, which

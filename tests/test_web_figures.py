@@ -148,6 +148,22 @@ def test_region_markers_cover_every_node_with_a_point(atlas, graph, base):
     assert got == expected
 
 
+def test_every_region_target_has_its_dot_and_draws_nothing_itself(atlas, base):
+    # The targets catch the pointer from their data alone; the dots trace draws each of them
+    # as a stroke of no length (web/figure/region_marks.py), all in one path.
+    start = figures.overlay_start(atlas)
+    dots, targets = base.data[start - 2], base.data[start - 1]
+    assert targets.mode == "none" and targets.hoveron == "points"
+    assert dots.mode == "lines" and dots.hoverinfo == "skip" and dots.uid == "regiondots"
+    xs, ys = list(dots.x), list(dots.y)
+    assert xs[2::3] == [None] * len(targets.x) and ys[2::3] == [None] * len(targets.x)
+    strokes = list(zip(xs[0::3], xs[1::3], ys[0::3], ys[1::3], strict=True))
+    for (x0, x1, y0, y1), x, y in zip(strokes, targets.x, targets.y, strict=True):
+        assert (x0, y0) == (x1, y1) == (round(x, 3), round(y, 3))
+    css_text = (Path(__file__).parents[1] / "assets" / "chart.css").read_text(encoding="utf-8")
+    assert '"traceregiondots"' in css_text and "stroke-linecap: round" in css_text
+
+
 def test_front_view_puts_the_clients_right_on_the_viewers_left(atlas, base):
     markers = base.data[figures.overlay_start(atlas) - 1]
     checked = 0
@@ -760,7 +776,7 @@ def test_the_calm_start_can_hide_every_base_line_by_its_uid(packaged, packaged_b
     # "Show every line" is on: they must be exactly the line traces and their step marks.
     start = figures.overlay_start(packaged)
     hidden = [t for t in packaged_base.data if re.match(r"base(line|step)-", t.uid or "")]
-    assert hidden == list(packaged_base.data[: start - 1])
+    assert hidden == list(packaged_base.data[: start - 2])
     css_text = (Path(__file__).parents[1] / "assets" / "chart.css").read_text(encoding="utf-8")
     assert 'tracebaseline-"' in css_text and 'tracebasestep-"' in css_text
 

@@ -14,7 +14,9 @@ Trace order
 2. One trace per line of markers at the middle of its steps, each with a hover text naming
    the step, its grade and its sources. The markers are invisible (they only catch the pointer)
    except one per line and view, which shows the line's symbol: colour is never the only cue.
-3. The region markers (``customdata = [region_id, side]``), at :func:`overlay_start` - 1.
+3. The regions (:mod:`.region_marks`): their dots, drawn as one path, at
+   :func:`overlay_start` - 2, and their undrawn hover and click targets
+   (``customdata = [region_id, side]``) at :func:`overlay_start` - 1.
 4. The overlay, :data:`OVERLAY_SIZE` traces from :func:`overlay_start`: :data:`PATH_SLOTS`
    path slots, then :data:`OVERLAY_NAMES` in order (the lit tissue, trigger-point zones,
    trigger-point links, step arrows, leader lines, felt-at rings, candidate markers, the
@@ -30,7 +32,6 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -38,12 +39,13 @@ from typing import Any
 import networkx as nx
 import plotly.graph_objects as go
 
-from fascialines.atlas import EVIDENCE_ORDER, Atlas, Region
+from fascialines.atlas import EVIDENCE_ORDER, Atlas
 from fascialines.graph import LineEdge, NodeKey, build_graph
 from fascialines.routes import load_routes
 from fascialines.web import theme
 from fascialines.web.figure import geometry, tracks
 from fascialines.web.figure.geometry import CHART_VIEWS, BodyFigure, View
+from fascialines.web.figure.region_marks import node_label, region_dots, region_targets
 from fascialines.web.figure.strokes import Marks, Polyline
 from fascialines.web.theme import BASE_OPACITY, EVIDENCE_DASH, line_styles
 from fascialines.web.wording import EVIDENCE_HOVER
@@ -132,7 +134,7 @@ def _line_groups(atlas: Atlas) -> list[tuple[str, str, bool]]:
 
 def overlay_start(atlas: Atlas) -> int:
     """Index of the first overlay trace in :func:`base_figure` of this atlas."""
-    return len(line_groups(atlas)) + len(atlas.lines) + 1
+    return len(line_groups(atlas)) + len(atlas.lines) + 2
 
 
 def step_text(atlas: Atlas, line_id: str, start: str, end: str, edge: dict[str, Any]) -> str:
@@ -155,10 +157,6 @@ def edge_text(atlas: Atlas, edge: LineEdge) -> str:
         "evidence": edge.evidence.value,
     }
     return step_text(atlas, edge.line, edge.start[0], edge.end[0], data)
-
-
-def node_label(region: Region, side: str) -> str:
-    return region.name if side == "midline" else f"{region.name} ({side})"
 
 
 def deep_colour(colour: str, share: float = 0.5) -> str:
@@ -271,7 +269,8 @@ def base_figure(atlas: Atlas, figure: BodyFigure = "male") -> go.Figure:
                 **marks[line.id].props(),
             )
         )
-    fig.add_trace(_region_markers(atlas, graph.nodes, lines_at))
+    fig.add_trace(region_dots(atlas, graph.nodes))
+    fig.add_trace(region_targets(atlas, graph.nodes, lines_at))
     for trace in _empty_overlay():
         fig.add_trace(trace)
     fig.layout.meta = {"overlay_start": overlay_start(atlas)}
@@ -316,39 +315,6 @@ def _show_emblems(
             line_marks.size[index] = _EMBLEM_SIZE
             line_marks.opacity[index] = 1.0
             shown[view].append((line_marks.x[index], line_marks.y[index]))
-
-
-def _region_markers(
-    atlas: Atlas, nodes: Iterable[NodeKey], lines_at: dict[NodeKey, set[str]]
-) -> go.Scatter:
-    x, y, customdata, text = [], [], [], []
-    for node in sorted(nodes):
-        region = atlas.region(node[0])
-        names = sorted(atlas.line(line_id).abbreviation for line_id in lines_at.get(node, ()))
-        through = ", ".join(names) if names else "no line (trigger-point or symptom area)"
-        for view in CHART_VIEWS:
-            placed = geometry.point(region, node[1], view)
-            if placed is None or not placed[2]:
-                continue
-            x.append(placed[0])
-            y.append(placed[1])
-            customdata.append([node[0], node[1]])
-            plain = f"<br><i>{region.plain_name}</i>" if region.plain_name else ""
-            text.append(f"<b>{node_label(region, node[1])}</b>{plain}<br>lines: {through}")
-    return go.Scatter(
-        x=x,
-        y=y,
-        mode="markers",
-        name="regions",
-        showlegend=False,
-        customdata=customdata,
-        text=text,
-        hovertemplate="%{text}<extra></extra>",
-        # Small and quiet: plotly picks the nearest point within 20 px, so a small dot is
-        # still easy to hover and click.
-        marker={"size": 3.5, "color": "#8a939c", "line": {"width": 0}},
-        opacity=BASE_OPACITY["regions"][False],
-    )
 
 
 #: Each view's title and its hover text.

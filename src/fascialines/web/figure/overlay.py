@@ -280,7 +280,8 @@ def _base_opacity(atlas: Atlas, active: bool) -> dict[int, dict[str, Any]]:
     updates = {i: {"opacity": BASE_OPACITY["lines"][active]} for i in range(groups)}
     for i in range(groups, groups + lines):
         updates[i] = {"opacity": BASE_OPACITY["steps"][active]}
-    updates[overlay_start(atlas) - 1] = {"opacity": BASE_OPACITY["regions"][active]}
+    # The regions' dots (.region_marks); their targets draw nothing.
+    updates[overlay_start(atlas) - 2] = {"opacity": BASE_OPACITY["regions"][active]}
     return updates
 
 

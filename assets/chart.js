@@ -179,6 +179,7 @@
         const attempt = function (left) {
             const all = graphs();
             if (all.length === 1 && all[0].layout && all[0].layout.xaxis) {
+                followDrawings(all[0]);
                 act(narrow ? "view-front" : "reset");
             } else if (left > 0) {
                 window.setTimeout(function () {
@@ -187,6 +188,37 @@
             }
         };
         attempt(100);
+    }
+
+    // In the calm start the stylesheet hides the lines, but plotly finds hover points from the
+    // data, not from what is drawn: the step marks answer hover only while the lines show.
+    // hoverinfo is one of plotly's attributes whose change redraws nothing. A figure drawn
+    // again (a new body figure) comes with the marks' hover off: set again after each drawing.
+    function everyLineShown() {
+        return new URLSearchParams(window.location.search).get("all_lines") === "1";
+    }
+
+    function stepHover(gd, on) {
+        const wanted = on ? "text" : "skip";
+        const indices = [];
+        (gd.data || []).forEach(function (trace, i) {
+            if (/^basestep-\d/.test(trace.uid || "") && trace.hoverinfo !== wanted) {
+                indices.push(i);
+            }
+        });
+        if (indices.length) {
+            window.Plotly.restyle(gd, { hoverinfo: wanted }, indices);
+        }
+    }
+
+    function followDrawings(gd) {
+        if (!gd.__fascialinesStepHover && gd.on) {
+            gd.__fascialinesStepHover = true;
+            gd.on("plotly_afterplot", function () {
+                stepHover(gd, everyLineShown());
+            });
+        }
+        stepHover(gd, everyLineShown());
     }
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
@@ -198,6 +230,9 @@
                 if (switchButton) {
                     switchButton.setAttribute("aria-pressed", on ? "true" : "false");
                 }
+                graphs().forEach(function (gd) {
+                    stepHover(gd, on);
+                });
                 openView();
                 return "panel diagram" + (on ? " every-line" : "");
             },

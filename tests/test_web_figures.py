@@ -525,14 +525,30 @@ def _view_of(x: float) -> str:
 
 def test_line_symbols_show_once_per_line_and_view_and_every_step_keeps_its_hover(atlas, base):
     first = len(base_module.line_groups(atlas))
-    for line, marks in zip(atlas.lines, base.data[first : first + len(atlas.lines)], strict=True):
-        assert marks.legendgroup == line.id
+    steps = base.data[first : first + len(atlas.lines)]
+    symbols = base.data[first + len(atlas.lines)]
+    styles = theme.line_styles(atlas)
+    assert symbols.uid == "basestep-symbols" and symbols.hoverinfo == "skip"
+    drawn = list(
+        zip(symbols.x, symbols.y, symbols.marker.symbol, symbols.marker.color, strict=True)
+    )
+    for line, marks in zip(atlas.lines, steps, strict=True):
+        assert marks.legendgroup == line.id and marks.mode == "none"
+        # Off in the calm start; assets/chart.js turns it on with the lines.
+        # (plotly reads hoverinfo only where there is no hovertemplate)
+        assert marks.hoverinfo == "skip" and marks.hovertemplate is None
         assert all(f"<b>{line.abbreviation}</b>" in text for text in marks.text)
         assert len(marks.text) == len(marks.x) > 0
-        shown = [
-            _view_of(x) for x, opacity in zip(marks.x, marks.marker.opacity, strict=True) if opacity
+        style = styles[line.id]
+        own = [
+            (x, y)
+            for x, y, symbol, colour in drawn
+            if (symbol, colour) == (style.symbol, style.colour)
         ]
-        assert sorted(shown) == sorted({_view_of(x) for x in marks.x})
+        # One symbol a view, each on one of the line's own steps.
+        assert sorted(_view_of(x) for x, _ in own) == sorted({_view_of(x) for x in marks.x})
+        assert set(own) <= set(zip(marks.x, marks.y, strict=True))
+    assert len(drawn) == sum(len({_view_of(x) for x in marks.x}) for marks in steps)
 
 
 def test_every_region_marker_has_a_hover_label_naming_it(atlas, base):

@@ -75,6 +75,50 @@ def test_the_chart_starts_calm_and_the_switch_shows_every_line(
     assert page.evaluate(SHOWN_LINES) == 0
 
 
+# Where the lower figure puts the first step mark of a line, in page pixels.
+STEP_MARK = """() => {
+    const gd = document.querySelector('#body-graph .js-plotly-plot');
+    const box = gd.getBoundingClientRect();
+    const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+    const t = gd.data.find((t) => t.uid === 'basestep-0');
+    return [box.left + xa._offset + xa.l2p(t.x[0]), box.top + ya._offset + ya.l2p(t.y[0])];
+}"""
+
+
+def _hover_text(page: Page, at: list[float]) -> str:
+    page.mouse.move(0, 0)
+    page.mouse.move(*at)
+    page.wait_for_timeout(200)
+    return page.evaluate("() => document.querySelector('#body-graph .hoverlayer').textContent")
+
+
+def test_a_lines_steps_answer_hover_only_while_the_lines_show(
+    offline_page: Page, base_url: str
+) -> None:
+    # plotly finds hover points from the data, hidden or not: assets/chart.js turns the step
+    # marks' hover on with the lines. A step's text names its two ends with an arrow.
+    page = offline_page
+    page.set_viewport_size({"width": 1440, "height": 1100})
+    page.goto(base_url + "/")
+    _ready(page)
+    at = page.evaluate(STEP_MARK)
+    assert "\u2192" not in _hover_text(page, at)
+    _press(page, "every-line")
+    expect(page).to_have_url(f"{base_url}/?all_lines=1")
+    page.wait_for_function(
+        "() => document.querySelector('#body-graph .js-plotly-plot').data"
+        ".find((t) => t.uid === 'basestep-0').hoverinfo === 'text'"
+    )
+    assert "\u2192" in _hover_text(page, at)
+    _press(page, "every-line")
+    expect(page).to_have_url(f"{base_url}/")
+    page.wait_for_function(
+        "() => document.querySelector('#body-graph .js-plotly-plot').data"
+        ".find((t) => t.uid === 'basestep-0').hoverinfo === 'skip'"
+    )
+    assert "\u2192" not in _hover_text(page, at)
+
+
 def test_zoom_moves_both_layers_together_and_reset_brings_the_whole_body_back(
     offline_page: Page, base_url: str
 ) -> None:

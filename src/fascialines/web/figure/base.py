@@ -11,9 +11,10 @@ Trace order
 1. One trace per (line, evidence grade, deep) group present in the atlas (:func:`line_groups`):
    deep groups first, so surface lines are drawn over them; every view and both copies, curves
    separated by ``None``; no hover.
-2. One trace per line of markers at the middle of its steps, each with a hover text naming
-   the step, its grade and its sources. The markers are invisible (they only catch the pointer)
-   except one per line and view, which shows the line's symbol: colour is never the only cue.
+2. One undrawn trace per line of points at the middle of its steps (``mode="none"``, as the
+   regions' targets, :mod:`.region_marks`), each with a hover text naming the step, its grade
+   and its sources; then one trace of the lines' symbols, one per line and view, drawn on a
+   step: colour is never the only cue.
 3. The regions (:mod:`.region_marks`): their dots, drawn as one path, at
    :func:`overlay_start` - 2, and their undrawn hover and click targets
    (``customdata = [region_id, side]``) at :func:`overlay_start` - 1.
@@ -134,7 +135,7 @@ def _line_groups(atlas: Atlas) -> list[tuple[str, str, bool]]:
 
 def overlay_start(atlas: Atlas) -> int:
     """Index of the first overlay trace in :func:`base_figure` of this atlas."""
-    return len(line_groups(atlas)) + len(atlas.lines) + 2
+    return len(line_groups(atlas)) + len(atlas.lines) + 3
 
 
 def step_text(atlas: Atlas, line_id: str, start: str, end: str, edge: dict[str, Any]) -> str:
@@ -196,7 +197,8 @@ def base_figure(atlas: Atlas, figure: BodyFigure = "male") -> go.Figure:
         node (``customdata = [region_id, side]``), and :data:`OVERLAY_SIZE` empty overlay
         traces at the end (from :func:`overlay_start`). The line traces carry a ``uid``
         starting ``baseline-`` and their step marks ``basestep-``, so the page can hide them
-        for the calm start without redrawing (``assets/chart.css``).
+        for the calm start without redrawing (``assets/chart.css``); the step marks answer
+        hover only while the lines show (``assets/chart.js`` sets their ``hoverinfo``).
 
     Notes
     -----
@@ -258,17 +260,36 @@ def base_figure(atlas: Atlas, figure: BodyFigure = "male") -> go.Figure:
                 hoverinfo="skip",
             )
         )
+    symbols = Marks.empty()
     for index, line in enumerate(atlas.lines):
+        line_marks = marks[line.id]
+        symbols.extend(line_marks.shown())
+        # Undrawn (see .region_marks): plotly finds hover points from the data.
         fig.add_trace(
             go.Scatter(
+                x=line_marks.x,
+                y=line_marks.y,
+                text=line_marks.text,
+                mode="none",
+                hoveron="points",
+                # None in the calm start, where the lines are hidden; assets/chart.js sets
+                # "text" with them (plotly reads hoverinfo only with no hovertemplate).
+                hoverinfo="skip",
                 name=f"{styles[line.id].label} (steps)",
                 legendgroup=line.id,
                 showlegend=False,
                 uid=f"basestep-{index}",
-                opacity=BASE_OPACITY["steps"][False],
-                **marks[line.id].props(),
             )
         )
+    fig.add_trace(
+        go.Scatter(
+            name="line symbols",
+            showlegend=False,
+            uid="basestep-symbols",
+            opacity=BASE_OPACITY["steps"][False],
+            **(symbols.props() | {"hoverinfo": "skip", "hovertemplate": None}),
+        )
+    )
     fig.add_trace(region_dots(atlas, graph.nodes))
     fig.add_trace(region_targets(atlas, graph.nodes, lines_at))
     for trace in _empty_overlay():

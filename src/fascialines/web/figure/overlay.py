@@ -278,7 +278,7 @@ def _base_opacity(atlas: Atlas, active: bool) -> dict[int, dict[str, Any]]:
     """Opacity of every base layer the overlay dims, by trace index."""
     groups, lines = len(line_groups(atlas)), len(atlas.lines)
     updates = {i: {"opacity": BASE_OPACITY["lines"][active]} for i in range(groups)}
-    for i in range(groups, groups + lines):
+    for i in range(groups, groups + lines + 1):  # the step targets, then the symbols
         updates[i] = {"opacity": BASE_OPACITY["steps"][active]}
     # The regions' dots (.region_marks); their targets draw nothing.
     updates[overlay_start(atlas) - 2] = {"opacity": BASE_OPACITY["regions"][active]}

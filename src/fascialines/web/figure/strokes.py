@@ -88,6 +88,15 @@ class Marks:
         for name in ("x", "y", "text", "colour", "symbol", "size", "angle", "opacity"):
             getattr(self, name).extend(getattr(other, name))
 
+    def shown(self) -> Marks:
+        """The marks that are drawn (opacity above 0), in order."""
+        kept = Marks.empty()
+        for i, opacity in enumerate(self.opacity):
+            if opacity > 0:
+                for name in ("x", "y", "text", "colour", "symbol", "size", "angle", "opacity"):
+                    getattr(kept, name).append(getattr(self, name)[i])
+        return kept
+
     def props(self) -> dict[str, Any]:
         return {
             "x": self.x,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,11 +11,11 @@ from dash.development.base_component import Component
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fascialines.web.markup import MARKUP_CLASS, block, to_markup
+from fascialines.web.markup import MARKUP_ATTRIBUTE, MARKUP_CLASS, block, to_markup
 from web_screen import find, from_markup, text
 
 TAGS = [html.Div, html.P, html.Span, html.Strong, html.Li, html.Ul, html.H3, html.Details]
-# Text with what markup must escape: HTML's own marks and the JSX parser's braces.
+# Text with HTML's own marks in it, and braces (nothing but text in HTML).
 TEXT = st.text(alphabet=st.sampled_from(list("ab <>&{}\"'→é;")), min_size=1, max_size=12)
 ATTRIBUTE = st.text(alphabet=st.sampled_from(list("ab-{}\"'&<")), max_size=8)
 
@@ -60,10 +61,10 @@ def test_markup_draws_the_same_components(tree: Component) -> None:
 
 
 @given(TEXT)
-def test_text_cannot_open_a_tag_or_an_expression(words: str) -> None:
+def test_text_cannot_open_a_tag(words: str) -> None:
     markup = to_markup(html.P(words))
     inner = markup[len("<p>") : -len("</p>")]
-    assert not set("<>{}") & set(inner)
+    assert not set("<>") & set(inner)
     assert text(from_markup(markup)) == words
 
 
@@ -92,14 +93,17 @@ def test_what_needs_dash_cannot_become_markup(node: Component) -> None:
         to_markup(node)
 
 
-def test_a_block_is_one_component_the_tests_read_through() -> None:
+def test_a_block_is_one_empty_div_holding_its_markup() -> None:
+    # React must hold no children of the block's own: assets/markup.js puts its HTML in.
     tree = [html.H3("Title"), html.Ul([html.Li("one"), html.Li("two")])]
     drawn = block(tree, "extra")
-    assert isinstance(drawn, dcc.Markdown) and drawn.dangerously_allow_html
+    assert isinstance(drawn, html.Div) and getattr(drawn, "children", None) is None
     assert drawn.className.split() == [MARKUP_CLASS, "extra"]
-    assert "\n" not in drawn.children  # one raw HTML block: a blank line would end it
-    assert find(drawn, dcc.Markdown, unfold=False) == [drawn]
+    assert getattr(drawn, MARKUP_ATTRIBUTE) == to_markup(tree)
+    assert find(drawn, html.Div, unfold=False) == [drawn]
     assert [li.children for li in find(drawn, html.Li)] == ["one", "two"]
+    script = (Path(__file__).parents[1] / "assets" / "markup.js").read_text(encoding="utf-8")
+    assert f'"{MARKUP_ATTRIBUTE}"' in script
 
 
 def test_the_fixed_blocks_ride_in_the_page_as_templates_of_escaped_markup() -> None:

@@ -87,7 +87,7 @@ def test_a_trace_sends_few_components(mini_atlas: Atlas, mini_graph: nx.MultiGra
     sent = [shown.outputs[slot] for slot in results.SLOTS]
     count = len(find(sent, dash.development.base_component.Component, unfold=False))
     assert count <= 3 + 2 * results.CARDS
-    blocks = [c for c in find(sent, dash.dcc.Markdown, unfold=False) if "markup" in css(c).split()]
+    blocks = [c for c in find(sent, dash.html.Div, unfold=False) if "markup" in css(c).split()]
     assert len(blocks) == 3 + results.CARDS  # head, flags, rows and one per card
 
 

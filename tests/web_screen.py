@@ -18,7 +18,7 @@ from fascialines.web.callbacks import respond
 from fascialines.web.core import trace_view
 from fascialines.web.figure import base_figure
 from fascialines.web.folds import fold_response
-from fascialines.web.markup import MARKUP_CLASS
+from fascialines.web.markup import MARKUP_ATTRIBUTE, MARKUP_CLASS
 from fascialines.web.state import parse_query, to_query
 from fascialines.web.views import diagram, line, page, region, results
 
@@ -76,10 +76,12 @@ def from_markup(markup: str) -> list[Any]:
 def _unfolded(node: Any) -> Any:
     """A :func:`fascialines.web.markup.block` as the components it draws; anything else as is."""
     if (
-        isinstance(node, dash.dcc.Markdown)
+        isinstance(node, html.Div)
         and MARKUP_CLASS in (getattr(node, "className", None) or "").split()
+        and hasattr(node, MARKUP_ATTRIBUTE)
     ):
-        return from_markup(str(node.children))
+        assert getattr(node, "children", None) is None, "a block has no children of its own"
+        return from_markup(getattr(node, MARKUP_ATTRIBUTE))
     return node
 
 
@@ -123,14 +125,7 @@ def _flat(nodes: list[Any]) -> list[Any]:
     for node in nodes:
         unfolded = _unfolded(node)
         flat += unfolded if isinstance(unfolded, list) else [unfolded]
-    # A block draws one <div> round what it holds (markup.block).
-    return [
-        item
-        for node in flat
-        for item in (
-            _list_of(node.children) if isinstance(node, html.Div) and not css(node) else [node]
-        )
-    ]
+    return flat
 
 
 def _list_of(children: Any) -> list[Any]:

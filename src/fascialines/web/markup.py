@@ -3,8 +3,12 @@
 Dash renders every component it receives as a React element subscribed to its store, and each
 one costs a pass over the page on every later update (``benchmarks/README.md``). Text that no
 callback reads or writes (a card's head and paths, the red flags) therefore travels as one
-:func:`block`: the same ``html`` components, written out by :func:`to_markup` and drawn by one
-``dcc.Markdown``, whose raw-HTML renderer (``react-jsx-parser``) turns them into plain elements.
+:func:`block`: the same ``html`` components, written out by :func:`to_markup`, in the
+``data-markup`` attribute of one empty ``div``, which ``assets/markup.js`` puts in as the
+``div``'s HTML whenever the attribute is new. React holds the ``div`` alone and leaves what is
+inside alone (it has no children of its own to compare). The browser's own HTML parser draws
+it: ``dcc.Markdown``, which drew the blocks before, parsed each of them in script again on
+every render (``benchmarks/README.md``).
 
 Only what the atlas and the wording layer say goes in, escaped here: no text typed by a user.
 Buttons keep working because the address buttons are handled by one document listener reading
@@ -18,26 +22,27 @@ from collections.abc import Iterable
 from html import escape
 from typing import Any
 
-from dash import dcc
+from dash import html
 from dash.development.base_component import Component
 
-__all__ = ["MARKUP_CLASS", "block", "to_markup"]
+__all__ = ["MARKUP_ATTRIBUTE", "MARKUP_CLASS", "block", "to_markup"]
 
-#: The class of every :func:`block`; the stylesheet lays its wrappers out as if absent
+#: The class of every :func:`block`; the stylesheet lays it out as if absent
 #: (``display: contents``), so the elements inside take part in their parent's grid.
 MARKUP_CLASS = "markup"
+#: The attribute that carries a block's HTML (``assets/markup.js`` reads it).
+MARKUP_ATTRIBUTE = "data-markup"
 
 # The Dash property names that become HTML attributes of another name; every other
 # property is written as it is named (``title``, ``href``, ``data-*``, ``aria-*``, ...).
 _ATTRIBUTE = {"className": "class"}
 _BOOLEAN = {"hidden", "open", "disabled"}
-# Void elements close themselves: the JSX parser needs every element closed.
+# Void elements close themselves (XHTML style, which HTML reads too).
 _VOID = {"br", "hr", "img", "wbr"}
 
 
 def _text(value: str) -> str:
-    # Braces would open a JSX expression; entities are decoded by the parser as in HTML.
-    return escape(value, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+    return escape(value, quote=False)
 
 
 def _kebab(name: str) -> str:
@@ -50,7 +55,7 @@ def _attribute(name: str, value: Any) -> str:
     if value is None:
         return ""
     if name == "style" and isinstance(value, dict):
-        # React's camelCase names; the parser reads a CSS string back into them.
+        # Dash's (React's) camelCase names, in CSS's own spelling.
         value = "; ".join(f"{_kebab(key)}: {rule}" for key, rule in value.items())
     if not isinstance(value, str | int | float):
         raise TypeError(f"markup cannot carry the {name!r} property of type {type(value)}")
@@ -62,11 +67,11 @@ def to_markup(node: Any) -> str:
 
     >>> from dash import html
     >>> to_markup(html.P(["1 < 2 ", html.Strong("{sic}")], className="note"))
-    '<p class="note">1 &lt; 2 <strong>&#123;sic&#125;</strong></p>'
+    '<p class="note">1 &lt; 2 <strong>{sic}</strong></p>'
 
     Raises :class:`TypeError` for what has no plain HTML form: a ``dcc`` component (it needs
     Dash to work), a dictionary id (a callback's target must stay a component). A style's
-    names must be React's camelCase ones (the parser cannot read custom properties back).
+    names are Dash's camelCase ones, written out as CSS names.
     """
     if node is None:
         return ""
@@ -88,14 +93,9 @@ def to_markup(node: Any) -> str:
 
 
 def block(children: Any, class_name: str = "") -> Component:
-    """``children`` drawn by one component (see the module's note): a ``div`` of the markup.
-
-    The outer element must be a block one: Markdown treats an HTML block that opens with a
-    ``div`` as one piece of raw HTML up to its end, with no paragraph around it.
-    """
-    markup = to_markup(children).replace("\n", " ")
-    return dcc.Markdown(
-        f"<div>{markup}</div>",
-        dangerously_allow_html=True,
+    """``children`` drawn by one component (see the module's note): an empty ``div`` whose
+    :data:`MARKUP_ATTRIBUTE` holds their markup."""
+    return html.Div(
         className=f"{MARKUP_CLASS} {class_name}".strip(),
+        **{MARKUP_ATTRIBUTE: to_markup(children)},
     )

@@ -178,7 +178,8 @@
         const narrow = window.matchMedia("(max-width: 760px)").matches;
         const attempt = function (left) {
             const all = graphs();
-            if (all.length === 1 && all[0].layout && all[0].layout.xaxis) {
+            // The toolbar (markup, assets/markup.js) holds the views' ranges.
+            if (all.length === 1 && all[0].layout && all[0].layout.xaxis && toolbar()) {
                 followDrawings(all[0]);
                 act(narrow ? "view-front" : "reset");
             } else if (left > 0) {
@@ -221,33 +222,55 @@
         stepHover(gd, everyLineShown());
     }
 
+    // The toolbar is markup (views/diagram.py tools): one listener for its buttons, each
+    // naming its action in data-tool. Real buttons: the keyboard's Enter and Space click them.
+    document.addEventListener("click", function (event) {
+        const button = event.target.closest ? event.target.closest("button[data-tool]") : null;
+        if (button && button.closest("#body-tools")) {
+            act(button.dataset.tool);
+        }
+    });
+
+    function press(button, on) {
+        const value = on ? "true" : "false";
+        if (button.getAttribute("aria-pressed") !== value) {
+            button.setAttribute("aria-pressed", value);
+        }
+    }
+
+    // The address last followed: a toolbar drawn after it (assets/markup.js) is pressed as it
+    // says.
+    let followed = null;
+    function pressAll(search) {
+        const params = new URLSearchParams(search || "");
+        document.querySelectorAll(".chart-every-line").forEach(function (button) {
+            press(button, params.get("all_lines") === "1");
+        });
+        const figure = params.get("figure") || "";
+        document.querySelectorAll("button[data-figure]").forEach(function (button) {
+            press(button, button.dataset.figure === figure);
+        });
+    }
+    document.addEventListener("markup-drawn", function (event) {
+        if (followed !== null && event.target.querySelector("#body-tools")) {
+            pressAll(followed);
+        }
+    });
+
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         fascialinesChart: {
-            // The calm start: the lines of the lower figure show only with all_lines=1.
-            everyLine: function (search) {
-                const on = new URLSearchParams(search || "").get("all_lines") === "1";
-                const switchButton = document.querySelector(".chart-every-line");
-                if (switchButton) {
-                    switchButton.setAttribute("aria-pressed", on ? "true" : "false");
-                }
+            // The chart's part of the address drawn (views/gate.py page_view): the calm start
+            // (the lines of the lower figure show only with all_lines=1) and the body figure,
+            // each switch pressed as the address says; the panel's class is the answer.
+            follow: function (search) {
+                followed = search || "";
+                pressAll(followed);
+                const on = new URLSearchParams(followed).get("all_lines") === "1";
                 graphs().forEach(function (gd) {
                     stepHover(gd, on);
                 });
                 openView();
                 return "panel diagram" + (on ? " every-line" : "");
-            },
-            tool: function () {
-                const context = window.dash_clientside.callback_context;
-                const fired = context.triggered.filter(function (t) {
-                    return t.value;
-                });
-                if (!fired.length) {
-                    return window.dash_clientside.no_update;
-                }
-                const propId = fired[0].prop_id;
-                const id = JSON.parse(propId.slice(0, propId.lastIndexOf(".")));
-                act(id.action);
-                return id.action;
             },
         },
     });

@@ -11,6 +11,8 @@
         if (markup !== null && block.__markupDrawn !== markup) {
             block.innerHTML = markup;
             block.__markupDrawn = markup;
+            // For a script that sets state on what a block holds (assets/chart.js).
+            block.dispatchEvent(new CustomEvent("markup-drawn", { bubbles: true }));
         }
     }
 

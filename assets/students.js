@@ -43,7 +43,7 @@
                 const outputs = window.dash_clientside.callback_context.outputs_list;
                 const view = viewOf(shown);
                 const root = "page view-" + view;
-                const chart = window.dash_clientside.fascialinesChart.everyLine(shown);
+                const chart = window.dash_clientside.fascialinesChart.follow(shown);
                 const answer = [root === pageClass ? noUpdate : root, chart === panelClass ? noUpdate : chart];
                 outputs.slice(2).forEach(function (output, i) {
                     const name = output.id.replace(/-view$/, "");

@@ -28,6 +28,7 @@ from web_screen import (
     post_page_callback,
     screen,
     text,
+    unfolded,
 )
 
 
@@ -196,7 +197,7 @@ def test_the_endpoint_writes_a_changed_control_into_the_url(
 def test_the_page_puts_the_key_under_the_diagram(app: dash.Dash, mini_atlas: Atlas) -> None:
     panels = [s for s in find(app.layout, dash.html.Section) if "diagram" in css(s).split()]
     assert len(panels) == 1
-    parts = [css(child) for child in panels[0].children]
+    parts = [css(child) for child in unfolded(list(panels[0].children))]
     assert parts.index("diagram-key") == parts.index("body-graph") + 1
 
 
@@ -391,6 +392,8 @@ def test_answers_are_compressed_on_each_request_and_decompress_to_the_answer(
         ("?symptom={s}", "?symptom={s}&side=left", False),
         ("", "?line={l}", False),
         ("?symptom={s}", "?symptom={s}&all_lines=1", True),  # the calm start switched off
+        ("?symptom={s}", "?symptom={s}&figure=female", True),  # the chart's figure switch
+        ("?figure=female", "?figure=female&line={l}", False),
         ("?symptom={s}", "?view=client&symptom={s}", True),
         ("?symptom={s}", "?view=quiz", True),
         ("?view=quiz", "?view=quiz&seed=7", True),  # a students' view follows every address

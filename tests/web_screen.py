@@ -23,6 +23,11 @@ from fascialines.web.state import parse_query, to_query
 from fascialines.web.views import diagram, line, page, region, results
 
 
+def _style_name(name: str) -> str:
+    # Dash's camelCase, except a custom property, which keeps its own name.
+    return name if name.startswith("--") else re.sub("-([a-z])", lambda m: m.group(1).upper(), name)
+
+
 class _Components(HTMLParser):
     """Builds ``html`` components back from markup (the inverse of ``web.markup.to_markup``)."""
 
@@ -33,14 +38,11 @@ class _Components(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         props: dict[str, Any] = {}
         for name, value in attrs:
-            if name == "class":
-                props["className"] = value
+            if name in ("class", "for"):
+                props[{"class": "className", "for": "htmlFor"}[name]] = value
             elif name == "style":
                 rules = [rule.split(":", 1) for rule in (value or "").split(";") if rule.strip()]
-                props["style"] = {
-                    re.sub("-([a-z])", lambda m: m.group(1).upper(), k.strip()): v.strip()
-                    for k, v in rules
-                }
+                props["style"] = {_style_name(k.strip()): v.strip() for k, v in rules}
             else:
                 props[name] = True if value is None else value
         self.stack.append((tag, props, []))
@@ -119,7 +121,7 @@ def find(node: Any, kind: type[Component], *, unfold: bool = True) -> list[Compo
     return found
 
 
-def _flat(nodes: list[Any]) -> list[Any]:
+def unfolded(nodes: list[Any]) -> list[Any]:
     """Top-level markup blocks replaced by the components they draw."""
     flat: list[Any] = []
     for node in nodes:
@@ -165,14 +167,14 @@ class Screen:
             for t in from_markup(results.fixed_templates(self.atlas))
             if getattr(t, "id", None) == results.template_id(slot)
         ]
-        return _flat(_list_of(template.children))
+        return unfolded(_list_of(template.children))
 
     @property
     def results(self) -> list[Any]:
         """The results column in order: head, red flags, the cards, the rest, the caveats."""
         o = self.outputs
         cards = _list(o[results.Ids.CARDS])
-        return _flat(
+        return unfolded(
             [
                 *_list(o[results.Ids.HEAD]),
                 *_list(o[results.Ids.FLAGS]),
@@ -211,11 +213,11 @@ class Screen:
 
     @property
     def line(self) -> list[Any]:
-        return _flat(_list(self.outputs[line.Ids.DETAILS]))
+        return unfolded(_list(self.outputs[line.Ids.DETAILS]))
 
     @property
     def region(self) -> list[Any]:
-        return _flat(_list(self.outputs[region.Ids.DETAILS]))
+        return unfolded(_list(self.outputs[region.Ids.DETAILS]))
 
     @property
     def caption(self) -> str:

@@ -7,12 +7,13 @@ without a mouse would.
 from __future__ import annotations
 
 import json
-from typing import Any
 
+from dash import html
 from playwright.sync_api import Page, expect
 
 from fascialines.web.figure.geometry import X_RANGE, Y_RANGE
 from fascialines.web.views import diagram
+from web_screen import find
 
 # The axis ranges of both layers, lower first: as plotly holds them, and as the overlay was
 # last drawn on (assets/overlay.js records them on its layer).
@@ -50,10 +51,6 @@ def _press(page: Page, action: str) -> None:
     button = page.locator(f"button.chart-{action}")
     button.focus()
     page.keyboard.press("Enter")
-
-
-def _tool_ids() -> list[dict[str, Any]]:
-    return [{"type": diagram.Ids.TOOL, "action": action} for action, *_ in diagram.TOOLS]
 
 
 def test_the_chart_starts_calm_and_the_switch_shows_every_line(
@@ -162,11 +159,26 @@ def test_save_picture_downloads_a_png_of_the_chart(offline_page: Page, base_url:
 
 
 def test_every_tool_is_a_named_button() -> None:
-    # Named for screen readers where the label is a symbol (+, the arrows).
-    component = diagram.tools()
-    buttons = [c for c in component.children if getattr(c, "id", None) in _tool_ids()]
-    assert len(buttons) == len(diagram.TOOLS)
+    # Named for screen readers where the label is a symbol (+, the arrows); its action in its
+    # data-tool, which assets/chart.js reads.
+    buttons = [b for b in find(diagram.tools(), html.Button) if hasattr(b, diagram.TOOL_ATTRIBUTE)]
+    assert [getattr(b, diagram.TOOL_ATTRIBUTE) for b in buttons] == [a for a, *_ in diagram.TOOLS]
     for button, (_, label, name) in zip(buttons, diagram.TOOLS, strict=True):
         assert button.type == "button" and button.title == name
         if label != name:
             assert getattr(button, "aria-label") == name
+
+
+def test_the_figure_buttons_say_which_body_is_drawn(offline_page: Page, base_url: str) -> None:
+    page = offline_page
+    page.goto(base_url + "/?figure=female&all_lines=1")
+    _ready(page)
+    male, female = page.locator("button.chart-figure").all()
+    expect(female).to_have_attribute("aria-pressed", "true")
+    expect(male).to_have_attribute("aria-pressed", "false")
+    expect(page.locator("button.chart-every-line")).to_have_attribute("aria-pressed", "true")
+    male.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{base_url}/?all_lines=1")
+    expect(male).to_have_attribute("aria-pressed", "true")
+    expect(female).to_have_attribute("aria-pressed", "false")

@@ -35,7 +35,7 @@ MARKUP_ATTRIBUTE = "data-markup"
 
 # The Dash property names that become HTML attributes of another name; every other
 # property is written as it is named (``title``, ``href``, ``data-*``, ``aria-*``, ...).
-_ATTRIBUTE = {"className": "class"}
+_ATTRIBUTE = {"className": "class", "htmlFor": "for"}
 _BOOLEAN = {"hidden", "open", "disabled"}
 # Void elements close themselves (XHTML style, which HTML reads too).
 _VOID = {"br", "hr", "img", "wbr"}

@@ -20,14 +20,15 @@ from typing import Any
 
 import dash
 import plotly.graph_objects as go
-from dash import ALL, ClientsideFunction, Input, Output, dcc, html
+from dash import dcc, html
 from dash.development.base_component import Component
 from plotly.utils import PlotlyJSONEncoder
 
 from fascialines.atlas import EVIDENCE_ORDER, Atlas
 from fascialines.tracing import Trace
 from fascialines.web.figure import geometry, outline_shapes, split_layers
-from fascialines.web.pieces import attrs, node_name, places, set_button, set_button_id
+from fascialines.web.markup import block
+from fascialines.web.pieces import attrs, node_name, places, set_button
 from fascialines.web.state import FIGURES, ViewState
 from fascialines.web.theme import (
     EVIDENCE_DASH,
@@ -39,11 +40,13 @@ from fascialines.web.theme import (
 from fascialines.web.wording import EVIDENCE_SHORT, HEADING
 
 __all__ = [
+    "FIGURE_ATTRIBUTE",
     "FIGURE_OUTPUTS",
     "HOVER_ONLY",
     "OVERLAY_PROP",
     "PANEL_CLASS",
     "TOOLS",
+    "TOOL_ATTRIBUTE",
     "Ids",
     "caption",
     "diagram_key",
@@ -53,7 +56,6 @@ __all__ = [
     "lower_class",
     "overlay_output",
     "overlay_value",
-    "set_callbacks",
     "tools",
 ]
 
@@ -73,8 +75,6 @@ class Ids:
     #: The figure's frame; ``view-front``, ``view-back`` or ``view-side`` while one view is shown.
     FRAME = "body-frame"
     TOOLS = "body-tools"
-    #: A tool button's id is ``{"type": TOOL, "action": <one of TOOLS>}``.
-    TOOL = "body-tool"
     #: The group of the "Figure: male / female" buttons.
     FIGURE_CHOICE = "body-figure-choice"
 
@@ -87,6 +87,10 @@ DEEP_NOTE = (
 
 #: The diagram panel's class; the browser adds ``every-line`` for "Show every line".
 PANEL_CLASS = "panel diagram"
+#: A tool button's action (one of :data:`TOOLS`), read by ``assets/chart.js``.
+TOOL_ATTRIBUTE = "data-tool"
+#: A figure button's value of the ``figure`` field ("" for the default).
+FIGURE_ATTRIBUTE = "data-figure"
 
 
 #: The chart's tools: (action, visible label, the name said to screen readers and on hover).
@@ -145,39 +149,46 @@ def diagram_key(atlas: Atlas) -> Component:
         )
         for grade in grades
     ]
-    return html.Div(
-        className="diagram-key",
-        children=[
-            html.H3(HEADING["key"], className="visually-hidden"),
-            html.P(HEADING["key-lines"], className="key-title"),
-            html.Ul(lines, className="key-list key-lines"),
-            html.P(HEADING["key-evidence"], className="key-title"),
-            html.Ul(
-                [
-                    *evidence,
-                    # In the evidence row, where it has room, so a phone's first candidate
-                    # still follows the diagram within one screen.
-                    html.Li(
-                        className="key-deep",
-                        children=[
-                            html.Span(
-                                className="key-deep-sample", **attrs({"aria-hidden": "true"})
-                            ),
-                            html.Span("deep (paler)", title=DEEP_NOTE),
-                        ],
-                    ),
-                ],
-                className="key-list key-evidences",
-            ),
-        ],
+    # No callback touches the key: one markup block (the page's every component costs each
+    # later update).
+    return block(
+        html.Div(
+            className="diagram-key",
+            children=[
+                html.H3(HEADING["key"], className="visually-hidden"),
+                html.P(HEADING["key-lines"], className="key-title"),
+                html.Ul(lines, className="key-list key-lines"),
+                html.P(HEADING["key-evidence"], className="key-title"),
+                html.Ul(
+                    [
+                        *evidence,
+                        # In the evidence row, where it has room, so a phone's first candidate
+                        # still follows the diagram within one screen.
+                        html.Li(
+                            className="key-deep",
+                            children=[
+                                html.Span(
+                                    className="key-deep-sample", **attrs({"aria-hidden": "true"})
+                                ),
+                                html.Span("deep (paler)", title=DEEP_NOTE),
+                            ],
+                        ),
+                    ],
+                    className="key-list key-evidences",
+                ),
+            ],
+        )
     )
 
 
 def tools() -> Component:
     """The chart's tools: the "Show every line" switch, then view, zoom, pan, reset and save.
 
-    The home ranges and each view's ranges ride along as data attributes, so the browser
-    script knows them without asking the server.
+    One markup block (no callback touches it): plain buttons, each tool's action in its
+    ``data-tool``, the home ranges and each view's ranges in the toolbar's data attributes,
+    so the browser script (``assets/chart.js``, one listener for the toolbar) knows them
+    without asking the server. The switches say whether they are on (``aria-pressed``, set
+    by the browser from the address: :func:`.gate.page_view`).
     """
     views = {
         view: [geometry.VIEW_CENTRES[view] + low, geometry.VIEW_CENTRES[view] + high]
@@ -186,11 +197,10 @@ def tools() -> Component:
     buttons = [
         html.Button(
             label,
-            id={"type": Ids.TOOL, "action": action},
             type="button",
             className="button button-small chart-tool chart-" + action,
             title=name,
-            **attrs({"aria-label": name} if label != name else {}),
+            **attrs({TOOL_ATTRIBUTE: action} | ({"aria-label": name} if label != name else {})),
         )
         for action, label, name in TOOLS
     ]
@@ -201,18 +211,23 @@ def tools() -> Component:
         class_name="button button-small chart-every-line",
         title="Draw all twelve lines faintly behind the view",
     )
-    return html.Div(
-        id=Ids.TOOLS,
-        className="chart-tools",
-        role="toolbar",
-        **attrs(
-            {
-                "aria-label": "Chart tools",
-                "data-home": json.dumps({"x": list(geometry.X_RANGE), "y": list(geometry.Y_RANGE)}),
-                "data-views": json.dumps(views),
-            }
-        ),
-        children=[switch, figure_choice(), *buttons],
+    setattr(switch, "aria-pressed", "false")
+    return block(
+        html.Div(
+            id=Ids.TOOLS,
+            className="chart-tools",
+            role="toolbar",
+            **attrs(
+                {
+                    "aria-label": "Chart tools",
+                    "data-home": json.dumps(
+                        {"x": list(geometry.X_RANGE), "y": list(geometry.Y_RANGE)}
+                    ),
+                    "data-views": json.dumps(views),
+                }
+            ),
+            children=[switch, figure_choice(), *buttons],
+        )
     )
 
 
@@ -221,19 +236,16 @@ def _figure_change(figure: str) -> dict[str, str]:
     return {"figure": "" if figure == FIGURES[0] else figure}
 
 
-def _figure_button_id(figure: str) -> dict[str, Any]:
-    """The id of a figure button (an output of :func:`figure_outputs`)."""
-    return set_button_id(_figure_change(figure))
-
-
 def _figure_button(figure: str) -> Component:
+    change = _figure_change(figure)
     button = set_button(
         figure.capitalize(),
-        _figure_change(figure),
+        change,
         class_name="button button-small chart-figure",
         title=f"Draw the {figure} body under the lines",
-        named=True,
     )
+    # The browser presses the button whose value the address has (assets/chart.js).
+    setattr(button, FIGURE_ATTRIBUTE, change["figure"])
     setattr(button, "aria-pressed", "true" if figure == FIGURES[0] else "false")
     return button
 
@@ -241,7 +253,8 @@ def _figure_button(figure: str) -> Component:
 def figure_choice() -> Component:
     """The "Figure: male / female" buttons: address buttons that set the ``figure`` field.
 
-    Each says whether it is the figure drawn (``aria-pressed``, kept by :func:`figure_outputs`).
+    Each says whether it is the figure drawn (``aria-pressed``): the browser sets it from the
+    address drawn (``assets/chart.js``, from :func:`.gate.page_view`).
     """
     return html.Span(
         id=Ids.FIGURE_CHOICE,
@@ -266,10 +279,6 @@ _VIEW_SPANS: dict[geometry.View, tuple[float, float]] = {
 #: The outputs of :func:`figure_outputs` in the page's one callback: key -> (id, property).
 FIGURE_OUTPUTS: dict[str, tuple[str | dict[str, Any], str]] = {
     f"{Ids.GRAPH}.figure": (Ids.GRAPH, "figure"),
-    **{
-        f"figure-{figure}.aria-pressed": (_figure_button_id(figure), "aria-pressed")
-        for figure in FIGURES
-    },
 }
 
 
@@ -286,11 +295,7 @@ def figure_outputs(state: ViewState, shown: ViewState | None) -> dict[str, Any]:
         return dict.fromkeys(FIGURE_OUTPUTS, dash.no_update)
     patch = dash.Patch()
     patch["layout"]["shapes"] = outline_shapes(state.figure)  # type: ignore[arg-type]
-    pressed = {
-        f"figure-{figure}.aria-pressed": "true" if figure == state.figure else "false"
-        for figure in FIGURES
-    }
-    return {f"{Ids.GRAPH}.figure": patch, **pressed}
+    return {f"{Ids.GRAPH}.figure": patch}
 
 
 #: The overlay layer's attribute with its traces as first drawn, a JSON list (only the first page
@@ -344,22 +349,6 @@ def _tenth(value: Any) -> Any:
 
 def _compact(value: Any) -> str:
     return json.dumps(value, separators=(",", ":"), cls=PlotlyJSONEncoder)
-
-
-def set_callbacks(app: dash.Dash) -> None:
-    """The chart's tools, in the browser alone (``assets/chart.js``): zooming asks nothing.
-
-    The calm start (the panel's class, from ``all_lines``) follows the address shown in the
-    page's one browser-side callback
-    (:func:`fascialines.web.views.gate.wire_views`); the figure choice is part of the page's one
-    server callback (:func:`figure_outputs`).
-    """
-    app.clientside_callback(
-        ClientsideFunction(namespace="fascialinesChart", function_name="tool"),
-        Output(Ids.TOOLS, "data-done"),
-        Input({"type": Ids.TOOL, "action": ALL}, "n_clicks"),
-        prevent_initial_call=True,
-    )
 
 
 def layout(atlas: Atlas, figure: go.Figure) -> Component:

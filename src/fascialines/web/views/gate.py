@@ -22,7 +22,7 @@ from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
 from fascialines.web.pieces import attrs
-from fascialines.web.state import ViewState
+from fascialines.web.state import FIGURES, ViewState
 
 __all__ = [
     "STUDENT_VIEWS",
@@ -62,12 +62,14 @@ def page_view(state: ViewState, query: str) -> str:
     """The ``page-view`` the page's callback sets for a state drawn at address ``query``.
 
     On a students' view, the whole address: every new one wakes the view's gate. Elsewhere,
-    only what the browser callback reads there (the view, the ``all_lines`` switch), so an
-    explorer's gesture leaves it as it is and Dash runs no browser callback at all.
+    only what the browser callback reads there (the view, and for the chart's switches the
+    ``all_lines`` field and a figure other than the default), so an explorer's gesture leaves it
+    as it is and Dash runs no browser callback at all.
     """
     if view_name(state) in STUDENT_VIEWS:
         return query
-    return f"?view={state.view}" + ("&all_lines=1" if state.all_lines else "")
+    figure = f"&figure={state.figure}" if state.figure != FIGURES[0] else ""
+    return f"?view={state.view}" + ("&all_lines=1" if state.all_lines else "") + figure
 
 
 def wire_views(

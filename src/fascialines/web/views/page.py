@@ -115,7 +115,6 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
 
 def set_callbacks(app: dash.Dash) -> None:
     """The handlers that run in the browser alone (``assets/app.js``, ``assets/chart.js``)."""
-    diagram.set_callbacks(app)
     gate.wire_views(
         app,
         Ids.ROOT,

@@ -95,7 +95,5 @@ def to_markup(node: Any) -> str:
 def block(children: Any, class_name: str = "") -> Component:
     """``children`` drawn by one component (see the module's note): an empty ``div`` whose
     :data:`MARKUP_ATTRIBUTE` holds their markup."""
-    return html.Div(
-        className=f"{MARKUP_CLASS} {class_name}".strip(),
-        **{MARKUP_ATTRIBUTE: to_markup(children)},
-    )
+    carried: dict[str, Any] = {MARKUP_ATTRIBUTE: to_markup(children)}
+    return html.Div(className=f"{MARKUP_CLASS} {class_name}".strip(), **carried)

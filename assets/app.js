@@ -179,6 +179,27 @@ document.addEventListener("click", function (event) {
     }
 });
 
+// A link to another view of the app (pieces.in_app_link, a plain <a> that can sit in markup):
+// a plain click sets the page's address, as a dcc.Link does, with no page load, and shows the
+// new view from its top; a click with a modifier key opens it as any link does.
+document.addEventListener("click", function (event) {
+    const link = event.target.closest ? event.target.closest("a[data-in-app]") : null;
+    const modified = event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+    const dash = window.dash_clientside;
+    if (!link || event.button !== 0 || modified || event.defaultPrevented || !dash || !dash.set_props) {
+        return;
+    }
+    const target = new URL(link.getAttribute("href"), window.location.href);
+    if (target.origin !== window.location.origin || target.pathname !== window.location.pathname) {
+        return;
+    }
+    event.preventDefault();
+    if (target.search !== window.location.search) {
+        dash.set_props("page-url", { search: target.search });
+    }
+    window.scrollTo(0, 0);
+});
+
 // A dropdown's typed words, for a field that names its store (views/controls.py,
 // data-search-store): passed on only when they hold a word. The dropdown clears its search on
 // every opening, choice and closing, and those need no answer; a listener costs Dash nothing,

@@ -284,7 +284,9 @@ def test_the_empty_view_offers_example_links_that_open_real_views(
     mini_atlas: Atlas, mini_graph: nx.MultiGraph
 ) -> None:
     shown = screen(mini_atlas, mini_graph, "")
-    links = [link.href for link in find(shown.results, dash.dcc.Link)]
+    # In-app links (pieces.in_app_link): assets/app.js follows them with no page load.
+    links = [link.href for link in find(shown.results, dash.html.A)]
+    assert links and all(getattr(link, "data-in-app") for link in find(shown.results, dash.html.A))
     states = [parse_query(mini_atlas, href) for href in links]
     assert all(messages == () for _, messages in states)
     assert {s.symptom for s, _ in states if s.symptom} <= {x.id for x in mini_atlas.symptoms}

@@ -137,6 +137,28 @@ def test_a_shared_link_opens_the_same_view_and_back_returns_to_it(
     assert "?" not in page.url.rstrip("?")
 
 
+def test_the_welcomes_links_open_their_view_in_the_page_and_back_returns(
+    offline_page: Page, base_url: str
+) -> None:
+    # In-app links are plain links in markup (pieces.in_app_link): a click is followed with
+    # no page load (assets/app.js), and the browser's history keeps each view.
+    page = offline_page
+    page.goto(base_url)
+    _ready(page)
+    page.evaluate("window.__samePage = true")
+    example = page.locator(".chips a[data-in-app]").first
+    name = example.inner_text()
+    example.click()
+    expect(page.locator("#trace-head h2")).to_have_text(name)
+    expect(page).to_have_url(re.compile(r"\?symptom="))
+    assert page.evaluate("window.__samePage === true"), "no page load"
+    page.go_back()
+    expect(page.locator("#trace-head h2")).to_have_text("Where does it hurt?")
+    page.get_by_role("link", name="Evidence").click()
+    expect(page).to_have_url(f"{base_url}/?view=evidence")
+    assert page.evaluate("window.__samePage === true"), "no page load"
+
+
 def test_exploring_a_line_shows_every_step_with_its_evidence(
     offline_page: Page, base_url: str, atlas: Atlas
 ) -> None:

@@ -24,6 +24,7 @@ __all__ = [
     "attrs",
     "capitalised",
     "evidence_badge",
+    "in_app_link",
     "joined",
     "line_chip",
     "line_colour",
@@ -65,6 +66,21 @@ def evidence_badge(grade: str) -> Component:
         href=f"?view=evidence#{'grade-' + grade if grade else 'trigger-points'}",
         title="What this grade means",
     )
+
+
+#: The attribute that marks an :func:`in_app_link`.
+IN_APP = "data-in-app"
+
+
+def in_app_link(children: Any, href: str, class_name: str | None = None) -> Component:
+    """A link to another view of the app, at ``href`` (a query string, ``?`` for the start).
+
+    A plain ``a``: it can sit in a markup block, and opens in a new tab as any link does. A
+    plain click is followed in the page (``assets/app.js`` sets the page's address, as a
+    ``dcc.Link`` would, with no page load).
+    """
+    extra: dict[str, Any] = {"className": class_name} if class_name else {}
+    return html.A(children, href=href, **attrs({IN_APP: "1"}), **extra)
 
 
 #: The id type of a named :func:`set_button` (the id is for callbacks that set its state; the

@@ -15,7 +15,8 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
-from fascialines.web.pieces import attrs, with_side
+from fascialines.web.markup import block
+from fascialines.web.pieces import attrs, in_app_link, with_side
 from fascialines.web.state import (
     DEFAULT_HOPS,
     LOWEST_GRADE,
@@ -233,13 +234,15 @@ def share_layout() -> Component:
                 # What the button says once it has copied (read by assets/app.js).
                 **attrs({"data-copied": CONTROL["copied"]}),
             ),
-            html.P(
-                [
-                    CONTROL["nothing-stored"],
-                    dcc.Link(CONTROL["start-again"], href="?", className="start-again"),
-                ],
-                className="field-hint",
-                **attrs({"aria-live": "polite"}),
+            block(
+                html.P(
+                    [
+                        CONTROL["nothing-stored"],
+                        in_app_link(CONTROL["start-again"], "?", class_name="start-again"),
+                    ],
+                    className="field-hint",
+                    **attrs({"aria-live": "polite"}),
+                )
             ),
         ],
     )

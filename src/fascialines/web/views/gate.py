@@ -21,7 +21,7 @@ from dash import Input, Output, State, dcc, html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
-from fascialines.web.pieces import attrs
+from fascialines.web.pieces import attrs, in_app_link
 from fascialines.web.state import FIGURES, ViewState
 
 __all__ = [
@@ -113,7 +113,7 @@ def nav(atlas: Atlas) -> Component:
         children=[
             # A whole page load: the server gives the new quiz its seed (quiz_downloads).
             html.A("Quiz", href="?view=quiz"),
-            dcc.Link("Compare lines", href=f"?lines={first_two}"),
-            dcc.Link("Evidence", href="?view=evidence"),
+            in_app_link("Compare lines", f"?lines={first_two}"),
+            in_app_link("Evidence", "?view=evidence"),
         ],
     )

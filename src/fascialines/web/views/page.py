@@ -15,6 +15,7 @@ from dash import ClientsideFunction, Input, Output, State, dcc, html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas
+from fascialines.web.markup import block
 from fascialines.web.pieces import attrs
 from fascialines.web.views import (
     client,
@@ -65,9 +66,14 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
             html.Header(
                 className="site-header",
                 children=[
-                    html.H1("fascialines"),
-                    html.P(HEADING["tagline"], className="tagline"),
-                    gate.nav(atlas),
+                    # What no callback touches is one component each (web/markup.py).
+                    block(
+                        [
+                            html.H1("fascialines"),
+                            html.P(HEADING["tagline"], className="tagline"),
+                            gate.nav(atlas),
+                        ]
+                    ),
                     controls.share_layout(),
                 ],
             ),
@@ -94,20 +100,22 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
                     evidence.layout(atlas),
                 ],
             ),
-            html.Footer(
-                className="site-footer",
-                children=[
-                    html.P(
-                        SENTENCE["atlas-counts"].format(
-                            title=atlas.title,
-                            lines=len(atlas.lines),
-                            regions=len(atlas.regions),
-                            sources=len(atlas.sources),
-                        )
-                        + (f" {atlas.credits}" if atlas.credits else "")
-                    ),
-                    html.P(HEADING["footer"]),
-                ],
+            block(
+                html.Footer(
+                    className="site-footer",
+                    children=[
+                        html.P(
+                            SENTENCE["atlas-counts"].format(
+                                title=atlas.title,
+                                lines=len(atlas.lines),
+                                regions=len(atlas.regions),
+                                sources=len(atlas.sources),
+                            )
+                            + (f" {atlas.credits}" if atlas.credits else "")
+                        ),
+                        html.P(HEADING["footer"]),
+                    ],
+                )
             ),
         ],
     )

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import Any, cast
 
 import dash
-from dash import dcc, html
+from dash import html
 from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas, RedFlag
@@ -31,6 +31,7 @@ from fascialines.web.pieces import (
     attrs,
     capitalised,
     evidence_badge,
+    in_app_link,
     line_chip,
     places,
     route,
@@ -386,31 +387,36 @@ def _welcome(atlas: Atlas, state: ViewState) -> list[Component]:
         return [html.P(SENTENCE["line-open"], className="hint")]
     known = {symptom.id for symptom in atlas.symptoms}
     examples = [i for i in EXAMPLE_SYMPTOMS if i in known] or sorted(known)[:5]
+    # One markup block: the page's first screen, which the first choice of a symptom replaces.
     return [
-        html.H2(HEADING["welcome"]),
-        html.P(HEADING["welcome-text"]),
-        html.P(HEADING["examples"]),
-        html.Ul(
-            className="chips",
-            children=[
-                html.Li(dcc.Link(atlas.symptom_by_id(i).name, href=f"?symptom={i}"))
-                for i in examples
-            ],
-        ),
-        html.P(HEADING["follow-line"]),
-        html.Ul(
-            className="chips",
-            children=[
-                html.Li(
-                    dcc.Link(
-                        [line_chip(atlas, line.id), f" {line.name}"],
-                        href=f"?line={line.abbreviation}",
-                    )
-                )
-                for line in atlas.lines
-            ],
-        ),
-        html.P(DISCLAIMER, className="disclaimer"),
+        block(
+            [
+                html.H2(HEADING["welcome"]),
+                html.P(HEADING["welcome-text"]),
+                html.P(HEADING["examples"]),
+                html.Ul(
+                    className="chips",
+                    children=[
+                        html.Li(in_app_link(atlas.symptom_by_id(i).name, f"?symptom={i}"))
+                        for i in examples
+                    ],
+                ),
+                html.P(HEADING["follow-line"]),
+                html.Ul(
+                    className="chips",
+                    children=[
+                        html.Li(
+                            in_app_link(
+                                [line_chip(atlas, line.id), f" {line.name}"],
+                                f"?line={line.abbreviation}",
+                            )
+                        )
+                        for line in atlas.lines
+                    ],
+                ),
+                html.P(DISCLAIMER, className="disclaimer"),
+            ]
+        )
     ]
 
 

@@ -11,7 +11,7 @@ from dash.development.base_component import Component
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fascialines.web.markup import MARKUP_ATTRIBUTE, MARKUP_CLASS, block, to_markup
+from fascialines.web.markup import _DASH_OWN, MARKUP_ATTRIBUTE, MARKUP_CLASS, block, to_markup
 from web_screen import find, from_markup, text
 
 TAGS = [html.Div, html.P, html.Span, html.Strong, html.Li, html.Ul, html.H3, html.Details]
@@ -58,6 +58,16 @@ def trees(draw: st.DrawFn, depth: int = 3) -> Component:
 @given(trees())
 def test_markup_draws_the_same_components(tree: Component) -> None:
     assert _shape(from_markup(to_markup(tree))) == _shape([tree])
+
+
+@given(trees())
+def test_markup_reads_exactly_the_properties_dash_would_send(tree: Component) -> None:
+    # to_markup reads a component's own attributes, not to_plotly_json(): the same set.
+    for node in find(tree, Component, unfold=False):
+        sent = node.to_plotly_json()["props"]
+        sent.pop("children", None)
+        own = {k: v for k, v in vars(node).items() if k not in _DASH_OWN and k != "children"}
+        assert own == sent
 
 
 @given(TEXT)

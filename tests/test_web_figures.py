@@ -922,7 +922,7 @@ def test_every_tissue_patch_fits_the_body_of_either_figure(packaged, figure):
     off = []
     for region in packaged.regions:
         sides = ("midline",) if region.laterality == "midline" else ("left", "right")
-        for side, view in itertools.product(sides, body.VIEWS):
+        for side, view in itertools.product(sides, body.CHART_VIEWS):
             patch = patches.region_patch(packaged, (region.id, side), view)
             if patch is not None and not all(
                 body.on_body(view, x, y, figure) for x, y in patch.polygon()[::4]

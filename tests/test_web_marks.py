@@ -69,8 +69,8 @@ def _polygons(trace_: dict[str, Any]) -> list[list[tuple[float, float]]]:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    view=st.sampled_from(geometry.VIEWS),
-    x=st.floats(-geometry.X_HALF_WIDTH, geometry.VIEW_OFFSET + geometry.X_HALF_WIDTH),
+    view=st.sampled_from(geometry.CHART_VIEWS),
+    x=st.floats(*geometry.X_RANGE),
     y=st.floats(*geometry.Y_RANGE),
 )
 def test_the_fast_outline_test_agrees_with_the_plain_one(view, x, y):
@@ -81,9 +81,14 @@ def test_every_soft_region_gets_a_patch_inside_its_views_outline_beside_its_poin
     atlas = _atlas()
     checked = 0
     for region, node in _nodes(atlas):
-        for view in geometry.VIEWS:
+        for view in geometry.CHART_VIEWS:
             patch = patches.region_patch(atlas, node, view)
-            own = region.front if view == "front" else region.back
+            # The side view: a right or midline node's point of its own (side_points.json).
+            own = (
+                geometry.point(region, node[1], view)
+                if view == "side"
+                else (region.front if view == "front" else region.back)
+            )
             if region.kind == "station" or own is None:
                 assert patch is None, (node, view)
                 continue
@@ -109,7 +114,7 @@ def test_a_track_between_two_line_neighbours_runs_along_the_line():
         neighbours = patches._line_neighbours(atlas, node)
         if len(neighbours) != 2:
             continue
-        for view in geometry.VIEWS:
+        for view in geometry.CHART_VIEWS:
             patch = patches.region_patch(atlas, node, view)
             ends = [geometry.point(atlas.region(n[0]), n[1], view) for n in neighbours]
             if patch is None or None in ends or math.dist(ends[0][:2], ends[1][:2]) <= 0.5:
@@ -171,6 +176,14 @@ def _trigger_point_foci() -> list[tuple[str, int]]:
     return found
 
 
+def _seen(atlas, node, view):
+    """Whether a node has a point of its own on a view (the side view shows the right side)."""
+    region = atlas.region(node[0])
+    if view == "side":
+        return geometry.point(region, node[1], view) is not None
+    return (region.front if view == "front" else region.back) is not None
+
+
 @pytest.mark.parametrize(("symptom", "rank"), _trigger_point_foci())
 def test_a_focused_trigger_point_candidate_shows_its_patterns_whole(symptom, rank):
     atlas = _atlas()
@@ -190,11 +203,7 @@ def test_a_focused_trigger_point_candidate_shows_its_patterns_whole(symptom, ran
     )
     named = _named(trace=result, focus_rank=rank)
     views_of = {
-        node: [
-            v
-            for v in geometry.VIEWS
-            if (atlas.region(node[0]).front if v == "front" else atlas.region(node[0]).back)
-        ]
+        node: [v for v in geometry.CHART_VIEWS if _seen(atlas, node, v)]
         for node in (*shown.essential, *shown.spillover)
     }
     # One patch per zone and view where the area is seen, and the key's swatch.

@@ -1,8 +1,9 @@
 """Soft patches for the tissue a region stands for, so a mark lights up a muscle, not a dot.
 
-The atlas gives each region one point per view and no outline, so a patch is an
-**approximate** extent, derived from what the atlas does say and never read as an anatomical
-boundary:
+The atlas gives each region one point per view (the side view's come from
+``data/chart/side_points.json``, for the right and midline regions it shows) and no outline, so
+a patch is an **approximate** extent, derived from what the atlas does say and never read as an
+anatomical boundary:
 
 - a **bony station** (``kind == "station"``) gets no patch: it is a small landmark on the chart
   (as a referral zone, a station felt there gets a small round patch);
@@ -213,19 +214,19 @@ def _line_neighbours(atlas: Atlas, node: NodeKey) -> list[NodeKey]:
 
 def _raw_patch(atlas: Atlas, node: NodeKey, view: View, zone: bool) -> Patch | None:
     region = atlas.region(node[0])
-    point = _own_point(region, view)
-    if (region.kind == "station" and not zone) or point is None:
-        return None
     placed = geometry.point(region, node[1], view)
-    assert placed is not None  # the region has its own point on this view
+    # The side view has a point of its own for every right or midline node it shows.
+    point = _own_point(region, view) if view != "side" else None
+    if (region.kind == "station" and not zone) or placed is None or not placed[2]:
+        return None
     centre = (placed[0], placed[1])
     sized = REGION_HALF_AXES.get(region.id)
     if sized is None and region.kind == "station":
         # A bony station felt as a zone (the thumb, the coccyx): the small spot around it.
         sized = (HALF_AXES[region.body_area][1], HALF_AXES[region.body_area][1])
     half_length, half_width = sized or HALF_AXES[region.body_area]
-    angle = math.pi / 2
-    if region.body_area in ("upper-limb", "lower-limb", "hand"):
+    angle = math.pi / 2  # upright; on the side view the limbs hang, so upright there too
+    if point is not None and region.body_area in ("upper-limb", "lower-limb", "hand"):
         angle = _limb_angle(region, point, view, node[1])
     ends = []
     for other in _line_neighbours(atlas, node):
@@ -274,8 +275,9 @@ def region_patch(atlas: Atlas, node: NodeKey, view: View, *, zone: bool = False)
     atlas : Atlas
     node : NodeKey
         ``(region_id, side)``.
-    view : {"front", "back"}
-        Only a view where the region has its own point gets a patch.
+    view : {"front", "back", "side"}
+        Only a view where the region has its own point gets a patch (the side view: a right
+        or midline node, from its point in ``side_points.json``).
     zone : bool, default False
         For a referral zone: a bony station felt as one (the thumb) gets a small round patch
         too, instead of none.
@@ -306,7 +308,7 @@ def patch_polygons(
     xs: list[float | None] = []
     ys: list[float | None] = []
     for node in nodes:
-        for view in geometry.VIEWS:
+        for view in geometry.CHART_VIEWS:
             patch = region_patch(atlas, node, view, zone=zone)
             if patch is None:
                 continue

@@ -4,10 +4,12 @@ referral zone shaded, solid red where essential and stippled red where spillover
 Shown for the focused candidate of a trace when trigger-point referral links it to where it is
 felt (every pattern that links it, whole: all of each pattern's zones, not only the felt ones),
 and for a selected muscle that has patterns (the region explorer). A zone is the soft patch of
-its area (:mod:`.patches`) on each view where the area has its own point, on the muscle's side
+its area (:mod:`.patches`) on each view where the area has its own point (the side view too,
+for the right and midline areas it shows), on the muscle's side
 (a midline muscle refers to both sides, as :func:`fascialines.graph.build_graph` has it); a
 zone essential in one pattern and spillover in another is drawn essential. The X sits at the
 pattern's :class:`~fascialines.atlas.TriggerPointSite`, on the views where the site is given
+(the front and the back)
 (trigger points of several patterns closer together than an X is wide merge into one X).
 
 Red is the colour of pain on the chart, and only of pain; the X is ink. A small key between the

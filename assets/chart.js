@@ -195,8 +195,12 @@
     // data, not from what is drawn: the step marks answer hover only while the lines show.
     // hoverinfo is one of plotly's attributes whose change redraws nothing. A figure drawn
     // again (a new body figure) comes with the marks' hover off: set again after each drawing.
-    function everyLineShown() {
-        return new URLSearchParams(window.location.search).get("all_lines") === "1";
+    // The address the chart last followed (the "follow" callback below; until then the page's).
+    let followed = null;
+    function linesShown(search) {
+        const address = search === undefined ? followed : search;
+        const params = new URLSearchParams(address === null ? window.location.search : address);
+        return params.get("all_lines") === "1";
     }
 
     function stepHover(gd, on) {
@@ -216,10 +220,10 @@
         if (!gd.__fascialinesStepHover && gd.on) {
             gd.__fascialinesStepHover = true;
             gd.on("plotly_afterplot", function () {
-                stepHover(gd, everyLineShown());
+                stepHover(gd, linesShown());
             });
         }
-        stepHover(gd, everyLineShown());
+        stepHover(gd, linesShown());
     }
 
     // The toolbar is markup (views/diagram.py tools): one listener for its buttons, each
@@ -238,15 +242,13 @@
         }
     }
 
-    // The address last followed: a toolbar drawn after it (assets/markup.js) is pressed as it
-    // says.
-    let followed = null;
+    // Each switch pressed as an address says; a toolbar drawn after the address was followed
+    // (assets/markup.js) is pressed then.
     function pressAll(search) {
-        const params = new URLSearchParams(search || "");
         document.querySelectorAll(".chart-every-line").forEach(function (button) {
-            press(button, params.get("all_lines") === "1");
+            press(button, linesShown(search));
         });
-        const figure = params.get("figure") || "";
+        const figure = new URLSearchParams(search).get("figure") || "";
         document.querySelectorAll("button[data-figure]").forEach(function (button) {
             press(button, button.dataset.figure === figure);
         });
@@ -265,7 +267,7 @@
             follow: function (search) {
                 followed = search || "";
                 pressAll(followed);
-                const on = new URLSearchParams(followed).get("all_lines") === "1";
+                const on = linesShown(followed);
                 graphs().forEach(function (gd) {
                     stepHover(gd, on);
                 });

@@ -36,7 +36,6 @@ __all__ = [
     "route",
     "self_care",
     "set_button",
-    "set_button_id",
     "short_citation",
     "sources_list",
     "take_care",
@@ -83,11 +82,6 @@ def in_app_link(children: Any, href: str, class_name: str | None = None) -> Comp
     return html.A(children, href=href, **attrs({IN_APP: "1"}), **extra)
 
 
-#: The id type of a named :func:`set_button` (the id is for callbacks that set its state; the
-#: click is handled by one listener in assets/app.js, from the button's data- attributes).
-SET_BUTTON = "query-set"
-
-
 def set_button(
     label: Any,
     changes: dict[str, str],
@@ -96,7 +90,6 @@ def set_button(
     toggle: bool = False,
     class_name: str = "button button-small",
     title: str | None = None,
-    named: bool = False,
 ) -> Component:
     """A button that edits the address: sets ``changes``, removes ``drop`` and the empty ones.
 
@@ -104,17 +97,13 @@ def set_button(
     no round-trip to write the URL, and the page does not move, unlike a ``dcc.Link``), then the
     app draws the new view in one round-trip. Because the button names only what it changes, it
     never goes stale when the rest of the view changes. With ``toggle``, a value the address
-    already has is removed instead (focus, unfocus). The edit rides in ``data-`` attributes;
-    with ``named``, the button also gets the id :func:`set_button_id`, for a callback that sets
-    its state (``aria-pressed``). Unnamed, it sends fewer bytes: a trace draws a dozen.
+    already has is removed instead (focus, unfocus). The edit rides in ``data-`` attributes,
+    so the button needs no id and can sit in a markup block.
     """
-    ident = set_button_id(changes, drop, toggle=toggle)
     extra: dict[str, Any] = {"title": title} if title else {}
-    if named:
-        extra["id"] = ident
     edits = {
-        "data-set": ident["set"],
-        "data-drop": ident["drop"],
+        "data-set": "&".join(f"{key}={value}" for key, value in changes.items()),
+        "data-drop": " ".join(drop),
         "data-toggle": "1" if toggle else "",
     }
     return html.Button(
@@ -124,14 +113,6 @@ def set_button(
         **attrs({key: value for key, value in edits.items() if value or key == "data-set"}),
         **extra,
     )
-
-
-def set_button_id(
-    changes: dict[str, str], drop: Iterable[str] = (), *, toggle: bool = False
-) -> dict[str, Any]:
-    """The id of a named :func:`set_button` with these edits."""
-    edit = "&".join(f"{key}={value}" for key, value in changes.items())
-    return {"type": SET_BUTTON, "set": edit, "drop": " ".join(drop), "toggle": toggle}
 
 
 def query_href(atlas: Atlas, state: ViewState) -> str:

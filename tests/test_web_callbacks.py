@@ -11,6 +11,9 @@ import dash
 import flask
 import networkx as nx
 import pytest
+import werkzeug.utils
+from waitress.buffers import ReadOnlyFileBasedBuffer
+from werkzeug.test import EnvironBuilder, run_wsgi_app
 
 from fascialines.atlas import Atlas
 from fascialines.tracing import trace
@@ -383,6 +386,30 @@ def test_answers_are_compressed_on_each_request_and_decompress_to_the_answer(
         assert packed.headers["Content-Encoding"] == encoding
         assert "Accept-Encoding" in packed.headers["Vary"]
         assert unpack(packed.get_data()) == plain
+
+
+@pytest.mark.parametrize("file_wrapper", [None, ReadOnlyFileBasedBuffer], ids=["plain", "waitress"])
+@pytest.mark.parametrize("encoding", ["zstd", "identity"])
+def test_a_static_file_is_closed_before_its_answer_leaves_the_app(
+    app: dash.Dash, monkeypatch: pytest.MonkeyPatch, file_wrapper: Any, encoding: str
+) -> None:
+    # A server never closes the answer of a browser that hung up; the file must be shut by then.
+    opened: list[Any] = []
+
+    def recording_open(*args: Any, **kwargs: Any) -> Any:
+        opened.append(open(*args, **kwargs))  # noqa: SIM115 (the app closes it, or the test fails)
+        return opened[-1]
+
+    monkeypatch.setattr(werkzeug.utils, "open", recording_open, raising=False)
+    for path, status in [("/assets/app.js", 200)] * 2 + [("/assets/missing.js", 404)]:
+        # The second answer for app.js comes from flask-compress's kept copy.
+        builder = EnvironBuilder(path=path, headers={"Accept-Encoding": encoding})
+        environ = builder.get_environ()
+        if file_wrapper is not None:
+            environ["wsgi.file_wrapper"] = file_wrapper
+        body, answered, _ = run_wsgi_app(app.server, environ)  # and never closed
+        assert answered.startswith(str(status)) and (status != 200 or b"".join(body))
+    assert len(opened) == 2 and all(file.closed for file in opened)
 
 
 @pytest.mark.parametrize(

@@ -14,11 +14,12 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
+import waitress
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
 from fascialines.atlas import Atlas, load_atlas
 from fascialines.chromium import CHROMIUM, CHROMIUM_ARGS
+from fascialines.serving import ServerOptions
 from fascialines.web.app import create_app
 
 # A busy two-core CI machine can take several seconds to draw the diagram the first time.
@@ -56,11 +57,15 @@ def atlas() -> Atlas:
 
 @pytest.fixture(scope="session")
 def base_url(atlas: Atlas) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, create_app(atlas).server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # waitress, what ships. werkzeug's development server skipped closing a response when the
+    # browser reset the connection (a favicon read as a page closed), and the open file failed
+    # the run as an unraisable ResourceWarning.
+    settings = ServerOptions().waitress_settings()
+    server = waitress.create_server(create_app(atlas).server, host="127.0.0.1", port=0, **settings)
+    thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
     thread.join(timeout=5)
 
 

@@ -98,12 +98,22 @@ class FasciaApp(dash.Dash):
 
 
 def _read_files_whole(response: flask.Response) -> flask.Response:
-    # flask-compress streams a file response without closing the file it came from (a
-    # ResourceWarning per asset). Our assets are small: read them whole, closing the file, and
-    # let it compress a plain body. Flask runs this before flask-compress's own hook.
-    if response.is_streamed and response.direct_passthrough:
-        response.direct_passthrough = False
-        response.make_sequence()
+    # A static file's answer holds its open file until the WSGI server closes the answer, which
+    # never happens when flask-compress answers from its kept copy (it replaces the body) or when
+    # the browser drops the connection first (werkzeug's server then skips the close): the file
+    # is left to the garbage collector, a ResourceWarning each time. Our assets are small: read
+    # them whole and close the file now. Flask runs this before flask-compress's own hook.
+    if not response.direct_passthrough:
+        return response
+    body = response.response
+    response.direct_passthrough = False
+    try:
+        # A 304 sends no body; a range request's body is only its range.
+        response.response = [b"".join(body)] if response.status_code != 304 else []
+    finally:
+        close = getattr(body, "close", None)
+        if close is not None:
+            close()
     return response
 
 

@@ -215,7 +215,7 @@ document.addEventListener("input", function (event) {
     }
 });
 
-// A card's fold (views/results.py): its text is fetched from the address in data-fold the
+// A card's fold (views/cards.py): its text is fetched from the address in data-fold the
 // first time it opens (web/folds.py answers with escaped HTML) and put in its .fold-body. A
 // plain request, not a callback: it costs Dash nothing. "toggle" does not bubble, so the
 // document listens in the capture phase.

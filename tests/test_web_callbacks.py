@@ -20,7 +20,7 @@ from fascialines.tracing import trace
 from fascialines.web.app import assets_dir, create_app
 from fascialines.web.markup import to_markup
 from fascialines.web.state import ViewState, parse_query, to_query
-from fascialines.web.views import controls, diagram, gate, line, page, region, results
+from fascialines.web.views import cards, controls, diagram, gate, line, page, region, results
 from fascialines.web.views.controls import Ids, state_from_controls
 from fascialines.web.views.diagram import HOVER_ONLY
 from web_screen import (
@@ -116,7 +116,7 @@ def test_a_new_focus_sends_two_cards_classes_and_nothing_else_of_the_panels(
     assert out[diagram.Ids.LOWER_LAYER] is dash.no_update
     assert out[page.Ids.SIDE] is dash.no_update
     assert out[results.Ids.CARDS] is dash.no_update, "no card is sent again"
-    classes = out[results.CANDIDATE]
+    classes = out[cards.CANDIDATE]
     assert classes[:2] == ["candidate", "candidate candidate-focused"]
     assert all(c is dash.no_update for c in classes[2:])
     assert isinstance(out[diagram.Ids.OVERLAY_LAYER], str), "the overlay is drawn again"
@@ -126,13 +126,13 @@ def test_a_focus_in_the_light_list_sends_the_rows_again_and_no_card(
     mini_atlas: Atlas, mini_graph: nx.MultiGraph
 ) -> None:
     symptom = mini_atlas.symptoms[0].id
-    rank = results.CARDS + 1
+    rank = cards.CARDS + 1
     assert len(trace(mini_graph, symptom).candidates) >= rank
     shown = screen(
         mini_atlas, mini_graph, f"?symptom={symptom}&focus={rank}", f"?symptom={symptom}"
     )
     assert shown.outputs[results.Ids.CARDS] is dash.no_update
-    assert all(c is dash.no_update for c in shown.outputs[results.CANDIDATE])
+    assert all(c is dash.no_update for c in shown.outputs[cards.CANDIDATE])
     # The rows are one block: sent again, with the focused one marked.
     focused = [row for row in shown.cards if "candidate-focused" in css(row).split()]
     assert [text(row).split(".")[0] for row in focused] == [str(rank)]
@@ -146,7 +146,7 @@ def test_a_focus_in_the_light_list_sends_the_rows_again_and_no_card(
         mini_atlas, mini_graph, f"?symptom={symptom}&focus=1", f"?symptom={symptom}&focus={rank}"
     )
     assert not [row for row in back.cards if "candidate-focused" in css(row).split()][1:]
-    assert back.outputs[results.CANDIDATE][0] == "candidate candidate-focused"
+    assert back.outputs[cards.CANDIDATE][0] == "candidate candidate-focused"
 
 
 def test_a_new_line_beside_a_trace_leaves_the_list_alone(
@@ -311,23 +311,23 @@ def test_a_fold_is_answered_by_its_own_route_from_the_address_on_its_card(
     found = trace(mini_graph, symptom, "left")
     shown = screen(mini_atlas, mini_graph, f"?symptom={symptom}&side=left&focus=1")
     client = app.server.test_client()
-    for rank, candidate in enumerate(found.candidates[: results.CARDS], start=1):
+    for rank, candidate in enumerate(found.candidates[: cards.CARDS], start=1):
         (fold,) = [
             d
             for d in find(shown.cards[rank - 1], dash.html.Details)
             if css(d) == "candidate-details"
         ]
-        answer = client.get("/" + getattr(fold, results.FOLD_ATTRIBUTE))
+        answer = client.get("/" + getattr(fold, cards.FOLD_ATTRIBUTE))
         assert answer.status_code == 200 and answer.mimetype == "text/html"
         words = text(from_markup(answer.get_data(as_text=True)))
         # That card's candidate, on that side: its reasons and its explanation.
         assert candidate.reasons is not None and candidate.reasons.text in words
-        assert text(from_markup(to_markup(results.card_details(mini_atlas, found, rank)))) == words
+        assert text(from_markup(to_markup(cards.card_details(mini_atlas, found, rank)))) == words
     # The focus is no part of a fold's address: focusing another card leaves the cards alone.
-    assert "focus=" not in getattr(fold, results.FOLD_ATTRIBUTE)
+    assert "focus=" not in getattr(fold, cards.FOLD_ATTRIBUTE)
     # A rank the trace has not (the list changed meanwhile), or none, is a plain 404.
     for query in (f"rank=999&symptom={symptom}", f"symptom={symptom}", "rank=1"):
-        missing = client.get(f"/{results.FOLD_PATH}?{query}")
+        missing = client.get(f"/{cards.FOLD_PATH}?{query}")
         assert missing.status_code == 404 and missing.mimetype == "text/plain"
 
 

@@ -17,7 +17,7 @@ from fascialines.tracing import RegionRef, trace
 from fascialines.web.pieces import places, short_citation
 from fascialines.web.state import format_region, parse_query
 from fascialines.web.theme import EVIDENCE_DASH, SYMBOL_GLYPHS, line_styles
-from fascialines.web.views import results
+from fascialines.web.views import cards, results
 from fascialines.web.views.diagram import diagram_key
 from fascialines.web.wording import CONTROL, EVIDENCE_BADGE, EVIDENCE_SHORT
 from web_screen import css, find, screen, text
@@ -43,7 +43,7 @@ def test_a_symptom_lists_the_candidates_in_rank_order_with_their_safety_notes(
     symptom = next(s for s in mini_atlas.symptoms if s.red_flags)
     expected = trace(mini_graph, symptom.id, "left")
     shown = screen(mini_atlas, mini_graph, f"?symptom={symptom.id}&side=left")
-    assert len(shown.cards) == len(expected.candidates) > results.CARDS
+    assert len(shown.cards) == len(expected.candidates) > cards.CARDS
     for card, candidate in zip(shown.cards, expected.candidates, strict=True):
         assert text(card).startswith(f"{candidate.rank}.")
         # Every candidate says its evidence in words, not by colour alone.
@@ -60,18 +60,18 @@ def test_the_first_candidates_are_cards_and_the_rest_one_light_list(
     symptom = mini_atlas.symptoms[0].id
     shown = screen(mini_atlas, mini_graph, f"?symptom={symptom}")
     kinds = [css(card).split()[0] for card in shown.cards]
-    assert kinds[: results.CARDS] == ["candidate"] * results.CARDS
-    assert set(kinds[results.CARDS :]) == {"candidate-row"}
+    assert kinds[: cards.CARDS] == ["candidate"] * cards.CARDS
+    assert set(kinds[cards.CARDS :]) == {"candidate-row"}
     # A card's long text is folded and fetched only when the fold is first opened (/fold);
     # a row is one button and one badge (a link).
-    for rank, card in enumerate(shown.cards[: results.CARDS], start=1):
+    for rank, card in enumerate(shown.cards[: cards.CARDS], start=1):
         (details,) = [d for d in find(card, dash.html.Details) if css(d) == "candidate-details"]
         assert not getattr(details, "open", False)
         assert text(details) == CONTROL["details"], "nothing but its summary until opened"
         opened = shown.fold(rank)
         assert find(opened, dash.html.P) and len(text(opened)) > 200
         assert find(card, dash.html.Ul), "the paths in words stay unfolded"
-    for row in shown.cards[results.CARDS :]:
+    for row in shown.cards[cards.CARDS :]:
         assert len(_buttons(row)) == 1
         assert [css(a).split()[0] for a in find(row, dash.html.A)] == ["badge"]
         assert len(find(row, dash.development.base_component.Component)) == 3
@@ -83,12 +83,12 @@ def test_a_trace_sends_few_components(mini_atlas: Atlas, mini_graph: nx.MultiGra
     # is a few per card and does not grow with the number of candidates or their text.
     symptom = max(mini_atlas.symptoms, key=lambda s: len(trace(mini_graph, s.id).candidates))
     shown = screen(mini_atlas, mini_graph, f"?symptom={symptom.id}")
-    assert len(shown.cards) > results.CARDS, "the fixture has rows after the cards"
+    assert len(shown.cards) > cards.CARDS, "the fixture has rows after the cards"
     sent = [shown.outputs[slot] for slot in results.SLOTS]
     count = len(find(sent, dash.development.base_component.Component, unfold=False))
-    assert count <= 3 + 2 * results.CARDS
+    assert count <= 3 + 2 * cards.CARDS
     blocks = [c for c in find(sent, dash.html.Div, unfold=False) if "markup" in css(c).split()]
-    assert len(blocks) == 3 + results.CARDS  # head, flags, rows and one per card
+    assert len(blocks) == 3 + cards.CARDS  # head, flags, rows and one per card
 
 
 def test_the_red_flags_come_first_each_short_with_its_full_wording_one_click_away(
@@ -256,14 +256,16 @@ def test_trigger_point_links_are_marked_as_a_second_mechanism_with_the_caveats(
     symptom = next(
         s
         for s in mini_atlas.symptoms
-        if any(c.trigger_points for c in trace(mini_graph, s.id).candidates[: results.CARDS])
+        if any(c.trigger_points for c in trace(mini_graph, s.id).candidates[: cards.CARDS])
     )
     shown = screen(mini_atlas, mini_graph, f"?symptom={symptom.id}")
     words = text(shown.results)
-    cards = trace(mini_graph, symptom.id).candidates[: results.CARDS]
+    carded = trace(mini_graph, symptom.id).candidates[: cards.CARDS]
     folds = text(shown.folds)
     assert "attrs(" not in folds, "headings in the fold are words, not code"
-    assert folds.count("A second, contested mechanism") == sum(1 for c in cards if c.trigger_points)
+    assert folds.count("A second, contested mechanism") == sum(
+        1 for c in carded if c.trigger_points
+    )
     assert words.count("About trigger points") == 1
     blocks = [d for d in find(shown.results, dash.html.Div) if getattr(d, "id", None)]
     caveats = text([d for d in blocks if d.id == "trigger-point-caveats"])
@@ -300,7 +302,7 @@ def test_a_card_says_at_once_to_take_care_where_pressure_must_stay_light() -> No
     symptom, rank = next(
         (symptom.id, candidate.rank)
         for symptom in atlas.symptoms
-        for candidate in trace(graph, symptom.id, "left").candidates[: results.CARDS]
+        for candidate in trace(graph, symptom.id, "left").candidates[: cards.CARDS]
         if candidate.region.id in sites
     )
     card = screen(atlas, graph, f"?symptom={symptom}&side=left").cards[rank - 1]
@@ -427,7 +429,7 @@ def test_each_card_says_why_it_ranks_where_it_does(
     expected = trace(mini_graph, symptom, "left")
     shown = screen(mini_atlas, mini_graph, f"?symptom={symptom}&side=left")
     # The reason opens the card's fold, so the first cards still fit the first screen.
-    for rank, candidate in enumerate(expected.candidates[: results.CARDS], start=1):
+    for rank, candidate in enumerate(expected.candidates[: cards.CARDS], start=1):
         assert candidate.reasons is not None
         assert candidate.reasons.text in text(shown.fold(rank))
 

@@ -20,7 +20,7 @@ from fascialines.web.figure import base_figure
 from fascialines.web.folds import fold_response
 from fascialines.web.markup import MARKUP_ATTRIBUTE, MARKUP_CLASS
 from fascialines.web.state import parse_query, to_query
-from fascialines.web.views import diagram, line, page, region, results
+from fascialines.web.views import cards, diagram, line, page, region, results
 
 
 def _style_name(name: str) -> str:
@@ -197,7 +197,7 @@ class Screen:
         ``data-fold`` (what ``assets/app.js`` fetches), read back into components."""
         (details,) = [d for d in find(self.cards[rank - 1], html.Details) if _fold_of(d)]
         path, query = _fold_of(details).split("?", 1)
-        assert path == results.FOLD_PATH
+        assert path == cards.FOLD_PATH
         answer = fold_response(self.atlas, self.graph, query)
         assert answer.status_code == 200, answer.get_data(as_text=True)
         return from_markup(answer.get_data(as_text=True))
@@ -205,7 +205,7 @@ class Screen:
     @property
     def folds(self) -> list[list[Any]]:
         """Every card's fold, opened, in rank order."""
-        return [self.fold(rank) for rank in range(1, min(len(self.cards), results.CARDS) + 1)]
+        return [self.fold(rank) for rank in range(1, min(len(self.cards), cards.CARDS) + 1)]
 
     @property
     def safety(self) -> list[Any]:
@@ -248,7 +248,7 @@ def overlay_traces(atlas: Atlas, value: str) -> list[dict[str, Any]]:
 
 
 def _fold_of(details: Component) -> str:
-    return getattr(details, results.FOLD_ATTRIBUTE, None) or ""
+    return getattr(details, cards.FOLD_ATTRIBUTE, None) or ""
 
 
 def screen(
@@ -266,7 +266,7 @@ def screen(
     The page holds a card for each of the first candidates of the trace ``shown`` draws.
     """
     drawn = trace_view(graph, parse_query(atlas, shown)[0])[0] if shown is not None else None
-    ranks = [c.rank for c in drawn.candidates[: results.CARDS]] if drawn else []
+    ranks = [c.rank for c in drawn.candidates[: cards.CARDS]] if drawn else []
     new_search, _, view = respond(atlas, graph, search, values or {}, click, shown, trigger, ranks)
     return Screen(view.outputs, new_search, atlas, graph, to_query(atlas, view.state))
 

@@ -18,8 +18,8 @@ harder than by default, each static file once per process (:mod:`.compressing`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, cast
 
 import dash
 import flask
@@ -105,7 +105,8 @@ def _read_files_whole(response: flask.Response) -> flask.Response:
     # them whole and close the file now. Flask runs this before flask-compress's own hook.
     if not response.direct_passthrough:
         return response
-    body = response.response
+    # send_file's body: a file wrapper, or a range of it, yielding bytes.
+    body = cast(Iterable[bytes], response.response)
     response.direct_passthrough = False
     try:
         # A 304 sends no body; a range request's body is only its range.

@@ -25,6 +25,7 @@ from fascialines.tracing import Trace
 from fascialines.web import core, figure
 from fascialines.web.state import TRACE_OPTIONS, ViewState, parse_query, to_query
 from fascialines.web.views import (
+    cards,
     client,
     controls,
     diagram,
@@ -98,7 +99,7 @@ def render_view(
         The gesture was a click on the body: focus the candidate clicked, if it is one.
     ranks : sequence of int
         The ranks of the cards and rows on the page, in page order (the ``className`` output
-        of every ``{"type": results.CANDIDATE}``, under the key ``results.CANDIDATE``).
+        of every ``{"type": cards.CANDIDATE}``, under the key ``cards.CANDIDATE``).
 
     Notes
     -----
@@ -144,19 +145,17 @@ def render_view(
         found is None and _changed(shown, state, ("line",))
     ):
         out |= results.render(atlas, found, state)
-        out[results.CANDIDATE] = unchanged  # the cards and rows are sent anew
+        out[cards.CANDIDATE] = unchanged  # the cards and rows are sent anew
     else:
         out |= dict.fromkeys(results.SLOTS, dash.no_update)
         before = shown.focus if shown is not None else None
-        out[results.CANDIDATE] = (
-            results.focus_classes(ranks, before, state.focus)
-            if before != state.focus
-            else unchanged
+        out[cards.CANDIDATE] = (
+            cards.focus_classes(ranks, before, state.focus) if before != state.focus else unchanged
         )
         if before != state.focus and any(
-            rank is not None and rank > results.CARDS for rank in (before, state.focus)
+            rank is not None and rank > cards.CARDS for rank in (before, state.focus)
         ):
-            out[results.Ids.MORE] = results.more_rows(atlas, found, state.focus)
+            out[results.Ids.MORE] = cards.more_rows(atlas, found, state.focus)
     out |= client.outputs(atlas, graph, state, shown)
     out |= diagram.figure_outputs(state, shown)
     # Unchanged, it is not sent: the browser callback that follows it does not run.
@@ -241,7 +240,7 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
             "page_view": Output(page.Ids.VIEW, "data"),
             "controls": {key: Output(key, "value") for key in CONTROL_IDS},
             "view": {key: Output(*target) for key, target in targets.items()},
-            "candidates": Output({"type": results.CANDIDATE, "rank": ALL}, "className"),
+            "candidates": Output({"type": cards.CANDIDATE, "rank": ALL}, "className"),
         },
         inputs={
             "search": Input(page.Ids.URL, "search"),
@@ -263,7 +262,7 @@ def register_callbacks(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
             "shown": to_query(atlas, view.state),
             "page_view": outputs.pop(page.Ids.VIEW),
             "controls": set_controls,
-            "candidates": outputs.pop(results.CANDIDATE),
+            "candidates": outputs.pop(cards.CANDIDATE),
             "view": outputs,
         }
 

@@ -1,11 +1,11 @@
 """``/fold``: the long text of a card's fold, as HTML, the first time the fold is opened.
 
-A card carries the address of its fold (:func:`fascialines.web.views.results.fold_href`: the
+A card carries the address of its fold (:func:`fascialines.web.views.cards.fold_href`: the
 trace's address and the card's rank); ``assets/app.js`` fetches it on the fold's first opening
 and puts the answer inside. A plain route, not a Dash callback: a callback would cost Dash its
 round of store updates over the whole page, and a card five components instead of two.
 
-The answer is :func:`fascialines.web.views.results.card_details` written out by
+The answer is :func:`fascialines.web.views.cards.card_details` written out by
 :func:`fascialines.web.markup.to_markup` (every atlas text escaped). An address the app would not
 draw, a rank the trace has not, or no trace at all, answers 404 with a short plain text.
 """
@@ -21,7 +21,7 @@ from fascialines.atlas import Atlas
 from fascialines.web import core
 from fascialines.web.markup import to_markup
 from fascialines.web.state import parse_query
-from fascialines.web.views import results
+from fascialines.web.views import cards
 
 __all__ = ["fold_response", "register"]
 
@@ -34,7 +34,7 @@ def fold_response(atlas: Atlas, graph: core.Graph, query: str) -> flask.Response
         return _missing("a fold needs the rank of its card")
     state, _ = parse_query(atlas, "?" + urlencode([(k, v) for k, v in pairs if k != "rank"]))
     found, _ = core.trace_view(graph, state)
-    details = results.card_details(atlas, found, int(rank_text))
+    details = cards.card_details(atlas, found, int(rank_text))
     if not details:
         return _missing("no card of that rank for this trace")
     response = flask.Response(to_markup(details), mimetype="text/html")
@@ -54,4 +54,4 @@ def register(app: dash.Dash, atlas: Atlas, graph: core.Graph) -> None:
     def fold() -> flask.Response:
         return fold_response(atlas, graph, flask.request.query_string.decode("latin-1"))
 
-    app.server.add_url_rule(f"{prefix}{results.FOLD_PATH}", "fold", fold, methods=["GET"])
+    app.server.add_url_rule(f"{prefix}{cards.FOLD_PATH}", "fold", fold, methods=["GET"])

@@ -1,21 +1,16 @@
-"""The trace results beside the diagram: red flags first, the top candidates, the rest, safety.
+"""The trace results beside the diagram: red flags first, the ranked candidates, safety.
 
 The panel has fixed slots (:class:`Ids`), each an output of its own, so a view change sends only
-the slots it changes: a new trace fills them all; a new focus sends two cards' classes
-(:func:`focus_classes`) or the rows again, nothing else. The first :data:`CARDS` candidates are
-compact cards; the rest are one light list of rows; what no callback touches is markup
-(:mod:`fascialines.web.markup`). A card's long text (:mod:`.prose`) is fetched only when its fold
-is first opened (:func:`card_details`, served by :mod:`fascialines.web.folds`): most people never
-open most folds, and every byte and component of a trace response costs render time. What is
-the same for every trace (the safety notes, the trigger-point caveats) is part of the page as
-inert HTML, shown or hidden (:func:`fixed_blocks`).
+the slots it changes: a new trace fills them all; a new focus sends two cards' classes or the
+rows again (:mod:`.cards`), nothing else. What no callback touches is markup
+(:mod:`fascialines.web.markup`). What is the same for every trace (the safety notes, the
+trigger-point caveats) is part of the page as inert HTML, shown or hidden (:func:`fixed_blocks`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any, cast
+from typing import Any
 
 import dash
 from dash import html
@@ -23,27 +18,21 @@ from dash.development.base_component import Component
 
 from fascialines.atlas import Atlas, RedFlag
 from fascialines.explain import DISCLAIMER
-from fascialines.graph import Side
-from fascialines.tracing import Candidate, LinePath, Trace
+from fascialines.tracing import Trace
 from fascialines.web.markup import block, to_markup
 from fascialines.web.pieces import (
-    anatomical_name,
     attrs,
     capitalised,
-    evidence_badge,
     in_app_link,
     line_chip,
     places,
-    route,
-    set_button,
     sources_list,
 )
 from fascialines.web.state import ViewState, to_query
+from fascialines.web.views import cards
 from fascialines.web.views.client import switches
-from fascialines.web.views.prose import candidate_prose
 from fascialines.web.wording import (
     CONTRAINDICATION_KINDS,
-    CONTROL,
     HEADING,
     MESSAGE,
     SENTENCE,
@@ -51,30 +40,18 @@ from fascialines.web.wording import (
 )
 
 __all__ = [
-    "CANDIDATE",
-    "CARDS",
     "FIXED",
-    "FOLD_ATTRIBUTE",
-    "FOLD_BODY",
-    "FOLD_PATH",
     "Ids",
-    "candidate_class",
-    "card_details",
     "fixed_blocks",
     "fixed_shown",
     "fixed_templates",
-    "focus_classes",
-    "fold_href",
     "layout",
-    "more_rows",
     "render",
     "short_action",
     "short_sign",
     "template_id",
 ]
 
-#: How many candidates get a card; the rest are rows of one light list.
-CARDS = 3
 #: Complaints the article behind this project starts from, offered as first examples.
 EXAMPLE_SYMPTOMS = ("headache", "low-back-pain", "plantar-fasciitis", "menstrual-pain", "hip-pain")
 
@@ -96,14 +73,6 @@ SLOTS: tuple[str, ...] = (Ids.HEAD, Ids.FLAGS, Ids.CARDS, Ids.MORE)
 #: attribute naming the <template> their text comes from.
 FIXED: tuple[str, ...] = (Ids.CAVEATS, Ids.SAFETY)
 TEMPLATE = "data-template"
-#: The id type of each card and row, ``{"type": CANDIDATE, "rank": rank}``: their classes are
-#: the focus (:func:`focus_classes`).
-CANDIDATE = "candidate"
-#: The route that answers a card's fold (:mod:`fascialines.web.folds`), the fold's attribute
-#: with its address there, and the class of the element the answer goes into.
-FOLD_PATH = "fold"
-FOLD_ATTRIBUTE = "data-fold"
-FOLD_BODY = "fold-body"
 
 
 def layout(atlas: Atlas) -> Component:
@@ -198,189 +167,6 @@ def _flags(trace: Trace) -> list[Component]:
     return [flags, notice]
 
 
-def _path_words(atlas: Atlas, path: LinePath, candidate: Candidate) -> Component:
-    """A path in words; its side and grade are said only where they differ from the card's."""
-    stops = route(atlas, path.regions, candidate.region.side)
-    grade: list[Any] = (
-        [] if path.evidence == candidate.parts.evidence else [" ", evidence_badge(path.evidence)]
-    )
-    return html.Li(
-        [
-            line_chip(atlas, path.line),
-            f" {' → '.join(stops)}, {count(path.hops, 'step')}",
-            *grade,
-        ],
-        className="path",
-    )
-
-
-def _summary_line(atlas: Atlas, candidate: Candidate) -> str | None:
-    """What the badge cannot say: a grade rated for the whole line, or trigger points only."""
-    if not candidate.paths:
-        areas = places(atlas, (link.refers_to for link in candidate.trigger_points))
-        return SENTENCE["trigger-only"].format(areas=areas)
-    parts = candidate.parts
-    best = next(
-        (p for p in candidate.paths if (p.evidence, p.hops) == (parts.evidence, parts.hops)),
-        candidate.paths[0],
-    )
-    notes = []
-    if all(step.evidence_basis == "line" for step in best.steps):
-        notes.append(SENTENCE["line-rated"])
-    if candidate.trigger_points:
-        notes.append(SENTENCE["also-trigger"])
-    return " ".join(notes) or None
-
-
-def _candidate_place(atlas: Atlas, candidate: Candidate) -> str:
-    """The candidate in the client's words with every side it was found on ("both sides")."""
-    sides = candidate.sides or (candidate.region.side,)
-    return capitalised(
-        places(atlas, [replace(candidate.region, side=cast(Side, side)) for side in sides])
-    )
-
-
-def _why_here(candidate: Candidate) -> str | None:
-    """The ranking rule applied to this candidate, in the words the CLI and the JSON use.
-
-    It opens the card's fold ("Why, self-care and sources"), so the first three cards still
-    share the first screen with the diagram and the red flags.
-    """
-    return f"{HEADING['why-here']}{candidate.reasons.text}." if candidate.reasons else None
-
-
-def _optional_p(text: str | None, class_name: str) -> list[Component]:
-    return [html.P(text, className=class_name)] if text else []
-
-
-def _take_care_short(atlas: Atlas, region_id: str) -> Component | None:
-    """A card says at once when its place is one where pressure must stay light."""
-    sites = [site.name for site in atlas.endangerment_sites if region_id in site.regions]
-    if not sites:
-        return None
-    return html.P(
-        className="take-care-short",
-        children=[
-            html.Strong(HEADING["take-care-short"]),
-            SENTENCE["light-pressure"].format(sites=", ".join(sites)),
-        ],
-    )
-
-
-def _focus_button(rank: int) -> Component:
-    # Both words are there; the card's class shows one (style.css), so a new focus changes
-    # two classes and no words.
-    return set_button(
-        [
-            html.Span(CONTROL["show-on-body"], className="when-unfocused"),
-            html.Span(CONTROL["show-all"], className="when-focused"),
-        ],
-        {"focus": str(rank)},
-        toggle=True,
-        class_name="button button-small candidate-actions",
-        title=SENTENCE["focus-title"].format(rank=rank),
-    )
-
-
-def candidate_class(rank: int, focused: bool) -> str:
-    """The class of the card (the first :data:`CARDS`) or the row of a rank."""
-    return ("candidate" if rank <= CARDS else "candidate-row") + (
-        " candidate-focused" if focused else ""
-    )
-
-
-def fold_href(query: str, rank: int) -> str:
-    """Where a card's fold text is fetched from: ``/fold`` with the trace's address and rank."""
-    return f"{FOLD_PATH}?rank={rank}" + (f"&{query.lstrip('?')}" if query.strip("?") else "")
-
-
-def _card(atlas: Atlas, trace: Trace, candidate: Candidate, focused: bool, query: str) -> Component:
-    """A compact card; its focus is its class alone (:func:`focus_classes`); ``query`` is the
-    address of the view (its fold is fetched for that trace)."""
-    rank = candidate.rank
-    return html.Li(
-        className=candidate_class(rank, focused),
-        id={"type": CANDIDATE, "rank": rank},
-        children=[
-            # What no callback touches is one component (markup.block); the fold is a
-            # component of its own, its opening fetches its text.
-            block(
-                [
-                    html.Div(
-                        className="candidate-head",
-                        children=[
-                            html.H3(
-                                [
-                                    html.Span(f"{rank}.", className="rank"),
-                                    " " + _candidate_place(atlas, candidate),
-                                    *anatomical_name(atlas, candidate.region),
-                                ]
-                            ),
-                            evidence_badge(candidate.parts.evidence),
-                        ],
-                    ),
-                    html.Div(
-                        className="candidate-body",
-                        children=[
-                            html.Ul(
-                                [_path_words(atlas, path, candidate) for path in candidate.paths],
-                                className="paths",
-                            ),
-                            *_optional_p(_summary_line(atlas, candidate), "summary-line"),
-                            _take_care_short(atlas, candidate.region.id),
-                        ],
-                    ),
-                    _focus_button(rank),
-                    html.Details(
-                        className="candidate-details",
-                        # Filled on its first opening (assets/app.js) from /fold (.folds).
-                        **attrs({FOLD_ATTRIBUTE: fold_href(query, rank)}),
-                        children=[html.Summary(CONTROL["details"]), html.Div(className=FOLD_BODY)],
-                    ),
-                ]
-            ),
-        ],
-    )
-
-
-def _row(atlas: Atlas, candidate: Candidate, focused: bool) -> Component:
-    """One light row of the list after the cards: the name is the focus button."""
-    label = f"{candidate.rank}. {_candidate_place(atlas, candidate)}"
-    return html.Li(
-        className=candidate_class(candidate.rank, focused),
-        children=[
-            set_button(label, {"focus": str(candidate.rank)}, toggle=True, class_name="row-button"),
-            " ",
-            evidence_badge(candidate.parts.evidence),
-        ],
-    )
-
-
-def more_rows(atlas: Atlas, trace: Trace | None, focus: int | None) -> list[Component]:
-    """The children of the :attr:`Ids.MORE` slot: the candidates after the cards, one block.
-
-    A focus moving to or from a row sends the block again (one component, a few hundred
-    bytes a row): cheaper than one component per row for every trace.
-    """
-    more = trace.candidates[CARDS:] if trace else []
-    if not more:
-        return []
-    return [
-        block(
-            [
-                html.H3(
-                    f"{count(len(more), 'more place')}, {HEADING['more']}", className="more-head"
-                ),
-                html.Ol(
-                    [_row(atlas, c, c.rank == focus) for c in more],
-                    className="candidate-rows",
-                    start=str(CARDS + 1),
-                ),
-            ]
-        )
-    ]
-
-
 def _welcome(atlas: Atlas, state: ViewState) -> list[Component]:
     if state.line:
         # The line's own panel answers; the prompt stays one quiet line.
@@ -438,21 +224,6 @@ def _head(atlas: Atlas, trace: Trace) -> list[Component]:
             + SENTENCE["ranked"].format(places=capitalised(count(total, "linked place"))),
             className="felt-at",
         ),
-    ]
-
-
-def card_details(atlas: Atlas, trace: Trace | None, rank: int) -> list[Component]:
-    """The long text of a card's fold: why it ranks there, the explanation, safety, self-care,
-    sources.
-
-    Empty when the trace has no candidate of that rank (a stale click after the list changed).
-    """
-    candidate = next((c for c in trace.candidates if c.rank == rank), None) if trace else None
-    if trace is None or candidate is None:
-        return []
-    return [
-        *_optional_p(_why_here(candidate), "why-here"),
-        *candidate_prose(atlas, trace, candidate),
     ]
 
 
@@ -564,22 +335,8 @@ def render(atlas: Atlas, trace: Trace | None, state: ViewState) -> dict[str, Any
         ],
         Ids.FLAGS: [block(_flags(trace))],
         Ids.CARDS: [
-            _card(atlas, trace, c, c.rank == state.focus, query) for c in candidates[:CARDS]
+            cards.card(atlas, trace, c, c.rank == state.focus, query)
+            for c in candidates[: cards.CARDS]
         ],
-        Ids.MORE: more_rows(atlas, trace, state.focus),
+        Ids.MORE: cards.more_rows(atlas, trace, state.focus),
     }
-
-
-def focus_classes(ranks: Sequence[int], before: int | None, after: int | None) -> list[Any]:
-    """The new class of each card on the page (``ranks``, in page order) for a new focus: only
-    the one that loses it and the one that gains it change; ``no_update`` for the rest (the
-    rows after the cards are one block, :func:`more_rows`).
-
-    The page's one callback sends these as the ``className`` of every ``{"type": CANDIDATE}``
-    component: two classes, not the cards again (a card sent again is rendered anew, and each
-    component rendered costs Dash a pass over every component on the page).
-    """
-    return [
-        candidate_class(rank, rank == after) if rank in (before, after) else dash.no_update
-        for rank in ranks
-    ]

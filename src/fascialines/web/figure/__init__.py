@@ -4,6 +4,7 @@
   where a region or a node lands on them;
 - :mod:`.tracks`: each step of each line as its stretch of the chart's smooth route
   (``data/chart/routes.json``), which the base and the overlay both draw;
+- :mod:`.body`: the body under the lines (silhouettes, view titles, the client's sides);
 - :mod:`.base`: the figure built once per atlas (every line along its route, a marker per
   node), with its fixed trace order and empty overlay slots;
 - :mod:`.overlay`: what one view state adds, as a :class:`dash.Patch` of those slots;
@@ -26,10 +27,10 @@ from fascialines.web.figure.base import (
     PATH_SLOTS,
     base_figure,
     clicked_region,
-    outline_shapes,
     overlay_start,
     split_layers,
 )
+from fascialines.web.figure.body import outline_shapes
 from fascialines.web.figure.overlay import overlay_figure, overlay_patch, upper_patch
 
 __all__ = [

@@ -43,8 +43,8 @@ import plotly.graph_objects as go
 from fascialines.atlas import EVIDENCE_ORDER, Atlas
 from fascialines.graph import LineEdge, NodeKey, build_graph
 from fascialines.routes import load_routes
-from fascialines.web import theme
-from fascialines.web.figure import geometry, tracks
+from fascialines.web.figure import tracks
+from fascialines.web.figure.body import BODY_FILL, figure_layout
 from fascialines.web.figure.geometry import CHART_VIEWS, BodyFigure, View
 from fascialines.web.figure.region_marks import node_label, region_dots, region_targets
 from fascialines.web.figure.strokes import Marks, Polyline
@@ -52,7 +52,6 @@ from fascialines.web.theme import BASE_OPACITY, EVIDENCE_DASH, line_styles
 from fascialines.web.wording import EVIDENCE_HOVER
 
 __all__ = [
-    "BODY_FILL",
     "DEEP_WIDTH",
     "LAYERS",
     "OVERLAY_NAMES",
@@ -65,7 +64,6 @@ __all__ = [
     "graph_of",
     "line_groups",
     "node_label",
-    "outline_shapes",
     "overlay_start",
     "split_layers",
     "step_text",
@@ -88,13 +86,10 @@ OVERLAY_NAMES: tuple[str, ...] = (
 )
 OVERLAY_SIZE = PATH_SLOTS + len(OVERLAY_NAMES)
 
-#: The body's fill in every view.
-BODY_FILL = "#f4eee8"
 #: Width of a line at rest: thin strokes, so twelve lines read as a chart, not as static.
 _BASE_WIDTH = 1.5
-#: Size of the one visible symbol per line and view, and of the invisible hover targets.
+#: Size of the one symbol drawn per line and view.
 _EMBLEM_SIZE = 7
-_HOVER_TARGET_SIZE = 8
 
 
 @cache
@@ -185,7 +180,7 @@ def base_figure(atlas: Atlas, figure: BodyFigure = "male") -> go.Figure:
     ----------
     atlas : Atlas
     figure : {"male", "female"}
-        The body drawn under the lines (:func:`outline_shapes`); only the layout's shapes
+        The body drawn under the lines (:func:`.body.outline_shapes`); only the layout's shapes
         differ, since every point, route and mark lies on both bodies.
 
     Returns
@@ -207,7 +202,7 @@ def base_figure(atlas: Atlas, figure: BodyFigure = "male") -> go.Figure:
     """
     graph = graph_of(atlas)
     styles = line_styles(atlas)
-    fig = go.Figure(layout=_layout(figure))
+    fig = go.Figure(layout=figure_layout(figure))
 
     polylines: dict[tuple[str, str, bool], Polyline] = defaultdict(Polyline.empty)
     marks: dict[str, Marks] = defaultdict(Marks.empty)
@@ -227,15 +222,10 @@ def base_figure(atlas: Atlas, figure: BodyFigure = "male") -> go.Figure:
                 polylines[line.id, edge.evidence.value, curve.deep].add_curve(curve.points)
                 a, b = tracks.middle(curve.points)
                 places[line.id, curve.view].append((_length(curve.points), len(marks[line.id].x)))
-                # Invisible, but hoverable: the step's grade and sources are a pointer away.
+                # Undrawn but hoverable (the step targets below): the step's grade and
+                # sources are a pointer away; _show_emblems draws one per line and view.
                 marks[line.id].add(
-                    a,
-                    b,
-                    text,
-                    colour=style.colour,
-                    symbol=style.symbol,
-                    size=_HOVER_TARGET_SIZE,
-                    opacity=0.0,
+                    a, b, text, colour=style.colour, symbol=style.symbol, size=0, opacity=0.0
                 )
     _show_emblems(atlas, marks, places)
 
@@ -336,128 +326,6 @@ def _show_emblems(
             line_marks.size[index] = _EMBLEM_SIZE
             line_marks.opacity[index] = 1.0
             shown[view].append((line_marks.x[index], line_marks.y[index]))
-
-
-#: Each view's title and its hover text.
-VIEW_TITLES: dict[View, tuple[str, str]] = {
-    "front": ("Front view", "the client facing you"),
-    "back": ("Back view", "seen from behind"),
-    "side": ("Right side", "the client's right side in profile, facing right"),
-}
-
-
-def outline_shapes(figure: BodyFigure = "male") -> list[dict[str, Any]]:
-    """The layout shapes that draw the body of a figure: each view's silhouette and details.
-
-    Parameters
-    ----------
-    figure : {"male", "female"}
-        The body figure (:data:`.geometry.FIGURES`); the side view has one outline for both.
-
-    Returns
-    -------
-    list of dict
-        Plotly path shapes, below the traces: per view its filled silhouette, then its detail
-        strokes. The diagram swaps the figure by patching ``layout.shapes`` with these.
-    """
-    shapes: list[dict[str, Any]] = []
-    for view in CHART_VIEWS:
-        outline = geometry.load_outline(view, figure)
-        shapes.append(
-            {
-                "type": "path",
-                "path": outline.silhouette,
-                "fillcolor": BODY_FILL,
-                "line": {"color": "#8a939c", "width": 1.3},
-                "layer": "below",
-            }
-        )
-        shapes += [
-            {
-                "type": "path",
-                "path": detail,
-                "fillcolor": "#a7aeb5",
-                "line": {"color": "#a7aeb5", "width": 0.4},
-                "layer": "below",
-            }
-            for detail in outline.details
-        ]
-    return shapes
-
-
-def _layout(figure: BodyFigure) -> go.Layout:
-    annotations = []
-    for view in CHART_VIEWS:
-        centre = geometry.VIEW_CENTRES[view]
-        title, hover = VIEW_TITLES[view]
-        annotations.append(
-            {
-                "x": centre + (2.0 if view == "side" else 0.0),
-                "y": 102.6,
-                "text": f"<b>{title}</b>",
-                "hovertext": hover,
-                "showarrow": False,
-                "font": {"size": 15, "color": theme.INK},
-            }
-        )
-        if view == "side":
-            # Which way the profile faces, where the R and L stand on the other views.
-            for sign, word in ((-1, "back"), (1, "front")):
-                annotations.append(
-                    {
-                        "x": centre + 2.0 + sign * 11.5,
-                        "y": 97,
-                        "text": word,
-                        "hovertext": f"the client's {word}",
-                        "showarrow": False,
-                        "font": {"size": 12, "color": "#5b6570"},
-                    }
-                )
-            continue
-        # The client's sides as the viewer sees them (mirrored on the front view), as anatomy
-        # charts mark them: a bold R and L beside the shoulders.
-        viewer_left, viewer_right = ("right", "left") if view == "front" else ("left", "right")
-        for sign, side in ((-1, viewer_left), (1, viewer_right)):
-            annotations.append(
-                {
-                    "x": centre + sign * 22,
-                    "y": 92,
-                    "text": f"<b>{side[0].upper()}</b>",
-                    "hovertext": f"the client's {side} side",
-                    "showarrow": False,
-                    "font": {"size": 16, "color": "#5b6570"},
-                }
-            )
-    shapes = outline_shapes(figure)
-    # constrain="domain": equal aspect shrinks the drawing area, never crops the views.
-    axis = {
-        "visible": False,
-        "fixedrange": True,
-        "showgrid": False,
-        "zeroline": False,
-        "constrain": "domain",
-    }
-    return go.Layout(
-        xaxis={
-            **axis,
-            # The browser widens it to all three views on a wide screen (assets/chart.js).
-            "range": list(geometry.BASE_X_RANGE),
-        },
-        yaxis={**axis, "range": list(geometry.Y_RANGE), "scaleanchor": "x", "scaleratio": 1},
-        shapes=shapes,
-        annotations=annotations,
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-        margin={"l": 4, "r": 4, "t": 4, "b": 4},
-        dragmode=False,
-        hovermode="closest",
-        hoverlabel={"bgcolor": "white", "font": {"size": 13, "family": theme.FONT}},
-        font={"family": theme.FONT, "color": theme.INK},
-        # The key is HTML under the diagram at every width (views/diagram.py): plotly's
-        # legends would take the body's room on a phone.
-        showlegend=False,
-        uirevision="body",
-    )
 
 
 def _empty_overlay() -> list[go.Scatter]:

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fascialines import outlines
 from fascialines import routes as chart
 from fascialines.atlas import Atlas, Line, load_atlas
 from strategies import chart_points
@@ -90,7 +91,7 @@ def test_every_waypoint_lies_on_the_body(atlas: Atlas, route: chart.Route) -> No
         outside = [
             (w.region or w.why, p)
             for w, p in zip(route.waypoints, points, strict=True)
-            if not chart.inside(route.view, *p)
+            if not outlines.inside(route.view, *p)
         ]
         assert not outside, f"{copy} copy: {outside}"
 
@@ -102,7 +103,7 @@ GRAZE = 0.2
 
 def _on_or_near(view: chart.View, x: float, y: float) -> bool:
     steps = ((0.0, 0.0), (GRAZE, 0.0), (-GRAZE, 0.0), (0.0, GRAZE), (0.0, -GRAZE))
-    return any(chart.inside(view, x + dx, y + dy) for dx, dy in steps)
+    return any(outlines.inside(view, x + dx, y + dy) for dx, dy in steps)
 
 
 @pytest.mark.parametrize("route", ROUTES, ids=_name)
@@ -143,7 +144,7 @@ def test_the_pen_lifts_only_inside_a_route() -> None:
 
 def test_every_region_has_a_side_point_inside_the_side_outline(atlas: Atlas) -> None:
     assert set(SIDE_POINTS) == {r.id for r in atlas.regions}
-    outside = {r: p for r, p in SIDE_POINTS.items() if not chart.inside("side", *p)}
+    outside = {r: p for r, p in SIDE_POINTS.items() if not outlines.inside("side", *p)}
     assert not outside
 
 
@@ -171,10 +172,10 @@ def test_the_sole_is_under_the_foot() -> None:
 
 def test_the_side_outline_shares_the_front_views_heights() -> None:
     for view in chart.VIEWS:
-        ys = [y for _, y in chart.outline_polygon(view)]
+        ys = [y for _, y in outlines.outline_polygon(view)]
         assert min(ys) == pytest.approx(0.0, abs=0.1)
         assert max(ys) == pytest.approx(100.0, abs=0.1)
-    xs = [x for x, _ in chart.outline_polygon("side")]
+    xs = [x for x, _ in outlines.outline_polygon("side")]
     # It faces the viewer's right: the toes and the nose reach further forward than the heel
     # and the buttocks reach back.
     assert max(xs) > -min(xs)

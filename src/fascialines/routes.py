@@ -43,19 +43,19 @@ side view mirroring changes no coordinate, only which parts lie on the near side
 
 This module is pure: it loads and checks the files, resolves waypoints to coordinates with a
 function the caller gives for region points, and smooths a route with a Catmull-Rom spline. It
-knows nothing of plotly or Dash.
+knows nothing of plotly or Dash. The outlines it is drawn on are :mod:`fascialines.outlines`.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal
+
+from fascialines.outlines import VIEWS, View
 
 __all__ = [
     "VIEWS",
@@ -66,28 +66,15 @@ __all__ = [
     "catmull_rom",
     "chart_dir",
     "curve_through",
-    "flatten_path",
-    "inside",
     "load_routes",
     "load_side_points",
     "near_side",
-    "outline_details",
-    "outline_polygon",
     "pieces",
     "region_ids",
     "resolve",
 ]
 
-View = Literal["front", "back", "side"]
 Copy = Literal["left", "right"]
-VIEWS: tuple[View, ...] = ("front", "back", "side")
-
-# The outlines' 540 x 960 view box: vertex, soles and midline measured on the front outline's
-# curve; the side outline is drawn to the same heights with its mid-coronal line at the same x.
-_SVG_VERTEX_Y = 7.4
-_SVG_SOLE_Y = 957.0
-_SVG_MIDLINE_X = 269.9
-_SVG_SCALE = 100.0 / (_SVG_SOLE_Y - _SVG_VERTEX_Y)
 
 
 def chart_dir() -> Path:
@@ -96,13 +83,6 @@ def chart_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "data" / "chart"
-
-
-def _assets_dir() -> Path:
-    packaged = Path(__file__).resolve().parent / "assets"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "assets"
 
 
 @dataclass(frozen=True)
@@ -185,85 +165,6 @@ def near_side(waypoint: Waypoint, copy: Copy, *, midline: bool = False) -> bool:
         return True
     on_right = (copy == "right") == (waypoint.side == "own")
     return on_right
-
-
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-_SILHOUETTE = re.compile(r'<path\b[^>]*?\bid="silhouette"[^>]*?\bd="([^"]+)"')
-_DETAIL = re.compile(r'<path\b[^>]*?\bclass="detail"[^>]*?\bd="([^"]+)"')
-
-
-def flatten_path(d: str, samples: int = 8) -> list[tuple[float, float]]:
-    """The points of an SVG path of absolute ``M``/``L``/``C`` commands, each cubic sampled
-    ``samples`` times; the outlines of every view and the chart's routes share it."""
-    points: list[tuple[float, float]] = []
-    for command, body in re.findall(r"([MLCZ])([^MLCZ]*)", d):
-        numbers = [float(n) for n in _NUMBER.findall(body)]
-        pairs = list(zip(numbers[0::2], numbers[1::2], strict=True))
-        if command in "ML":
-            points += pairs
-        elif command == "C":
-            for i in range(0, len(pairs) - 2, 3):
-                p0, (c1, c2, p3) = points[-1], pairs[i : i + 3]
-                for k in range(1, samples + 1):
-                    t = k / samples
-                    u = 1 - t
-                    points.append(
-                        (
-                            u**3 * p0[0]
-                            + 3 * u * u * t * c1[0]
-                            + 3 * u * t * t * c2[0]
-                            + t**3 * p3[0],
-                            u**3 * p0[1]
-                            + 3 * u * u * t * c1[1]
-                            + 3 * u * t * t * c2[1]
-                            + t**3 * p3[1],
-                        )
-                    )
-    return points
-
-
-def _to_units(points: Iterable[tuple[float, float]]) -> tuple[tuple[float, float], ...]:
-    return tuple(
-        ((x - _SVG_MIDLINE_X) * _SVG_SCALE, (_SVG_SOLE_Y - y) * _SVG_SCALE) for x, y in points
-    )
-
-
-def _svg(view: View) -> str:
-    return (_assets_dir() / "body" / f"{view}.svg").read_text(encoding="utf-8")
-
-
-@cache
-def outline_details(view: View) -> tuple[tuple[tuple[float, float], ...], ...]:
-    """A view's detail strokes (thin closed shapes) as polygons, like :func:`outline_polygon`."""
-    return tuple(_to_units(flatten_path(d)) for d in _DETAIL.findall(_svg(view)))
-
-
-@cache
-def outline_polygon(view: View) -> tuple[tuple[float, float], ...]:
-    """A view's silhouette as a polygon in atlas units, the midline (or mid-coronal line) at 0.
-
-    Front and back: ``x`` as the viewer sees it (positive = the viewer's right), not offset.
-    Side: ``x`` positive in front of the body.
-    """
-    match = _SILHOUETTE.search(_svg(view))
-    if match is None:
-        raise ValueError(f"{view}.svg has no path with id 'silhouette'")
-    return _to_units(flatten_path(match.group(1)))
-
-
-def inside(view: View, x: float, y: float) -> bool:
-    """Whether ``(x, y)`` (see :func:`outline_polygon`) lies inside a view's silhouette.
-
-    Notes
-    -----
-    Even-odd ray casting over the sampled outline, O(n) for n outline points.
-    """
-    polygon = outline_polygon(view)
-    hit = False
-    for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
-        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
-            hit = not hit
-    return hit
 
 
 def catmull_rom(

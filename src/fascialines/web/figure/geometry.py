@@ -26,16 +26,25 @@ the upper limb and hand are therefore turned about the shoulder onto the drawn a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Literal, cast
 
 from fascialines.atlas import Atlas, Point, Region
 from fascialines.graph import NodeKey
-from fascialines.routes import flatten_path, load_side_points
+from fascialines.outlines import (
+    FIGURES,
+    BodyFigure,
+    View,
+    assets_dir,
+    flatten_path,
+    inside_polygon,
+    outline_file,
+    outline_paths,
+    transform_path,
+)
+from fascialines.routes import load_side_points
 
 __all__ = [
     "ARM_AREAS",
@@ -64,17 +73,12 @@ __all__ = [
     "segments",
     "side_point",
     "silhouette_polygon",
-    "svg_to_figure",
     "transform_path",
     "view_centre",
     "view_of",
 ]
 
-View = Literal["front", "back", "side"]
 Side = Literal["left", "right", "midline"]
-BodyFigure = Literal["male", "female"]
-#: The body figures the chart can draw (the ``figure`` field of the address).
-FIGURES: tuple[BodyFigure, ...] = ("male", "female")
 
 #: Where the back view's midline sits in figure ``x``; the front view's midline is at 0.
 VIEW_OFFSET = 62.0
@@ -93,14 +97,6 @@ BASE_X_RANGE = (-X_HALF_WIDTH, VIEW_OFFSET + X_HALF_WIDTH)
 VIEW_CENTRES: dict[View, float] = {"front": 0.0, "back": VIEW_OFFSET, "side": SIDE_OFFSET}
 #: Figure ``y`` range: a margin under the soles and above the vertex for the view titles.
 Y_RANGE = (-3.0, 104.0)
-
-# The silhouette in its SVG view box, measured on the outline path: the vertex (top of the
-# head), the soles (lowest point of the feet) and the midline (centre of the symmetric figure),
-# all on the curve itself, not its control points.
-_SVG_VERTEX_Y = 7.4
-_SVG_SOLE_Y = 957.0
-_SVG_MIDLINE_X = 269.9
-_SVG_SCALE = 100.0 / (_SVG_SOLE_Y - _SVG_VERTEX_Y)
 
 #: Body areas drawn on the arm: their points are turned onto the drawn (abducted) arm.
 ARM_AREAS = frozenset({"upper-limb", "hand"})
@@ -131,53 +127,6 @@ LANDMARKS: dict[str, tuple[float, float]] = {
 }
 
 
-def svg_to_figure(x: float, y: float) -> tuple[float, float]:
-    """Map a point of the 540 x 960 outline view box to figure coordinates (front view)."""
-    return (x - _SVG_MIDLINE_X) * _SVG_SCALE, (_SVG_SOLE_Y - y) * _SVG_SCALE
-
-
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-_COMMAND = re.compile(r"[A-Za-z]")
-
-
-def transform_path(d: str, *, dx: float = 0.0) -> str:
-    """Rewrite an absolute SVG path (``M``, ``L``, ``C``, ``Z``) into figure coordinates.
-
-    Every number pair is a point in these commands, so an affine map of the pairs maps the
-    curves exactly. ``dx`` shifts the result sideways (the back view).
-
-    Raises
-    ------
-    ValueError
-        If the path uses a command whose numbers are not all point pairs (``H``, ``A``, any
-        relative command), which this mapping would silently distort.
-    """
-    commands = set(_COMMAND.findall(d))
-    if not commands <= {"M", "L", "C", "Z"}:
-        raise ValueError(f"unsupported path commands {sorted(commands - {'M', 'L', 'C', 'Z'})}")
-    out: list[str] = []
-    for token in re.findall(r"[MLCZ]|[^MLCZ]+", d):
-        if token in "MLCZ":
-            out.append(token)
-            continue
-        numbers = [float(n) for n in _NUMBER.findall(token)]
-        pairs = []
-        for x, y in zip(numbers[0::2], numbers[1::2], strict=True):
-            fx, fy = svg_to_figure(x, y)
-            pairs.append(f"{fx + dx:.2f},{fy:.2f}")
-        out.append(" ".join(pairs))
-    return " ".join(out)
-
-
-def assets_dir() -> Path:
-    """The Dash assets folder: inside the installed package, else the checkout's ``assets/``."""
-    here = Path(__file__).resolve()
-    packaged = here.parents[2] / "assets"  # fascialines/assets in a wheel
-    if packaged.is_dir():
-        return packaged
-    return here.parents[4] / "assets"  # the checkout's assets/
-
-
 @dataclass(frozen=True)
 class Outline:
     """One view's drawing in figure coordinates: the silhouette and its detail strokes."""
@@ -187,27 +136,6 @@ class Outline:
     details: tuple[str, ...]
 
 
-_PATH = re.compile(r'<path\b[^>]*?\bid="silhouette"[^>]*?\bd="([^"]+)"')
-_DETAIL = re.compile(r'<path\b[^>]*?\bclass="detail"[^>]*?\bd="([^"]+)"')
-
-
-def outline_file(view: View, figure: BodyFigure = "male") -> Path:
-    """The SVG file of a view's outline for a body figure.
-
-    The male figure is ``assets/body/{view}.svg``, the female ``{view}-female.svg``; the side
-    view has one outline (``side.svg``) for both figures.
-
-    Raises
-    ------
-    ValueError
-        If ``figure`` is not one of :data:`FIGURES`.
-    """
-    if figure not in FIGURES:
-        raise ValueError(f"unknown body figure {figure!r}: use one of {', '.join(FIGURES)}")
-    name = view if figure == "male" or view == "side" else f"{view}-{figure}"
-    return assets_dir() / "body" / f"{name}.svg"
-
-
 @cache
 def load_outline(view: View, figure: BodyFigure = "male") -> Outline:
     """Read a view's outline (:func:`outline_file`) and map it into the figure.
@@ -215,15 +143,12 @@ def load_outline(view: View, figure: BodyFigure = "male") -> Outline:
     Each view is shifted right by its :data:`VIEW_CENTRES` entry. The result is cached per view
     and figure: the outlines never change while the process runs.
     """
-    text = outline_file(view, figure).read_text(encoding="utf-8")
-    match = _PATH.search(text)
-    if match is None:
-        raise ValueError(f"{view}.svg has no path with id 'silhouette'")
+    silhouette, details = outline_paths(view, figure)
     dx = VIEW_CENTRES[view]
     return Outline(
         view=view,
-        silhouette=transform_path(match.group(1), dx=dx),
-        details=tuple(transform_path(d, dx=dx) for d in _DETAIL.findall(text)),
+        silhouette=transform_path(silhouette, dx=dx),
+        details=tuple(transform_path(d, dx=dx) for d in details),
     )
 
 
@@ -240,12 +165,7 @@ def on_body(view: View, x: float, y: float, figure: BodyFigure = "male") -> bool
     -----
     Even-odd ray casting over the sampled silhouette: O(n) for n polygon points (about 2,000).
     """
-    polygon = silhouette_polygon(view, figure)
-    inside = False
-    for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
-        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
-            inside = not inside
-    return inside
+    return inside_polygon(silhouette_polygon(view, figure), x, y)
 
 
 def _similarity(

@@ -33,7 +33,7 @@ run: $(VENV)/.installed-run
 	$(BIN)/fascialines serve --host $(HOST) --port $(PORT) --workers $(WORKERS) --threads $(THREADS)
 
 # The core, type-checked strictly (settings in pyproject.toml); web/ is checked on its own line.
-CORE := $(filter-out src/fascialines/web/%,$(wildcard src/fascialines/*.py src/fascialines/tracing/*.py src/fascialines/teaching/*.py src/fascialines/handout/*.py))
+CORE := $(filter-out src/fascialines/web/%,$(wildcard src/fascialines/*.py src/fascialines/atlas/*.py src/fascialines/tracing/*.py src/fascialines/teaching/*.py src/fascialines/handout/*.py))
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests benchmarks deploy

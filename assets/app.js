@@ -254,33 +254,3 @@ document.addEventListener(
     },
     true
 );
-
-// The blocks the same for every trace (the safety notes, the trigger-point caveats;
-// views/results.py fixed_blocks): their text is in the page as a <template>, named by the
-// block's data-template, and goes in the first time the server shows the block. No trace
-// answer carries it, and Dash holds two components for it instead of forty.
-(function () {
-    function fill(block) {
-        if (block.hidden || block.childElementCount) {
-            return;
-        }
-        const template = document.getElementById(block.dataset.template);
-        if (template) {
-            block.appendChild(template.content.cloneNode(true));
-        }
-    }
-    function watch() {
-        const blocks = document.querySelectorAll("[data-template]");
-        if (!blocks.length) {
-            window.requestAnimationFrame(watch);
-            return;
-        }
-        blocks.forEach(function (block) {
-            fill(block);
-            new MutationObserver(function () {
-                fill(block);
-            }).observe(block, { attributes: true, attributeFilter: ["hidden"] });
-        });
-    }
-    watch();
-})();

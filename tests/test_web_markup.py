@@ -116,17 +116,31 @@ def test_a_block_is_one_empty_div_holding_its_markup() -> None:
     assert f'"{MARKUP_ATTRIBUTE}"' in script
 
 
-def test_the_fixed_blocks_ride_in_the_page_as_templates_of_escaped_markup() -> None:
+def test_the_fixed_blocks_are_in_the_first_page_as_markup_hidden_until_a_trace() -> None:
     from fascialines.atlas import load_atlas
     from fascialines.explain import DISCLAIMER
     from fascialines.web.app import create_app
     from fascialines.web.views import results
 
     atlas = load_atlas()
-    page = create_app(atlas).server.test_client().get("/").get_data(as_text=True)
-    for slot in results.FIXED:
-        start = page.index(f'<template id="{results.template_id(slot)}">')
-        end = page.index("</template>", start)
-        drawn = from_markup(page[start:end] + "</template>")
-        assert text(drawn), f"{slot} has its text in the page"
-    assert DISCLAIMER in text(from_markup(results.fixed_templates(atlas)))
+    layout = create_app(atlas).server.test_client().get("/_dash-layout").get_json()
+    drawn: dict[str, Any] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict) and "props" in node:
+            props = node["props"]
+            if props.get("id") in results.FIXED:
+                drawn[props["id"]] = props
+            walk(props.get("children"))
+
+    walk(layout)
+    assert set(drawn) == set(results.FIXED)
+    for slot, props in drawn.items():
+        assert props["hidden"] is True, f"{slot} waits for a trace"
+        (held,) = props["children"]
+        assert text(from_markup(held["props"][MARKUP_ATTRIBUTE])), f"{slot} has its text"
+    safety = drawn[results.Ids.SAFETY]["children"][0]["props"][MARKUP_ATTRIBUTE]
+    assert DISCLAIMER in text(from_markup(safety))

@@ -154,20 +154,18 @@ class Screen:
     drawn: str
 
     def _fixed(self, slot: str) -> list[Any]:
-        """A block the same for every trace (results.FIXED), if this view shows it: the text
-        of its <template> in the page, which assets/app.js puts in when it first shows."""
+        """A block the same for every trace (results.FIXED), if this view shows it: the
+        markup it holds in the page's layout."""
         found = trace_view(self.graph, parse_query(self.atlas, self.drawn)[0])[0]
         shown = results.fixed_shown(self.atlas, found)[slot]
         sent = self.outputs[slot]
         assert sent is dash.no_update or sent is (not shown), "its hidden property"
         if not shown:
             return []
-        (template,) = [
-            t
-            for t in from_markup(results.fixed_templates(self.atlas))
-            if getattr(t, "id", None) == results.template_id(slot)
+        (holder,) = [
+            d for d in find(results.layout(self.atlas), html.Div) if getattr(d, "id", "") == slot
         ]
-        return unfolded(_list_of(template.children))
+        return unfolded(_list_of(holder.children))
 
     @property
     def results(self) -> list[Any]:

@@ -30,7 +30,7 @@ from fascialines.web.callbacks import register_callbacks
 from fascialines.web.figure.geometry import assets_dir
 from fascialines.web.hardening import harden
 from fascialines.web.therapist import register as register_therapist_pages
-from fascialines.web.views import compare, evidence, page, quiz, results
+from fascialines.web.views import compare, evidence, page, quiz
 from fascialines.web.wording import HEADING
 
 __all__ = ["UNUSED_SCRIPTS", "FasciaApp", "assets_dir", "create_app"]
@@ -179,10 +179,7 @@ def create_app(atlas: Atlas) -> dash.Dash:
             {"name": "description", "content": "An educational visualiser of myofascial lines."},
         ],
     )
-    # The fixed blocks' text (results.fixed_templates) rides in the page as inert HTML.
-    app.index_string = INDEX_STRING.replace(
-        "{%app_entry%}", "{%app_entry%}\n        " + results.fixed_templates(atlas)
-    )
+    app.index_string = INDEX_STRING
     compressing.compress_answers(app.server)
     app.server.after_request(_read_files_whole)
     app.layout = page.layout(atlas, figure.base_figure(atlas))

@@ -19,7 +19,7 @@ from dash.development.base_component import Component
 from fascialines.atlas import Atlas, RedFlag
 from fascialines.explain import DISCLAIMER
 from fascialines.tracing import Trace
-from fascialines.web.markup import block, to_markup
+from fascialines.web.markup import block
 from fascialines.web.pieces import (
     attrs,
     capitalised,
@@ -44,12 +44,10 @@ __all__ = [
     "Ids",
     "fixed_blocks",
     "fixed_shown",
-    "fixed_templates",
     "layout",
     "render",
     "short_action",
     "short_sign",
-    "template_id",
 ]
 
 #: Complaints the article behind this project starts from, offered as first examples.
@@ -69,10 +67,8 @@ class Ids:
 
 #: The slots whose children a trace fills.
 SLOTS: tuple[str, ...] = (Ids.HEAD, Ids.FLAGS, Ids.CARDS, Ids.MORE)
-#: The blocks the same for every trace that shows them (:func:`fixed_blocks`), and their
-#: attribute naming the <template> their text comes from.
+#: The blocks the same for every trace that shows them (:func:`fixed_blocks`).
 FIXED: tuple[str, ...] = (Ids.CAVEATS, Ids.SAFETY)
-TEMPLATE = "data-template"
 
 
 def layout(atlas: Atlas) -> Component:
@@ -86,9 +82,9 @@ def layout(atlas: Atlas) -> Component:
             html.Div(id=Ids.FLAGS),
             html.Ol(id=Ids.CARDS, className="candidates"),
             html.Div(id=Ids.MORE),
-            # Filled from their <template> in the page (fixed_templates) when first shown.
-            html.Div(id=Ids.CAVEATS, hidden=True, **attrs({TEMPLATE: template_id(Ids.CAVEATS)})),
-            html.Div(id=Ids.SAFETY, hidden=True, **attrs({TEMPLATE: template_id(Ids.SAFETY)})),
+            # The same for every trace: part of the page, shown or hidden (fixed_blocks).
+            html.Div(id=Ids.CAVEATS, hidden=True, children=[block(_caveats(atlas))]),
+            html.Div(id=Ids.SAFETY, hidden=True, children=[block(_safety(atlas))]),
         ],
     )
 
@@ -292,29 +288,14 @@ def fixed_blocks(
     """The ``hidden`` property of each fixed block for a view, given which showed before
     (``None``: the page is new); ``no_update`` for one that stays as it is.
 
-    Their text is the same for every trace: it is part of the first page, as inert HTML
-    (:func:`fixed_templates`), which ``assets/app.js`` puts in a block the first time it shows.
-    So no trace answer carries it, and the page holds two components for it, not forty.
+    Their text is the same for every trace: it is part of the page's layout, one markup block
+    each (:mod:`fascialines.web.markup`), so no trace answer carries it and the page holds two
+    components for it, not forty.
     """
     return {
         slot: dash.no_update if before is not None and before[slot] == shown else not shown
         for slot, shown in fixed_shown(atlas, trace).items()
     }
-
-
-def template_id(slot: str) -> str:
-    """The id of the ``<template>`` that holds a fixed block's text."""
-    return f"{slot}-text"
-
-
-def fixed_templates(atlas: Atlas) -> str:
-    """The fixed blocks' text as ``<template>`` elements for the page's HTML (escaped markup:
-    :func:`fascialines.web.markup.to_markup`)."""
-    drawn = {Ids.CAVEATS: _caveats(atlas), Ids.SAFETY: _safety(atlas)}
-    return "".join(
-        f'<template id="{template_id(slot)}">{to_markup(children)}</template>'
-        for slot, children in drawn.items()
-    )
 
 
 def render(atlas: Atlas, trace: Trace | None, state: ViewState) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from fascialines.web.pieces import places, short_citation
 from fascialines.web.state import format_region, parse_query
 from fascialines.web.theme import EVIDENCE_DASH, SYMBOL_GLYPHS, line_styles
 from fascialines.web.views import cards, results
-from fascialines.web.views.diagram import diagram_key
+from fascialines.web.views.key import diagram_key
 from fascialines.web.wording import CONTROL, EVIDENCE_BADGE, EVIDENCE_SHORT
 from web_screen import css, find, screen, text
 

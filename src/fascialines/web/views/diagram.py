@@ -1,5 +1,5 @@
-"""The body diagram's view: the figure, its tools, its HTML key and the sentence that says what
-it shows.
+"""The body diagram's view: the figure, its tools, its HTML key (:mod:`.key`) and the sentence
+that says what it shows.
 
 The figure itself is built in :mod:`fascialines.web.figure`; this module places it on the page
 and words it for people who cannot see it. Above it sit the chart's tools, real buttons that
@@ -24,20 +24,17 @@ from dash import dcc, html
 from dash.development.base_component import Component
 from plotly.utils import PlotlyJSONEncoder
 
-from fascialines.atlas import EVIDENCE_ORDER, Atlas
+from fascialines.atlas import Atlas
 from fascialines.tracing import Trace
 from fascialines.web.figure import geometry, outline_shapes, split_layers
 from fascialines.web.markup import block
 from fascialines.web.pieces import attrs, node_name, places, set_button
 from fascialines.web.state import FIGURES, ViewState
 from fascialines.web.theme import (
-    EVIDENCE_DASH,
     MARKED_CANDIDATES,
-    SYMBOL_GLYPHS,
-    dash_background,
-    line_styles,
 )
-from fascialines.web.wording import EVIDENCE_SHORT, HEADING
+from fascialines.web.views.key import diagram_key
+from fascialines.web.wording import HEADING
 
 __all__ = [
     "FIGURE_ATTRIBUTE",
@@ -49,7 +46,6 @@ __all__ = [
     "TOOL_ATTRIBUTE",
     "Ids",
     "caption",
-    "diagram_key",
     "figure_choice",
     "figure_outputs",
     "layout",
@@ -79,12 +75,6 @@ class Ids:
     FIGURE_CHOICE = "body-figure-choice"
 
 
-#: What the key's deep-line sample means, in full (its hover text).
-DEEP_NOTE = (
-    "A deep line (the Deep Front Line) runs under the surface: the chart draws it paler and "
-    "thinner, as if seen through the body."
-)
-
 #: The diagram panel's class; the browser adds ``every-line`` for "Show every line".
 PANEL_CLASS = "panel diagram"
 #: A tool button's action (one of :data:`TOOLS`), read by ``assets/chart.js``.
@@ -113,72 +103,6 @@ TOOLS: tuple[tuple[str, str, str], ...] = (
 def lower_class(active: bool) -> str:
     """The lower layer recedes while something is traced, explored or highlighted."""
     return "body-layer body-lower" + (" dimmed" if active else "")
-
-
-def diagram_key(atlas: Atlas) -> Component:
-    """The diagram's key in HTML, at every width (plotly's legends would take the body's room).
-
-    Each line has its colour, its marker symbol and its abbreviation (full name for screen
-    readers and on hover), so colour is never the only cue; each evidence grade its dash style
-    and its name. The symbol and the dash sample are drawn by ``style.css`` from the entry's
-    ``data-symbol`` and its ``--key-colour`` / ``--key-dash``.
-    """
-    styles = line_styles(atlas)
-    # Two components a line, one a grade: the key is drawn once, but every component on the
-    # page costs each later update of the page (the symbol and the dash are drawn by the
-    # stylesheet from the entry's attributes, hidden from screen readers).
-    lines = [
-        html.Li(
-            className="key-line",
-            title=line.name,
-            style={"--key-colour": styles[line.id].colour},
-            **attrs({"data-symbol": SYMBOL_GLYPHS.get(styles[line.id].symbol, "\u25cf")}),
-            children=[
-                line.abbreviation,
-                html.Span(f", {line.name}", className="visually-hidden"),
-            ],
-        )
-        for line in atlas.lines
-    ]
-    grades = sorted(EVIDENCE_ORDER, key=EVIDENCE_ORDER.__getitem__, reverse=True)
-    evidence = [
-        html.Li(
-            EVIDENCE_SHORT[grade],
-            className=f"key-evidence key-evidence-{grade}",
-            style={"--key-dash": dash_background(EVIDENCE_DASH[grade])},
-        )
-        for grade in grades
-    ]
-    # No callback touches the key: one markup block (the page's every component costs each
-    # later update).
-    return block(
-        html.Div(
-            className="diagram-key",
-            children=[
-                html.H3(HEADING["key"], className="visually-hidden"),
-                html.P(HEADING["key-lines"], className="key-title"),
-                html.Ul(lines, className="key-list key-lines"),
-                html.P(HEADING["key-evidence"], className="key-title"),
-                html.Ul(
-                    [
-                        *evidence,
-                        # In the evidence row, where it has room, so a phone's first candidate
-                        # still follows the diagram within one screen.
-                        html.Li(
-                            className="key-deep",
-                            children=[
-                                html.Span(
-                                    className="key-deep-sample", **attrs({"aria-hidden": "true"})
-                                ),
-                                html.Span("deep (paler)", title=DEEP_NOTE),
-                            ],
-                        ),
-                    ],
-                    className="key-list key-evidences",
-                ),
-            ],
-        )
-    )
 
 
 def tools() -> Component:

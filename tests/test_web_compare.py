@@ -19,6 +19,7 @@ from fascialines.web.figure.overlay import DEEP_SHARE
 from fascialines.web.state import ViewState, parse_query, to_query
 from fascialines.web.theme import line_styles
 from fascialines.web.views import compare
+from fascialines.web.wording import COMPARE
 from web_screen import find, text
 
 ATLAS = load_atlas()
@@ -48,7 +49,7 @@ def test_the_panel_lists_every_meeting_place_with_each_lines_steps(chosen: list[
     shown = text(out["body"])
     for place in (*comparison.shared, *comparison.partly_shared):
         assert place.name in shown
-    assert (compare.WORDS["none"] in shown) is (not comparison.shared)
+    assert (COMPARE["none"] in shown) is (not comparison.shared)
     # Every link opens a view the app reads without complaint; the add and remove links
     # change the compared lines by exactly one.
     for link in find(out["body"], dcc.Link) + find(out["body"], html.A):

@@ -22,6 +22,7 @@ from fascialines.web.callback_guard import BadCallback, CallbackGuard
 from fascialines.web.state import MAX_SEED, parse_query
 from fascialines.web.views import quiz
 from fascialines.web.views.quiz import Ids, Progress, advance, choice_id, read_progress, render
+from fascialines.web.wording import QUIZ
 from web_screen import find, text
 
 SEEDS = st.integers(min_value=0, max_value=MAX_SEED)
@@ -89,10 +90,8 @@ def test_the_score_counts_the_right_answers(seed: int, rights: list[bool]) -> No
     progress = _answer_all(quiz_set, keys)
     out = render(atlas, graph, quiz_set, progress)
     total = len(quiz_set.questions)
-    assert out["score"] == quiz.WORDS["score"].format(
-        score=sum(rights), answered=total, total=total
-    )
-    assert quiz.WORDS["summary"].format(score=sum(rights), total=total) in text(out["summary"])
+    assert out["score"] == QUIZ["score"].format(score=sum(rights), answered=total, total=total)
+    assert QUIZ["summary"].format(score=sum(rights), total=total) in text(out["summary"])
     # Finished: no question, no buttons, no "next".
     assert out["question"] == [] and out["next"] is True
     assert all(choice["hidden"] for choice in out["choices"].values())
@@ -113,9 +112,9 @@ def test_feedback_says_right_or_gives_the_answer_with_its_source(
     said = text(out["feedback"])
     right_choice = question.right_choice
     if right:
-        assert said.startswith(quiz.WORDS["right"])
+        assert said.startswith(QUIZ["right"])
     else:
-        assert quiz.WORDS["wrong"].format(key=right_choice.key, text=right_choice.text) in said
+        assert QUIZ["wrong"].format(key=right_choice.key, text=right_choice.text) in said
     assert question.explanation in said
     for source in question.sources:
         assert atlas.source(source).citation in said

@@ -9,15 +9,19 @@ module's names other values; nothing else needs to change.
 from __future__ import annotations
 
 __all__ = [
+    "CITED_KINDS",
+    "COMPARE",
     "CONTRAINDICATION_KINDS",
     "CONTROL",
     "EVIDENCE_BADGE",
     "EVIDENCE_CHOICES",
     "EVIDENCE_HOVER",
+    "EVIDENCE_PAGE",
     "EVIDENCE_SHORT",
     "HEADING",
     "LINE",
     "MESSAGE",
+    "QUIZ",
     "SELF_CARE_TERMS",
     "SENTENCE",
     "count",
@@ -212,6 +216,94 @@ MESSAGE: dict[str, str] = {
 CONTRAINDICATION_KINDS: dict[str, str] = {
     "absolute": "No bodywork or self-massage at all with",
     "local": "Not on the area affected, or only with care and advice, with",
+}
+
+
+#: The quiz view's words (:mod:`.views.quiz`).
+QUIZ: dict[str, str] = {
+    "heading": "Quiz: the lines and what is known about them",
+    "intro": "Ten questions from the atlas. The same link gives the same questions, so a "
+    "teacher can give a whole class one quiz.",
+    "next": "Next question",
+    "results": "See my results",
+    "new": "New quiz",
+    "right": "Right.",
+    "wrong": "Not quite: the answer is {key}, {text}.",
+    "source": "Source: ",
+    "more": "More from the atlas",
+    "on-body": "On the body: ",
+    "take-home": "Take it home: ",
+    "anki": "Anki deck (.apkg)",
+    "worksheet": "Printable worksheet with answer key",
+    "summary": "You answered {score} of {total} right.",
+    "all-right": "Every answer right: well done.",
+    "revisit": "Worth another look:",
+    "revisit-lines": "Lines",
+    "revisit-regions": "Regions",
+    "missed": "Questions to go over: {numbers}.",
+    "again": "Try this quiz again",
+    "score": "Score: {score} of {answered} answered ({total} questions).",
+    "no-questions": "This atlas has too little in it to ask questions about.",
+    "no-seed": "This quiz link has no number (seed), so it names no quiz. ",
+    "start": "Start a quiz",
+}
+
+
+#: The comparison of lines (:mod:`.views.compare`).
+COMPARE: dict[str, str] = {
+    "heading": "Lines side by side",
+    "intro": "Every line named in the address is drawn on the body; the regions they share "
+    "are ringed, numbered as listed here with what the atlas says about each line there.",
+    "shared": "Where they meet ({count})",
+    "partly": "Shared by some of them ({count})",
+    "none": "These lines share no region in the atlas: they do not meet.",
+    "remove": "Remove {abbreviation}",
+    "add": "Add a line: ",
+    "rated": "rated for this step",
+    "line-rating": "not rated on its own (the line's rating stands for it)",
+    "runs-on": "They run on together to: ",
+    "crossing": "Midline crossing ({abbreviation}): ",
+    "too-many": "The body draws the first {count} lines; the list covers them all.",
+    "close": "Close the comparison",
+    "caption": "Drawn: {names}. Ringed and numbered as in the list: the {count} regions they "
+    "share.",
+}
+
+
+#: The evidence page (:mod:`.views.evidence`).
+EVIDENCE_PAGE: dict[str, str] = {
+    "grades": "What the grades mean",
+    "bases": "Rated step by step, or as a whole line",
+    "lines": "Line by line: what was studied and found",
+    "trigger-points": "Trigger points: the caveats",
+    "claims": "The article's claims beside the evidence",
+    "sources": "Every source",
+    "rated-as-whole": "Lines rated this as a whole: ",
+    "none": "none",
+    "rated-steps": "Steps a source rated this on their own: {count}.",
+    "line-sources": "Sources for the line: ",
+    "steps-rated": "Steps a source rated on their own",
+    "steps-on-line": "{count} of its steps were not rated on their own: for them, the line's "
+    "rating is what may be said.",
+    "no-rated-steps": "No source rated any of its steps on its own.",
+    "claim": "Claim",
+    "verdict": "Verdict",
+    "evidence": "What the evidence says",
+    "cited-for": "Cited for: ",
+    "back": "Back to the explorer",
+}
+
+
+#: What kind of record cites a source, as the evidence page's source list says it.
+CITED_KINDS: dict[str, str] = {
+    "line": "the line",
+    "referral-pattern": "",
+    "trigger-point-caveat": "a trigger-point caveat",
+    "claim": "a claim",
+    "red-flag": "a red flag",
+    "contraindication": "a contraindication",
+    "endangerment-site": "a site to take care",
+    "self-care": "self-care at",
 }
 
 

@@ -23,30 +23,12 @@ from fascialines.web.pieces import attrs, evidence_badge, line_chip, query_href,
 from fascialines.web.state import ViewState, parse_query
 from fascialines.web.views import diagram
 from fascialines.web.views.gate import gate_store, gated_query
+from fascialines.web.wording import COMPARE
 
-__all__ = ["MAX_DRAWN", "WORDS", "Ids", "compare_patch", "layout", "render", "set_callbacks"]
+__all__ = ["MAX_DRAWN", "Ids", "compare_patch", "layout", "render", "set_callbacks"]
 
 #: The most lines drawn at once: each takes a path slot per grade it has.
 MAX_DRAWN = 4
-
-WORDS: dict[str, str] = {
-    "heading": "Lines side by side",
-    "intro": "Every line named in the address is drawn on the body; the regions they share "
-    "are ringed, numbered as listed here with what the atlas says about each line there.",
-    "shared": "Where they meet ({count})",
-    "partly": "Shared by some of them ({count})",
-    "none": "These lines share no region in the atlas: they do not meet.",
-    "remove": "Remove {abbreviation}",
-    "add": "Add a line: ",
-    "rated": "rated for this step",
-    "line-rating": "not rated on its own (the line's rating stands for it)",
-    "runs-on": "They run on together to: ",
-    "crossing": "Midline crossing ({abbreviation}): ",
-    "too-many": "The body draws the first {count} lines; the list covers them all.",
-    "close": "Close the comparison",
-    "caption": "Drawn: {names}. Ringed and numbered as in the list: the {count} regions they "
-    "share.",
-}
 
 
 class Ids:
@@ -131,10 +113,10 @@ def _place(atlas: Atlas, place: MeetingPlace) -> Component:
                     [
                         evidence_badge(step.evidence),
                         " ",
-                        html.Span(WORDS["rated"], className="quiet"),
+                        html.Span(COMPARE["rated"], className="quiet"),
                     ]
                     if step.evidence_basis == "transition"
-                    else [html.Span(WORDS["line-rating"], className="quiet")]
+                    else [html.Span(COMPARE["line-rating"], className="quiet")]
                 ),
                 f" ({'; '.join(short_citation(atlas.source(s)) for s in step.sources)})"
                 if step.sources
@@ -148,10 +130,10 @@ def _place(atlas: Atlas, place: MeetingPlace) -> Component:
     extra: list[Component] = []
     if place.common_neighbours:
         names = ", ".join(atlas.region(r).name for r in place.common_neighbours)
-        extra.append(html.P(WORDS["runs-on"] + names))
+        extra.append(html.P(COMPARE["runs-on"] + names))
     for line_id, description in place.crossings:
         extra.append(
-            html.P(WORDS["crossing"].format(abbreviation=abbreviation[line_id]) + description)
+            html.P(COMPARE["crossing"].format(abbreviation=abbreviation[line_id]) + description)
         )
     region_link = html.A(
         place.name, href=query_href(atlas, ViewState(region=_node(atlas, place.region)))
@@ -171,7 +153,7 @@ def render(atlas: Atlas, comparison: LineComparison) -> list[Component]:
         return query_href(atlas, ViewState(lines=wanted))
 
     children: list[Component] = [
-        html.P(WORDS["intro"]),
+        html.P(COMPARE["intro"]),
         html.Ul(
             className="compare-lines",
             children=[
@@ -184,12 +166,12 @@ def render(atlas: Atlas, comparison: LineComparison) -> list[Component]:
                         html.A(
                             "×",
                             href=lines_href([i for i in chosen if i != line_id]),
-                            title=WORDS["remove"].format(
+                            title=COMPARE["remove"].format(
                                 abbreviation=atlas.line(line_id).abbreviation
                             ),
                             **attrs(
                                 {
-                                    "aria-label": WORDS["remove"].format(
+                                    "aria-label": COMPARE["remove"].format(
                                         abbreviation=atlas.line(line_id).abbreviation
                                     )
                                 }
@@ -204,7 +186,7 @@ def render(atlas: Atlas, comparison: LineComparison) -> list[Component]:
         ),
         html.P(
             [
-                WORDS["add"],
+                COMPARE["add"],
                 *[
                     part
                     for line in atlas.lines
@@ -223,16 +205,16 @@ def render(atlas: Atlas, comparison: LineComparison) -> list[Component]:
         ),
     ]
     if len(chosen) > MAX_DRAWN:
-        children.append(html.P(WORDS["too-many"].format(count=MAX_DRAWN), className="quiet"))
-    children.append(html.H3(WORDS["shared"].format(count=len(comparison.shared))))
+        children.append(html.P(COMPARE["too-many"].format(count=MAX_DRAWN), className="quiet"))
+    children.append(html.H3(COMPARE["shared"].format(count=len(comparison.shared))))
     if comparison.shared:
         children.append(html.Ol([_place(atlas, p) for p in comparison.shared]))
     else:
-        children.append(html.P(WORDS["none"]))
+        children.append(html.P(COMPARE["none"]))
     if comparison.partly_shared:
-        children.append(html.H3(WORDS["partly"].format(count=len(comparison.partly_shared))))
+        children.append(html.H3(COMPARE["partly"].format(count=len(comparison.partly_shared))))
         children.append(html.Ol([_place(atlas, p) for p in comparison.partly_shared]))
-    children.append(html.P(dcc.Link(WORDS["close"], href="?")))
+    children.append(html.P(dcc.Link(COMPARE["close"], href="?")))
     return children
 
 
@@ -245,7 +227,7 @@ def layout() -> Component:
         **attrs({"aria-labelledby": "compare-heading"}),
         children=[
             gate_store(Ids.GATE),
-            html.H2(WORDS["heading"], id="compare-heading"),
+            html.H2(COMPARE["heading"], id="compare-heading"),
             html.Div(id=Ids.BODY),
         ],
     )
@@ -268,7 +250,7 @@ def respond(atlas: Atlas, shown: str | None) -> dict[str, Any]:
     return {
         "body": render(atlas, comparison),
         "overlay": compare_patch(atlas, comparison.lines, shared),
-        "caption": WORDS["caption"].format(names=names, count=len(shared)),
+        "caption": COMPARE["caption"].format(names=names, count=len(shared)),
         "lower": diagram.lower_class(True),
     }
 

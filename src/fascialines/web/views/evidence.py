@@ -24,41 +24,9 @@ from fascialines.web import core
 from fascialines.web.pieces import attrs, evidence_badge, short_citation
 from fascialines.web.state import parse_query
 from fascialines.web.views.gate import gate_store, gated_query
+from fascialines.web.wording import CITED_KINDS, EVIDENCE_PAGE
 
-__all__ = ["WORDS", "Ids", "fill_for", "layout", "render", "set_callbacks"]
-
-WORDS: dict[str, str] = {
-    "grades": "What the grades mean",
-    "bases": "Rated step by step, or as a whole line",
-    "lines": "Line by line: what was studied and found",
-    "trigger-points": "Trigger points: the caveats",
-    "claims": "The article's claims beside the evidence",
-    "sources": "Every source",
-    "rated-as-whole": "Lines rated this as a whole: ",
-    "none": "none",
-    "rated-steps": "Steps a source rated this on their own: {count}.",
-    "line-sources": "Sources for the line: ",
-    "steps-rated": "Steps a source rated on their own",
-    "steps-on-line": "{count} of its steps were not rated on their own: for them, the line's "
-    "rating is what may be said.",
-    "no-rated-steps": "No source rated any of its steps on its own.",
-    "claim": "Claim",
-    "verdict": "Verdict",
-    "evidence": "What the evidence says",
-    "cited-for": "Cited for: ",
-    "back": "Back to the explorer",
-}
-
-_KINDS = {
-    "line": "the line",
-    "referral-pattern": "",
-    "trigger-point-caveat": "a trigger-point caveat",
-    "claim": "a claim",
-    "red-flag": "a red flag",
-    "contraindication": "a contraindication",
-    "endangerment-site": "a site to take care",
-    "self-care": "self-care at",
-}
+__all__ = ["Ids", "fill_for", "layout", "render", "set_callbacks"]
 
 
 class Ids:
@@ -70,7 +38,7 @@ class Ids:
 
 
 def _names(atlas: Atlas, line_ids: tuple[str, ...]) -> str:
-    return ", ".join(atlas.line(line_id).name for line_id in line_ids) or WORDS["none"]
+    return ", ".join(atlas.line(line_id).name for line_id in line_ids) or EVIDENCE_PAGE["none"]
 
 
 def _cite(atlas: Atlas, source_ids: tuple[str, ...]) -> list[Component | str]:
@@ -88,7 +56,7 @@ def _line(atlas: Atlas, entry: LineEntry) -> Component:
             html.Table(
                 className="evidence-steps",
                 children=[
-                    html.Caption(WORDS["steps-rated"]),
+                    html.Caption(EVIDENCE_PAGE["steps-rated"]),
                     html.Thead(
                         html.Tr(
                             [html.Th("From"), html.Th("To"), html.Th("Grade"), html.Th("Sources")]
@@ -111,7 +79,7 @@ def _line(atlas: Atlas, entry: LineEntry) -> Component:
             )
         ]
         if entry.rated_steps
-        else [html.P(WORDS["no-rated-steps"])]
+        else [html.P(EVIDENCE_PAGE["no-rated-steps"])]
     )
     return html.Article(
         className="evidence-line",
@@ -119,10 +87,13 @@ def _line(atlas: Atlas, entry: LineEntry) -> Component:
         children=[
             html.H4(f"{entry.name} ({entry.abbreviation})"),
             html.P([evidence_badge(entry.grade), " ", entry.summary]),
-            html.P([WORDS["line-sources"], *_cite(atlas, entry.sources)], className="quiet"),
+            html.P(
+                [EVIDENCE_PAGE["line-sources"], *_cite(atlas, entry.sources)], className="quiet"
+            ),
             *rated,
             html.P(
-                WORDS["steps-on-line"].format(count=entry.steps_on_line_rating), className="quiet"
+                EVIDENCE_PAGE["steps-on-line"].format(count=entry.steps_on_line_rating),
+                className="quiet",
             )
             if entry.steps_on_line_rating
             else None,
@@ -136,7 +107,7 @@ def render(atlas: Atlas, content: EvidencePage) -> list[Component]:
         id="grades",
         **attrs({"aria-labelledby": "grades-heading"}),
         children=[
-            html.H3(WORDS["grades"], id="grades-heading"),
+            html.H3(EVIDENCE_PAGE["grades"], id="grades-heading"),
             html.Dl(
                 className="evidence-grades",
                 children=[
@@ -151,10 +122,10 @@ def render(atlas: Atlas, content: EvidencePage) -> list[Component]:
                             [
                                 html.P(entry.meaning),
                                 html.P(
-                                    WORDS["rated-as-whole"]
+                                    EVIDENCE_PAGE["rated-as-whole"]
                                     + _names(atlas, entry.lines)
                                     + ". "
-                                    + WORDS["rated-steps"].format(count=entry.rated_steps),
+                                    + EVIDENCE_PAGE["rated-steps"].format(count=entry.rated_steps),
                                     className="quiet",
                                 ),
                             ]
@@ -162,7 +133,7 @@ def render(atlas: Atlas, content: EvidencePage) -> list[Component]:
                     )
                 ],
             ),
-            html.H4(WORDS["bases"]),
+            html.H4(EVIDENCE_PAGE["bases"]),
             html.Ul([html.Li(basis.meaning) for basis in content.bases]),
         ],
     )
@@ -170,7 +141,7 @@ def render(atlas: Atlas, content: EvidencePage) -> list[Component]:
         id="lines",
         **attrs({"aria-labelledby": "lines-heading"}),
         children=[
-            html.H3(WORDS["lines"], id="lines-heading"),
+            html.H3(EVIDENCE_PAGE["lines"], id="lines-heading"),
             *(_line(atlas, entry) for entry in content.lines),
         ],
     )
@@ -178,7 +149,7 @@ def render(atlas: Atlas, content: EvidencePage) -> list[Component]:
         id="trigger-points",
         **attrs({"aria-labelledby": "trigger-heading"}),
         children=[
-            html.H3(WORDS["trigger-points"], id="trigger-heading"),
+            html.H3(EVIDENCE_PAGE["trigger-points"], id="trigger-heading"),
             html.Ul(
                 [
                     html.Li([caveat.text, " (", *_cite(atlas, caveat.sources), ")"])
@@ -191,16 +162,16 @@ def render(atlas: Atlas, content: EvidencePage) -> list[Component]:
         id="claims",
         **attrs({"aria-labelledby": "claims-heading"}),
         children=[
-            html.H3(WORDS["claims"], id="claims-heading"),
+            html.H3(EVIDENCE_PAGE["claims"], id="claims-heading"),
             html.Table(
                 className="evidence-claims",
                 children=[
                     html.Thead(
                         html.Tr(
                             [
-                                html.Th(WORDS["claim"]),
-                                html.Th(WORDS["verdict"]),
-                                html.Th(WORDS["evidence"]),
+                                html.Th(EVIDENCE_PAGE["claim"]),
+                                html.Th(EVIDENCE_PAGE["verdict"]),
+                                html.Th(EVIDENCE_PAGE["evidence"]),
                             ]
                         )
                     ),
@@ -227,7 +198,7 @@ def render(atlas: Atlas, content: EvidencePage) -> list[Component]:
         id="sources",
         **attrs({"aria-labelledby": "sources-heading"}),
         children=[
-            html.H3(WORDS["sources"], id="sources-heading"),
+            html.H3(EVIDENCE_PAGE["sources"], id="sources-heading"),
             html.Ol(
                 className="evidence-sources",
                 children=[
@@ -238,9 +209,11 @@ def render(atlas: Atlas, content: EvidencePage) -> list[Component]:
                             f" doi:{source.doi}" if source.doi else None,
                             html.Br(),
                             html.Span(
-                                WORDS["cited-for"]
+                                EVIDENCE_PAGE["cited-for"]
                                 + "; ".join(
-                                    " ".join(filter(None, (_KINDS.get(c.kind, c.kind), c.name)))
+                                    " ".join(
+                                        filter(None, (CITED_KINDS.get(c.kind, c.kind), c.name))
+                                    )
                                     for c in source.cited_for
                                 ),
                                 className="quiet",
@@ -256,7 +229,7 @@ def render(atlas: Atlas, content: EvidencePage) -> list[Component]:
     )
     return [
         html.P(content.intro),
-        html.P(dcc.Link(WORDS["back"], href="?")),
+        html.P(dcc.Link(EVIDENCE_PAGE["back"], href="?")),
         grades,
         lines,
         caveats,

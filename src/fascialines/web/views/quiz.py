@@ -34,11 +34,11 @@ from fascialines.web.quiz_downloads import QUIZ_LENGTH, add_download_routes, qui
 from fascialines.web.state import ViewState, parse_query
 from fascialines.web.views import diagram, page
 from fascialines.web.views.gate import gate_store, gated_query
+from fascialines.web.wording import QUIZ
 
 __all__ = [
     "CHOICE_KEYS",
     "QUIZ_LENGTH",
-    "WORDS",
     "Ids",
     "Progress",
     "add_download_routes",
@@ -53,34 +53,6 @@ __all__ = [
 
 #: The answer buttons: enough for the widest question (the five grades of "how well studied").
 CHOICE_KEYS: tuple[str, ...] = tuple("ABCDEFGH"[: max(MAX_CHOICES, len(EVIDENCE_ORDER))])
-
-WORDS: dict[str, str] = {
-    "heading": "Quiz: the lines and what is known about them",
-    "intro": "Ten questions from the atlas. The same link gives the same questions, so a "
-    "teacher can give a whole class one quiz.",
-    "next": "Next question",
-    "results": "See my results",
-    "new": "New quiz",
-    "right": "Right.",
-    "wrong": "Not quite: the answer is {key}, {text}.",
-    "source": "Source: ",
-    "more": "More from the atlas",
-    "on-body": "On the body: ",
-    "take-home": "Take it home: ",
-    "anki": "Anki deck (.apkg)",
-    "worksheet": "Printable worksheet with answer key",
-    "summary": "You answered {score} of {total} right.",
-    "all-right": "Every answer right: well done.",
-    "revisit": "Worth another look:",
-    "revisit-lines": "Lines",
-    "revisit-regions": "Regions",
-    "missed": "Questions to go over: {numbers}.",
-    "again": "Try this quiz again",
-    "score": "Score: {score} of {answered} answered ({total} questions).",
-    "no-questions": "This atlas has too little in it to ask questions about.",
-    "no-seed": "This quiz link has no number (seed), so it names no quiz. ",
-    "start": "Start a quiz",
-}
 
 
 class Ids:
@@ -175,9 +147,9 @@ def _drawn(atlas: Atlas, state: ViewState, found: Trace | None) -> str:
 def _feedback(atlas: Atlas, question: Question, chosen: str, drawn: str) -> list[Component]:
     right = question.right_choice
     verdict = (
-        WORDS["right"]
+        QUIZ["right"]
         if chosen == question.answer
-        else WORDS["wrong"].format(key=right.key, text=right.text)
+        else QUIZ["wrong"].format(key=right.key, text=right.text)
     )
     sources = [atlas.source(s) for s in question.sources]
     children: list[Component] = [
@@ -187,17 +159,17 @@ def _feedback(atlas: Atlas, question: Question, chosen: str, drawn: str) -> list
     if sources:
         children.append(
             html.P(
-                [WORDS["source"], "; ".join(short_citation(s) for s in sources)],
+                [QUIZ["source"], "; ".join(short_citation(s) for s in sources)],
                 className="quiz-source",
             )
         )
         children.append(sources_list(atlas, question.sources))
     if drawn:
-        children.append(html.P([WORDS["on-body"], drawn], className="quiz-on-body"))
+        children.append(html.P([QUIZ["on-body"], drawn], className="quiz-on-body"))
     if question.detail:
         children.append(
             html.Details(
-                className="quiz-detail", children=[html.Summary(WORDS["more"]), question.detail]
+                className="quiz-detail", children=[html.Summary(QUIZ["more"]), question.detail]
             )
         )
     return children
@@ -214,22 +186,22 @@ def _choice_class(question: Question, key: str, chosen: str | None) -> str:
 def _summary(atlas: Atlas, quiz: QuestionSet, progress: Progress) -> list[Component]:
     result = summarize(quiz, progress.answers)
     children: list[Component] = [
-        html.H3(WORDS["summary"].format(score=result.score, total=result.total))
+        html.H3(QUIZ["summary"].format(score=result.score, total=result.total))
     ]
     if not result.missed:
-        children.append(html.P(WORDS["all-right"]))
+        children.append(html.P(QUIZ["all-right"]))
     else:
         numbers = ", ".join(str(n) for n in result.missed)
-        children.append(html.P(WORDS["missed"].format(numbers=numbers)))
-        children.append(html.P(WORDS["revisit"]))
+        children.append(html.P(QUIZ["missed"].format(numbers=numbers)))
+        children.append(html.P(QUIZ["revisit"]))
         links = [
-            (WORDS["revisit-lines"], atlas.line(line_id).name, ViewState(line=line_id))
+            (QUIZ["revisit-lines"], atlas.line(line_id).name, ViewState(line=line_id))
             for line_id in result.revisit_lines
         ] + [
-            (WORDS["revisit-regions"], atlas.region(r).name, ViewState(region=_node(atlas, r)))
+            (QUIZ["revisit-regions"], atlas.region(r).name, ViewState(region=_node(atlas, r)))
             for r in result.revisit_regions
         ]
-        for group in (WORDS["revisit-lines"], WORDS["revisit-regions"]):
+        for group in (QUIZ["revisit-lines"], QUIZ["revisit-regions"]):
             items = [
                 html.Li(html.A(name, href=query_href(atlas, state)))
                 for kind, name, state in links
@@ -238,7 +210,7 @@ def _summary(atlas: Atlas, quiz: QuestionSet, progress: Progress) -> list[Compon
             if items:
                 children += [html.H4(group), html.Ul(items, className="quiz-revisit")]
     again = ViewState(view="quiz", seed=quiz.seed)
-    children.append(html.P(html.A(WORDS["again"], href=query_href(atlas, again))))
+    children.append(html.P(html.A(QUIZ["again"], href=query_href(atlas, again))))
     return children
 
 
@@ -280,14 +252,14 @@ def render(
             html.P(question.beside_drawing or question.text, className="quiz-text"),
         ]
     else:
-        asked = [] if total else [html.P(WORDS["no-questions"])]
+        asked = [] if total else [html.P(QUIZ["no-questions"])]
     return {
-        "score": WORDS["score"].format(score=score, answered=answered, total=total),
+        "score": QUIZ["score"].format(score=score, answered=answered, total=total),
         "question": asked,
         "feedback": _feedback(atlas, question, chosen, drawn) if question and chosen else [],
         "summary": _summary(atlas, quiz, progress) if finished and total else [],
         "next": question is None or chosen is None,
-        "next_label": WORDS["results"] if progress.at == total else WORDS["next"],
+        "next_label": QUIZ["results"] if progress.at == total else QUIZ["next"],
         "choices": choices,
         "anki": f"quiz/{quiz.seed}/deck.apkg",
         "worksheet": f"quiz/{quiz.seed}/worksheet.html",
@@ -306,8 +278,8 @@ def layout() -> Component:
         children=[
             gate_store(Ids.GATE),
             dcc.Store(id=Ids.PROGRESS, storage_type="memory"),
-            html.H2(WORDS["heading"], id=Ids.HEADING),
-            html.P(WORDS["intro"], className="quiz-intro"),
+            html.H2(QUIZ["heading"], id=Ids.HEADING),
+            html.P(QUIZ["intro"], className="quiz-intro"),
             html.P(id=Ids.SCORE, role="status", className="quiz-score"),
             html.Div(id=Ids.QUESTION, className="quiz-question"),
             html.Div(
@@ -325,20 +297,20 @@ def layout() -> Component:
                 className="quiz-actions",
                 children=[
                     html.Button(
-                        WORDS["next"], id=Ids.NEXT, className="button", n_clicks=0, hidden=True
+                        QUIZ["next"], id=Ids.NEXT, className="button", n_clicks=0, hidden=True
                     ),
                     html.Button(
-                        WORDS["new"], id=Ids.NEW, className="button button-quiet", n_clicks=0
+                        QUIZ["new"], id=Ids.NEW, className="button button-quiet", n_clicks=0
                     ),
                 ],
             ),
             html.P(
                 className="quiz-exports",
                 children=[
-                    WORDS["take-home"],
-                    html.A(WORDS["anki"], id=Ids.ANKI, href="quiz/0/deck.apkg", download=""),
+                    QUIZ["take-home"],
+                    html.A(QUIZ["anki"], id=Ids.ANKI, href="quiz/0/deck.apkg", download=""),
                     " · ",
-                    html.A(WORDS["worksheet"], id=Ids.WORKSHEET, href="quiz/0/worksheet.html"),
+                    html.A(QUIZ["worksheet"], id=Ids.WORKSHEET, href="quiz/0/worksheet.html"),
                 ],
             ),
         ],
@@ -416,7 +388,7 @@ def respond(
             key: dict.fromkeys(("children", "className", "disabled", "hidden"), dash.no_update)
             for key in CHOICE_KEYS
         }
-        out["question"] = [html.P([WORDS["no-seed"], html.A(WORDS["start"], href="?view=quiz")])]
+        out["question"] = [html.P([QUIZ["no-seed"], html.A(QUIZ["start"], href="?view=quiz")])]
         return out
     quiz = quiz_of(atlas, state.seed)
     progress = read_progress(stored, state.seed, quiz)

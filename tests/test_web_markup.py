@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -144,3 +145,28 @@ def test_the_fixed_blocks_are_in_the_first_page_as_markup_hidden_until_a_trace()
         assert text(from_markup(held["props"][MARKUP_ATTRIBUTE])), f"{slot} has its text"
     safety = drawn[results.Ids.SAFETY]["children"][0]["props"][MARKUP_ATTRIBUTE]
     assert DISCLAIMER in text(from_markup(safety))
+
+
+def test_the_same_components_give_the_same_markup_in_every_process() -> None:
+    # Dash sets a component's properties in set order, which changes with the hash seed: two
+    # workers must still send the same page.
+    import subprocess
+    import sys
+
+    script = (
+        "from dash import html\n"
+        "from fascialines.web.markup import to_markup\n"
+        "print(to_markup(html.Div(id='a', className='b', title='c', hidden=True,"
+        " **{'data-x': '1', 'aria-label': 'd'}, children=html.A('e', href='f'))))\n"
+    )
+    drawn = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(4)
+    }
+    assert len(drawn) == 1, drawn

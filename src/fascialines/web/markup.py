@@ -98,7 +98,9 @@ def to_markup(node: Any) -> str:
     # every name it could take (tests/test_web_markup.py compares the two).
     props = {name: value for name, value in vars(node).items() if name not in _DASH_OWN}
     children = props.pop("children", None)
-    attributes = "".join(_attribute(name, value) for name, value in props.items())
+    # Sorted: a component sets its properties in an order that changes from one process to the
+    # next (a set), and the same page should be the same bytes from every worker.
+    attributes = "".join(_attribute(name, value) for name, value in sorted(props.items()))
     if tag in _VOID:
         return f"<{tag}{attributes} />"
     return f"<{tag}{attributes}>{to_markup(children)}</{tag}>"

@@ -22,6 +22,7 @@ from fascialines.web import core
 from fascialines.web.markup import to_markup
 from fascialines.web.state import parse_query
 from fascialines.web.views import cards
+from fascialines.web.wording import MESSAGE
 
 __all__ = ["fold_response", "register"]
 
@@ -31,12 +32,12 @@ def fold_response(atlas: Atlas, graph: core.Graph, query: str) -> flask.Response
     pairs = parse_qsl(query, keep_blank_values=True)
     rank_text = next((value for key, value in pairs if key == "rank"), "")
     if not rank_text.isdigit():
-        return _missing("a fold needs the rank of its card")
+        return _missing(MESSAGE["fold-no-rank"])
     state, _ = parse_query(atlas, "?" + urlencode([(k, v) for k, v in pairs if k != "rank"]))
     found, _ = core.trace_view(graph, state)
     details = cards.card_details(atlas, found, int(rank_text))
     if not details:
-        return _missing("no card of that rank for this trace")
+        return _missing(MESSAGE["fold-no-card"])
     response = flask.Response(to_markup(details), mimetype="text/html")
     # The same address always gives the same text (the atlas is fixed while the app runs).
     response.headers["Cache-Control"] = "private, max-age=3600"

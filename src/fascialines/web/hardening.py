@@ -30,6 +30,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from fascialines.atlas_json import UnreadableJSON, read_json
 from fascialines.web.callback_guard import BadCallback, CallbackGuard, search_problem
+from fascialines.web.wording import REFUSAL
 
 __all__ = ["MAX_BODY_BYTES", "SECURITY_HEADERS", "harden"]
 
@@ -60,19 +61,15 @@ SECURITY_HEADERS = {
 
 # The one sentence each refusal gets. Never the sent value: it may be what a therapist typed.
 _SENTENCES = {
-    400: "This request could not be read. Reload the page; if it happens again, open the "
-    "app's address without the settings after the '?'.",
-    404: "There is nothing at this address.",
-    405: "This address does not answer that kind of request.",
-    413: f"This request is too large: the app accepts at most {MAX_BODY_BYTES // 1024} KB.",
-    415: "This request must be sent as JSON.",
+    code: REFUSAL[str(code)].format(kilobytes=MAX_BODY_BYTES // 1024)
+    for code in (400, 404, 405, 413, 415)
 }
 
 log = logging.getLogger("fascialines.web")
 
 
 def _plain(code: int, sentence: str | None = None) -> flask.Response:
-    text = sentence or _SENTENCES.get(code) or "This request could not be answered."
+    text = sentence or _SENTENCES.get(code) or REFUSAL["other"]
     return flask.Response(text + "\n", status=code, mimetype="text/plain")
 
 
@@ -112,8 +109,7 @@ def harden(app: dash.Dash) -> dash.Dash:
                 log.info("refused a page address: %s", problem)
                 return _plain(
                     400,
-                    f"This link cannot be opened: {problem}. Open the app's address without "
-                    "the settings after the '?', or ask for the link again.",
+                    REFUSAL["link"].format(problem=problem),
                 )
         if request.path != callback_path or request.method != "POST":
             return None
@@ -162,7 +158,7 @@ def harden(app: dash.Dash) -> dash.Dash:
             # Dash raises DependencyException (or an OSError) for a file it does not serve.
             return _plain(404)
         log.error("%s %s failed with %s", request.method, request.path, type(error).__name__)
-        return _plain(500, "Something went wrong on the server. Try again in a moment.")
+        return _plain(500, REFUSAL["500"])
 
     @server.after_request
     def _headers(response: flask.Response) -> flask.Response:

@@ -63,7 +63,7 @@ def evidence_badge(grade: str) -> Component:
         EVIDENCE_LABELS.get(grade, grade),
         className=f"badge badge-{grade or 'trigger-point'} badge-link",
         href=f"?view=evidence#{'grade-' + grade if grade else 'trigger-points'}",
-        title="What this grade means",
+        title=HEADING["grade-means"],
     )
 
 

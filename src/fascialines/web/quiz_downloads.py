@@ -18,6 +18,7 @@ import werkzeug
 from fascialines.atlas import Atlas
 from fascialines.teaching import QuestionSet, generate_quiz
 from fascialines.web.state import MAX_SEED
+from fascialines.web.wording import MESSAGE
 
 __all__ = ["QUIZ_LENGTH", "add_download_routes", "quiz_of"]
 
@@ -47,8 +48,7 @@ def add_download_routes(app: dash.Dash, atlas: Atlas) -> None:
             data = deck_bytes(quiz_of(atlas, seed_of(seed)), atlas)
         except AnkiUnavailable:
             return flask.Response(
-                "The Anki deck needs the genanki package on the server; the worksheet works "
-                "without it.",
+                MESSAGE["no-anki"],
                 status=503,
                 mimetype="text/plain",
             )

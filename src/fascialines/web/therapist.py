@@ -22,15 +22,13 @@ from fascialines.atlas import Atlas
 from fascialines.handout import build_handout, content_security_policy
 from fascialines.web import core
 from fascialines.web.state import parse_query, to_query
+from fascialines.web.wording import MESSAGE
 
 __all__ = ["HANDOUT_PATH", "handout_response", "register"]
 
 HANDOUT_PATH = "handout"
 
-NOTHING_TRACED = (
-    "There is no trace in this link to make a handout of: choose a complaint in the app, then "
-    "use its Handout button."
-)
+NOTHING_TRACED = MESSAGE["no-handout"]
 
 
 def _plain(text: str, status: int) -> flask.Response:

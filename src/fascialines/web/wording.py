@@ -9,7 +9,10 @@ module's names other values; nothing else needs to change.
 from __future__ import annotations
 
 __all__ = [
+    "CHART",
+    "CHART_TOOLS",
     "CITED_KINDS",
+    "CLIENT",
     "COMPARE",
     "CONTRAINDICATION_KINDS",
     "CONTROL",
@@ -22,6 +25,7 @@ __all__ = [
     "LINE",
     "MESSAGE",
     "QUIZ",
+    "REFUSAL",
     "SELF_CARE_TERMS",
     "SENTENCE",
     "count",
@@ -93,6 +97,9 @@ CONTROL: dict[str, str] = {
     "show-all": "Show all",
     "details": "Why, self-care and sources",
     "full-wording": "Full wording",
+    "students-quiz": "Quiz",
+    "students-compare": "Compare lines",
+    "students-evidence": "Evidence",
 }
 
 #: Headings and fixed sentences of the views.
@@ -146,6 +153,8 @@ HEADING: dict[str, str] = {
         "professional about pain, and a doctor at once about any warning sign."
     ),
     "busy": "Working…",
+    "grade-means": "What this grade means",
+    "students": "For students",
 }
 
 #: The line explorer's words; ``{name}`` is a line's or a region's name.
@@ -210,6 +219,27 @@ MESSAGE: dict[str, str] = {
     "focus-ignored": "The link's focus “{focus}” was ignored: the list is shorter.",
     "did-you-mean": "Nothing is called “{text}”. Did you mean {names}?",
     "no-match": "Nothing matches “{text}”: try the place it hurts, such as heel, neck or knee.",
+    "no-handout": "There is no trace in this link to make a handout of: choose a complaint in "
+    "the app, then use its Handout button.",
+    "no-anki": "The Anki deck needs the genanki package on the server; the worksheet works "
+    "without it.",
+    "fold-no-rank": "a fold needs the rank of its card",
+    "fold-no-card": "no card of that rank for this trace",
+}
+
+#: The one sentence each refused request gets, by status (never the value sent: it may be what
+#: a therapist typed).
+REFUSAL: dict[str, str] = {
+    "400": "This request could not be read. Reload the page; if it happens again, open the "
+    "app's address without the settings after the '?'.",
+    "404": "There is nothing at this address.",
+    "405": "This address does not answer that kind of request.",
+    "413": "This request is too large: the app accepts at most {kilobytes} KB.",
+    "415": "This request must be sent as JSON.",
+    "500": "Something went wrong on the server. Try again in a moment.",
+    "other": "This request could not be answered.",
+    "link": "This link cannot be opened: {problem}. Open the app's address without the settings "
+    "after the '?', or ask for the link again.",
 }
 
 #: How each kind of contraindication is headed for a client.
@@ -218,6 +248,79 @@ CONTRAINDICATION_KINDS: dict[str, str] = {
     "local": "Not on the area affected, or only with care and advice, with",
 }
 
+
+#: The body chart: its tools, its switches and the sentence that says what it shows.
+CHART: dict[str, str] = {
+    "tools": "Chart tools",
+    "every-line": "Show every line",
+    "every-line-title": "Draw all twelve lines faintly behind the view",
+    "figure": "Figure:",
+    "figure-group": "Body figure",
+    "figure-male": "Male",
+    "figure-female": "Female",
+    "figure-title": "Draw the {figure} body under the lines",
+    "caption-views": "Three views: the front (the client's right side on your left), the back, "
+    "and the client's right side in profile.",
+    "caption-female": "A female body is drawn on the front and back; the profile is shared.",
+    "caption-first": "the first {marked} of {count}",
+    "caption-marked": "Marked: {shown} linked places, numbered, and where it is felt: {felt}.",
+    "caption-focus": "The paths of number {rank} stand out; the rest are dimmed.",
+    "caption-line": "Highlighted: the {line}.",
+    "caption-region": "Selected: {region}.",
+    "view-front": "Front view",
+    "view-front-hover": "the client facing you",
+    "view-back": "Back view",
+    "view-back-hover": "seen from behind",
+    "view-side": "Right side",
+    "view-side-hover": "the client's right side in profile, facing right",
+    "profile-front": "front",
+    "profile-back": "back",
+    "profile-hover": "the client's {word}",
+    "side-hover": "the client's {side} side",
+    "deep": "deep (paler)",
+    "deep-title": "A deep line (the Deep Front Line) runs under the surface: the chart draws it "
+    "paler and thinner, as if seen through the body.",
+    "no-line": "no line (trigger-point or symptom area)",
+    "region-lines": "lines: {lines}",
+}
+
+#: The chart's tools: (action, visible label, the name said to screen readers and on hover).
+CHART_TOOLS: tuple[tuple[str, str, str], ...] = (
+    ("view-front", "Front", "Show the front view only"),
+    ("view-back", "Back", "Show the back view only"),
+    ("view-side", "Side", "Show the side view only"),
+    ("zoom-in", "+", "Zoom in"),
+    ("zoom-out", "−", "Zoom out"),
+    ("pan-left", "←", "Pan left"),
+    ("pan-right", "→", "Pan right"),
+    ("pan-up", "↑", "Pan up"),
+    ("pan-down", "↓", "Pan down"),
+    ("reset", "Reset", "Reset the zoom: all three views, the whole body"),
+    ("save", "Save picture", "Save the chart as it is now as a PNG picture"),
+)
+
+
+#: The client view and the therapist's doors to it.
+CLIENT: dict[str, str] = {
+    "title": "Client view",
+    "title-title": "A simple, large view of this trace to show a client",
+    "handout": "Handout",
+    "handout-title": "A one-page handout of this trace, ready to print or download",
+    "chart-label": "The body from the front and the back: where the {complaint} is felt, in "
+    "red, and the numbered places linked to it.",
+    "sides": "Side",
+    "side-left": "Left",
+    "side-right": "Right",
+    "side-both": "Both sides",
+    "back": "Back to the explorer",
+    "nothing-traced": "Choose a complaint in the explorer first, then open the client view.",
+    "no-places": "The model links no place to this complaint with these settings.",
+    "felt": "Where it is felt: {felt}.",
+    "next": "Next place",
+    "places": "Places the model links to it",
+    "places-note": "Each is a possibility to explore, not a finding.",
+    "doctor": "See a doctor",
+}
 
 #: The quiz view's words (:mod:`.views.quiz`).
 QUIZ: dict[str, str] = {
@@ -246,6 +349,9 @@ QUIZ: dict[str, str] = {
     "no-questions": "This atlas has too little in it to ask questions about.",
     "no-seed": "This quiz link has no number (seed), so it names no quiz. ",
     "start": "Start a quiz",
+    "drawn-trace": "pain felt at {felt} (red), traced back to {source}, number {rank}",
+    "drawn-line": "the {line} drawn on both sides",
+    "drawn-region": "{region} ringed",
 }
 
 

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from fascialines.web import theme
 from fascialines.web.figure import geometry
 from fascialines.web.figure.geometry import CHART_VIEWS, BodyFigure, View
+from fascialines.web.wording import CHART
 
 __all__ = ["BODY_FILL", "VIEW_TITLES", "figure_layout", "outline_shapes"]
 
@@ -22,9 +23,7 @@ BODY_FILL = "#f4eee8"
 
 #: Each view's title and its hover text.
 VIEW_TITLES: dict[View, tuple[str, str]] = {
-    "front": ("Front view", "the client facing you"),
-    "back": ("Back view", "seen from behind"),
-    "side": ("Right side", "the client's right side in profile, facing right"),
+    view: (CHART[f"view-{view}"], CHART[f"view-{view}-hover"]) for view in CHART_VIEWS
 }
 
 
@@ -85,13 +84,13 @@ def figure_layout(figure: BodyFigure) -> go.Layout:
         )
         if view == "side":
             # Which way the profile faces, where the R and L stand on the other views.
-            for sign, word in ((-1, "back"), (1, "front")):
+            for sign, word in ((-1, CHART["profile-back"]), (1, CHART["profile-front"])):
                 annotations.append(
                     {
                         "x": centre + 2.0 + sign * 11.5,
                         "y": 97,
                         "text": word,
-                        "hovertext": f"the client's {word}",
+                        "hovertext": CHART["profile-hover"].format(word=word),
                         "showarrow": False,
                         "font": {"size": 12, "color": "#5b6570"},
                     }
@@ -106,7 +105,7 @@ def figure_layout(figure: BodyFigure) -> go.Layout:
                     "x": centre + sign * 22,
                     "y": 92,
                     "text": f"<b>{side[0].upper()}</b>",
-                    "hovertext": f"the client's {side} side",
+                    "hovertext": CHART["side-hover"].format(side=side),
                     "showarrow": False,
                     "font": {"size": 16, "color": "#5b6570"},
                 }

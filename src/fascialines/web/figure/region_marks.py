@@ -26,6 +26,7 @@ from fascialines.graph import NodeKey
 from fascialines.web.figure import geometry
 from fascialines.web.figure.geometry import CHART_VIEWS
 from fascialines.web.theme import BASE_OPACITY
+from fascialines.web.wording import CHART
 
 __all__ = ["DOTS_UID", "DOT_COLOUR", "DOT_SIZE", "node_label", "region_dots", "region_targets"]
 
@@ -62,12 +63,13 @@ def region_targets(
     for node, px, py in _places(atlas, nodes):
         region = atlas.region(node[0])
         names = sorted(atlas.line(line_id).abbreviation for line_id in lines_at.get(node, ()))
-        through = ", ".join(names) if names else "no line (trigger-point or symptom area)"
+        through = ", ".join(names) if names else CHART["no-line"]
         x.append(px)
         y.append(py)
         customdata.append([node[0], node[1]])
         plain = f"<br><i>{region.plain_name}</i>" if region.plain_name else ""
-        text.append(f"<b>{node_label(region, node[1])}</b>{plain}<br>lines: {through}")
+        lines = CHART["region-lines"].format(lines=through)
+        text.append(f"<b>{node_label(region, node[1])}</b>{plain}<br>{lines}")
     return go.Scatter(
         x=x,
         y=y,

@@ -31,6 +31,7 @@ from fascialines.tracing import Trace
 from fascialines.web import core
 from fascialines.web.pieces import attrs, set_button
 from fascialines.web.state import ViewState, to_query
+from fascialines.web.wording import CLIENT
 
 __all__ = ["Ids", "layout", "next_focus", "outputs", "render", "switches"]
 
@@ -81,27 +82,20 @@ def switches(atlas: Atlas, state: ViewState) -> Component:
         className="therapist-switches",
         children=[
             html.A(
-                "Handout",
+                CLIENT["handout"],
                 href=f"handout{query}",
                 className="button button-small handout-link",
                 target="_blank",
                 rel="noopener",
-                title="A one-page handout of this trace, ready to print or download",
+                title=CLIENT["handout-title"],
             ),
-            set_button(
-                "Client view",
-                {"view": "client"},
-                title="A simple, large view of this trace to show a client",
-            ),
+            set_button(CLIENT["title"], {"view": "client"}, title=CLIENT["title-title"]),
         ],
     )
 
 
 def _chart(trace: Trace, content: Handout, focus: int | None) -> Component:
-    label = (
-        f"The body from the front and the back: where the {content.complaint.lower()} is felt, "
-        "in red, and the numbered places linked to it."
-    )
+    label = CLIENT["chart-label"].format(complaint=content.complaint.lower())
     drawing = body_svg(trace, shown_candidates(trace, focus), focus, label=label)
     data = base64.b64encode(drawing.svg.encode("utf-8")).decode("ascii")
     return html.Img(src=f"data:image/svg+xml;base64,{data}", alt=label, className="client-chart")
@@ -114,15 +108,19 @@ def _side_buttons(state: ViewState) -> list[Component]:
             {"side": side, "focus": ""},
             class_name="button client-button" + (" client-on" if state.side == side else ""),
         )
-        for side, label in (("left", "Left"), ("right", "Right"), ("both", "Both sides"))
+        for side, label in (
+            ("left", CLIENT["side-left"]),
+            ("right", CLIENT["side-right"]),
+            ("both", CLIENT["side-both"]),
+        )
     ]
 
 
 def _empty(message: str) -> list[Component]:
     return [
-        html.H1("Client view", className="client-title"),
+        html.H1(CLIENT["title"], className="client-title"),
         html.P(message, className="client-lead"),
-        set_button("Back to the explorer", {"view": ""}, class_name="button client-button"),
+        set_button(CLIENT["back"], {"view": ""}, class_name="button client-button"),
     ]
 
 
@@ -135,13 +133,9 @@ def render(atlas: Atlas, graph: core.Graph, state: ViewState) -> list[Component]
     """
     found, problems = core.trace_view(graph, state)
     if found is None:
-        return _empty(
-            problems[0]
-            if problems
-            else "Choose a complaint in the explorer first, then open the client view."
-        )
+        return _empty(problems[0] if problems else CLIENT["nothing-traced"])
     if not found.candidates:
-        return _empty("The model links no place to this complaint with these settings.")
+        return _empty(CLIENT["no-places"])
     places = min(PLACES, len(found.candidates))
     focus = state.focus if state.focus and state.focus <= places else None
     content = handout_content(found, focus)
@@ -159,7 +153,7 @@ def render(atlas: Atlas, graph: core.Graph, state: ViewState) -> list[Component]
     flags = [html.Li([flag.sign, " ", html.Strong(flag.action)]) for flag in content.red_flags]
     return [
         html.H1(content.complaint, className="client-title"),
-        html.P(f"Where it is felt: {content.felt_at}.", className="client-lead"),
+        html.P(CLIENT["felt"].format(felt=content.felt_at), className="client-lead"),
         html.Div(
             className="client-controls",
             children=[
@@ -167,10 +161,10 @@ def render(atlas: Atlas, graph: core.Graph, state: ViewState) -> list[Component]
                     _side_buttons(state),
                     role="group",
                     className="client-sides",
-                    **attrs({"aria-label": "Side"}),
+                    **attrs({"aria-label": CLIENT["sides"]}),
                 ),
                 set_button(
-                    "Next place",
+                    CLIENT["next"],
                     {"focus": str(next_focus(focus, places))},
                     class_name="button client-button client-next",
                 ),
@@ -183,8 +177,8 @@ def render(atlas: Atlas, graph: core.Graph, state: ViewState) -> list[Component]
                 html.Div(
                     className="client-text",
                     children=[
-                        html.H2("Places the model links to it"),
-                        html.P("Each is a possibility to explore, not a finding."),
+                        html.H2(CLIENT["places"]),
+                        html.P(CLIENT["places-note"]),
                         html.Ol(cards, className="client-places"),
                     ],
                 ),
@@ -195,13 +189,13 @@ def render(atlas: Atlas, graph: core.Graph, state: ViewState) -> list[Component]
             role="note",
             **attrs({"aria-labelledby": "client-flags-heading"}),
             children=[
-                html.H2("See a doctor", id="client-flags-heading"),
+                html.H2(CLIENT["doctor"], id="client-flags-heading"),
                 html.P(content.see_a_doctor),
                 html.Ul(flags) if flags else None,
             ],
         ),
         html.P(content.disclaimer, className="client-disclaimer"),
-        set_button("Back to the explorer", {"view": ""}, class_name="link-button client-exit"),
+        set_button(CLIENT["back"], {"view": ""}, class_name="link-button client-exit"),
     ]
 
 

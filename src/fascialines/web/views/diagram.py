@@ -34,7 +34,7 @@ from fascialines.web.theme import (
     MARKED_CANDIDATES,
 )
 from fascialines.web.views.key import diagram_key
-from fascialines.web.wording import HEADING
+from fascialines.web.wording import CHART, CHART_TOOLS, HEADING
 
 __all__ = [
     "FIGURE_ATTRIBUTE",
@@ -84,19 +84,7 @@ FIGURE_ATTRIBUTE = "data-figure"
 
 
 #: The chart's tools: (action, visible label, the name said to screen readers and on hover).
-TOOLS: tuple[tuple[str, str, str], ...] = (
-    ("view-front", "Front", "Show the front view only"),
-    ("view-back", "Back", "Show the back view only"),
-    ("view-side", "Side", "Show the side view only"),
-    ("zoom-in", "+", "Zoom in"),
-    ("zoom-out", "−", "Zoom out"),
-    ("pan-left", "←", "Pan left"),
-    ("pan-right", "→", "Pan right"),
-    ("pan-up", "↑", "Pan up"),
-    ("pan-down", "↓", "Pan down"),
-    ("reset", "Reset", "Reset the zoom: all three views, the whole body"),
-    ("save", "Save picture", "Save the chart as it is now as a PNG picture"),
-)
+TOOLS = CHART_TOOLS
 
 
 #: The lower layer's class; ``dimmed`` while an overlay is shown (style.css fades its lines).
@@ -129,11 +117,11 @@ def tools() -> Component:
         for action, label, name in TOOLS
     ]
     switch = set_button(
-        "Show every line",
+        CHART["every-line"],
         {"all_lines": "1"},
         toggle=True,
         class_name="button button-small chart-every-line",
-        title="Draw all twelve lines faintly behind the view",
+        title=CHART["every-line-title"],
     )
     setattr(switch, "aria-pressed", "false")
     return block(
@@ -143,7 +131,7 @@ def tools() -> Component:
             role="toolbar",
             **attrs(
                 {
-                    "aria-label": "Chart tools",
+                    "aria-label": CHART["tools"],
                     "data-home": json.dumps(
                         {"x": list(geometry.X_RANGE), "y": list(geometry.Y_RANGE)}
                     ),
@@ -163,10 +151,10 @@ def _figure_change(figure: str) -> dict[str, str]:
 def _figure_button(figure: str) -> Component:
     change = _figure_change(figure)
     button = set_button(
-        figure.capitalize(),
+        CHART[f"figure-{figure}"],
         change,
         class_name="button button-small chart-figure",
-        title=f"Draw the {figure} body under the lines",
+        title=CHART["figure-title"].format(figure=CHART[f"figure-{figure}"].lower()),
     )
     # The browser presses the button whose value the address has (assets/chart.js).
     setattr(button, FIGURE_ATTRIBUTE, change["figure"])
@@ -184,9 +172,11 @@ def figure_choice() -> Component:
         id=Ids.FIGURE_CHOICE,
         className="chart-figure-choice",
         role="group",
-        **attrs({"aria-label": "Body figure"}),
+        **attrs({"aria-label": CHART["figure-group"]}),
         children=[
-            html.Span("Figure:", className="chart-figure-label", **attrs({"aria-hidden": "true"})),
+            html.Span(
+                CHART["figure"], className="chart-figure-label", **attrs({"aria-hidden": "true"})
+            ),
             *(_figure_button(figure) for figure in FIGURES),
         ],
     )
@@ -338,21 +328,22 @@ def layout(atlas: Atlas, figure: go.Figure) -> Component:
 
 def caption(atlas: Atlas, trace: Trace | None, state: ViewState) -> str:
     """One sentence saying what the diagram shows, for people who cannot see it."""
-    parts = [
-        "Three views: the front (the client's right side on your left), the back, and the "
-        "client's right side in profile."
-    ]
+    parts = [CHART["caption-views"]]
     if state.figure == "female":
-        parts.append("A female body is drawn on the front and back; the profile is shared.")
+        parts.append(CHART["caption-female"])
     if trace is not None:
         felt = places(atlas, trace.felt_at)
         count = len(trace.candidates)
-        shown = f"the first {MARKED_CANDIDATES} of {count}" if count > MARKED_CANDIDATES else count
-        parts.append(f"Marked: {shown} linked places, numbered, and where it is felt: {felt}.")
+        shown = (
+            CHART["caption-first"].format(marked=MARKED_CANDIDATES, count=count)
+            if count > MARKED_CANDIDATES
+            else str(count)
+        )
+        parts.append(CHART["caption-marked"].format(shown=shown, felt=felt))
         if state.focus:
-            parts.append(f"The paths of number {state.focus} stand out; the rest are dimmed.")
+            parts.append(CHART["caption-focus"].format(rank=state.focus))
     if state.line:
-        parts.append(f"Highlighted: the {atlas.line(state.line).name}.")
+        parts.append(CHART["caption-line"].format(line=atlas.line(state.line).name))
     if state.region:
-        parts.append(f"Selected: {node_name(atlas, state.region)}.")
+        parts.append(CHART["caption-region"].format(region=node_name(atlas, state.region)))
     return " ".join(parts)

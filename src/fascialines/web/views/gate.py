@@ -23,6 +23,7 @@ from dash.development.base_component import Component
 from fascialines.atlas import Atlas
 from fascialines.web.pieces import attrs, in_app_link
 from fascialines.web.state import FIGURES, ViewState
+from fascialines.web.wording import CONTROL, HEADING
 
 __all__ = [
     "STUDENT_VIEWS",
@@ -109,11 +110,11 @@ def nav(atlas: Atlas) -> Component:
     first_two = ",".join(line.abbreviation for line in atlas.lines[:2])
     return html.Nav(
         className="students-nav",
-        **attrs({"aria-label": "For students"}),
+        **attrs({"aria-label": HEADING["students"]}),
         children=[
             # A whole page load: the server gives the new quiz its seed (quiz_downloads).
-            html.A("Quiz", href="?view=quiz"),
-            in_app_link("Compare lines", f"?lines={first_two}"),
-            in_app_link("Evidence", "?view=evidence"),
+            html.A(CONTROL["students-quiz"], href="?view=quiz"),
+            in_app_link(CONTROL["students-compare"], f"?lines={first_two}"),
+            in_app_link(CONTROL["students-evidence"], "?view=evidence"),
         ],
     )

@@ -15,15 +15,12 @@ from fascialines.atlas import EVIDENCE_ORDER, Atlas
 from fascialines.web.markup import block
 from fascialines.web.pieces import attrs
 from fascialines.web.theme import EVIDENCE_DASH, SYMBOL_GLYPHS, dash_background, line_styles
-from fascialines.web.wording import EVIDENCE_SHORT, HEADING
+from fascialines.web.wording import CHART, EVIDENCE_SHORT, HEADING
 
 __all__ = ["DEEP_NOTE", "diagram_key"]
 
 #: What the key's deep-line sample means, in full (its hover text).
-DEEP_NOTE = (
-    "A deep line (the Deep Front Line) runs under the surface: the chart draws it paler and "
-    "thinner, as if seen through the body."
-)
+DEEP_NOTE = CHART["deep-title"]
 
 
 def diagram_key(atlas: Atlas) -> Component:
@@ -81,7 +78,7 @@ def diagram_key(atlas: Atlas) -> Component:
                                 html.Span(
                                     className="key-deep-sample", **attrs({"aria-hidden": "true"})
                                 ),
-                                html.Span("deep (paler)", title=DEEP_NOTE),
+                                html.Span(CHART["deep"], title=DEEP_NOTE),
                             ],
                         ),
                     ],

@@ -134,13 +134,16 @@ def _drawn(atlas: Atlas, state: ViewState, found: Trace | None) -> str:
     if found is not None and state.felt and state.focus:
         source = next(c for c in found.candidates if c.rank == state.focus)
         parts.append(
-            f"pain felt at {node_name(atlas, state.felt)} (red), traced back to "
-            f"{node_name(atlas, (source.region.id, source.region.side))}, number {state.focus}"
+            QUIZ["drawn-trace"].format(
+                felt=node_name(atlas, state.felt),
+                source=node_name(atlas, (source.region.id, source.region.side)),
+                rank=state.focus,
+            )
         )
     if state.line:
-        parts.append(f"the {atlas.line(state.line).name} drawn on both sides")
+        parts.append(QUIZ["drawn-line"].format(line=atlas.line(state.line).name))
     if state.region:
-        parts.append(f"{node_name(atlas, state.region)} ringed")
+        parts.append(QUIZ["drawn-region"].format(region=node_name(atlas, state.region)))
     return "; ".join(parts) + "." if parts else ""
 
 

@@ -36,8 +36,8 @@ run: $(VENV)/.installed-run
 CORE := $(filter-out src/fascialines/web/%,$(wildcard src/fascialines/*.py src/fascialines/atlas/*.py src/fascialines/tracing/*.py src/fascialines/teaching/*.py src/fascialines/handout/*.py))
 
 test: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests benchmarks deploy
-	$(BIN)/ruff format --check src tests benchmarks deploy
+	$(BIN)/ruff check src tests benchmarks deploy docs
+	$(BIN)/ruff format --check src tests benchmarks deploy docs
 	$(BIN)/python -m mypy $(CORE)
 	$(BIN)/python -m mypy --config-file= --ignore-missing-imports src/fascialines/web
 	$(BIN)/python -m pytest

@@ -26,7 +26,8 @@ from fascialines.atlas import Atlas, load_atlas
 from fascialines.chromium import CHROMIUM, CHROMIUM_ARGS
 from fascialines.web.app import create_app
 from fascialines.web.figure import base_figure, overlay_figure, overlay_start, tracks
-from fascialines.web.figure.base import VIEW_TITLES, line_groups
+from fascialines.web.figure.base import line_groups
+from fascialines.web.figure.body import VIEW_TITLES
 from fascialines.web.figure.geometry import CHART_VIEWS, VIEW_CENTRES, View
 
 ROOT = Path(__file__).resolve().parents[2]

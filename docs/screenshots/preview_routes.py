@@ -14,19 +14,20 @@ Run from the checkout: ``PYTHONPATH=src python docs/screenshots/preview_routes.p
 
 from __future__ import annotations
 
+import json
 import sys
 import threading
 from pathlib import Path
 
 import plotly.graph_objects as go
 from playwright.sync_api import Browser, sync_playwright
+from plotly.utils import PlotlyJSONEncoder
 from werkzeug.serving import make_server
 
 from fascialines.atlas import Atlas, load_atlas
 from fascialines.chromium import CHROMIUM, CHROMIUM_ARGS
 from fascialines.web.app import create_app
 from fascialines.web.figure import base_figure, overlay_figure, overlay_start, tracks
-from fascialines.web.figure.base import line_groups
 from fascialines.web.figure.body import VIEW_TITLES
 from fascialines.web.figure.geometry import CHART_VIEWS, VIEW_CENTRES, View
 
@@ -49,9 +50,11 @@ def views_of(atlas: Atlas, line_id: str) -> list[View]:
 
 
 def calm(atlas: Atlas, fig: go.Figure) -> go.Figure:
-    """Hide every base line, as the page does without "Show every line"."""
-    for index in range(len(line_groups(atlas)) + len(atlas.lines)):
-        fig.data[index].visible = False
+    """Hide every base line and its step marks, as the page does without "Show every line"
+    (``assets/chart.css`` hides the traces whose uid starts so)."""
+    for trace in fig.data:
+        if str(trace.uid or "").startswith(("baseline-", "basestep-")):
+            trace.visible = False
     return fig
 
 
@@ -69,14 +72,23 @@ def cropped(fig: go.Figure, view: View, title: str) -> go.Figure:
     return fig
 
 
+def _spec(fig: go.Figure) -> str:
+    # Trace by trace, as the app sends it: Figure.to_json() drops each trace's uid, which names
+    # the trace's group for the stylesheet (the regions' dots).
+    data = [trace.to_plotly_json() for trace in fig.data]
+    return json.dumps({"data": data, "layout": fig.layout.to_plotly_json()}, cls=PlotlyJSONEncoder)
+
+
 def html_page(fig: go.Figure) -> str:
     """A self-contained page: the vendored plotly bundle inlined, no request leaves it."""
     bundle = (ROOT / "assets" / "vendor" / "plotly-basic.min.js").read_text(encoding="utf-8")
     return (
         "<!doctype html><html><head><meta charset='utf-8'>"
+        # The regions' dots are strokes of no length: round ends draw them (assets/chart.css).
+        "<style>g[class*='traceregiondots'] path.js-line {stroke-linecap: round}</style>"
         f"<script>{bundle}</script></head><body style='margin:0'>"
         "<div id='fig'></div><script>"
-        f"const spec = {fig.to_json()};"
+        f"const spec = {_spec(fig)};"
         "Plotly.newPlot('fig', spec.data, spec.layout, {staticPlot: true})"
         ".then(() => { document.body.dataset.ready = '1'; });"
         "</script></body></html>"

@@ -75,8 +75,10 @@ def main() -> None:
         "# Benchmarks",
         "",
         f"Generated {merged['generated']} by `make bench` (each `benchmarks/bench_*.py`, then "
-        "`benchmarks/report.py`). Times are CPU time of this process; the spread is the "
-        "interquartile range; a floor is a baseline measured in the same run.",
+        "`benchmarks/report.py`). The engine's and the quiz's times are CPU time of this process; "
+        "the interaction times are wall-clock, from a gesture's pointerdown in headless Chromium "
+        "to the paint after its last change; the spread is the interquartile range; a floor is a "
+        "baseline measured in the same run.",
         "",
         f"Machine: {about['cpu']}, {about['cores']} cores, {about['system']}, Python "
         f"{about['python']}; {versions}. Load average when reported: "

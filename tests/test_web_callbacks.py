@@ -351,38 +351,49 @@ def test_static_files_are_compressed_once_and_callback_answers_never_kept() -> N
     cache = StaticCache()
     with server.test_request_context("/assets/app.js?m=1"):
         static = f"zstd;{key(flask.request)}"
+    with server.test_request_context("/_dash-layout"):
+        layout = f"zstd;{key(flask.request)}"
     with server.test_request_context("/_dash-update-component", method="POST"):
         answer = f"zstd;{key(flask.request)}"
-    cache.set(static, b"kept")
-    cache.set(answer, b"not kept")
-    assert cache.get(static) == b"kept"
-    assert cache.get(answer) is None
+    with server.test_request_context("/fold?rank=1&symptom=headache"):
+        fold = f"zstd;{key(flask.request)}"
+    for kept in (static, layout, answer, fold):
+        cache.set(kept, kept.encode())
+    assert cache.get(static) == static.encode() and cache.get(layout) == layout.encode()
+    assert cache.get(answer) is None and cache.get(fold) is None
 
 
-def test_the_app_serves_its_scripts_in_zstd_that_decompress_to_the_file(app: dash.Dash) -> None:
+@pytest.mark.parametrize("path", ["/assets/app.js", "/_dash-layout"])
+def test_the_app_serves_its_files_and_layout_in_zstd_that_decompress_to_them(
+    app: dash.Dash, path: str
+) -> None:
     from flask_compress.compat import compression
 
     client = app.server.test_client()
-    with client.get("/assets/app.js", headers={"Accept-Encoding": "identity"}) as response:
+    with client.get(path, headers={"Accept-Encoding": "identity"}) as response:
         plain = response.get_data()
     for _ in range(2):  # the second answer comes from the kept copy
-        with client.get("/assets/app.js", headers={"Accept-Encoding": "zstd"}) as packed:
+        with client.get(path, headers={"Accept-Encoding": "zstd"}) as packed:
             assert packed.headers["Content-Encoding"] == "zstd"
             assert compression.zstd.decompress(packed.get_data()) == plain
 
 
 @pytest.mark.parametrize("encoding", ["zstd", "br"])
 def test_answers_are_compressed_on_each_request_and_decompress_to_the_answer(
-    app: dash.Dash, encoding: str
+    app: dash.Dash, mini_atlas: Atlas, mini_graph: Any, encoding: str
 ) -> None:
     import brotli
     from flask_compress.compat import compression
 
     unpack = {"zstd": compression.zstd.decompress, "br": brotli.decompress}[encoding]
     client = app.server.test_client()
-    plain = client.get("/_dash-layout", headers={"Accept-Encoding": "identity"}).get_data()
+    # A card's fold: an answer that depends on its address (the page's first symptom traced).
+    symptom = next(s for s in mini_atlas.symptoms if trace(mini_graph, s.id).candidates)
+    fold = f"/fold?rank=1&symptom={symptom.id}"
+    plain = client.get(fold, headers={"Accept-Encoding": "identity"}).get_data()
+    assert len(plain) > 500, "long enough to be compressed"
     for _ in range(2):
-        packed = client.get("/_dash-layout", headers={"Accept-Encoding": f"gzip, {encoding}"})
+        packed = client.get(fold, headers={"Accept-Encoding": f"gzip, {encoding}"})
         assert packed.headers["Content-Encoding"] == encoding
         assert "Accept-Encoding" in packed.headers["Vary"]
         assert unpack(packed.get_data()) == plain

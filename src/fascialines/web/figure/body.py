@@ -1,8 +1,9 @@
 """The body under the lines: each view's silhouette and details, its title and its sides.
 
-The outlines come from :mod:`.geometry` (open-licence silhouettes for the front and back, a drawn
-profile for the side); this module turns them into the figure's layout: plotly path shapes below
-every trace, and the annotations that name each view and the client's sides on it.
+The outlines are read by :mod:`fascialines.outlines` (open-licence silhouettes for the front and
+back, a drawn profile for the side) and set side by side by :mod:`.geometry`; this module turns
+them into the figure's layout: plotly path shapes below every trace, and the annotations that
+name each view and the client's sides on it.
 """
 
 from __future__ import annotations

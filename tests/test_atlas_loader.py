@@ -144,3 +144,22 @@ def test_format_mistakes_are_worded_for_an_educator(mini_raw: dict[str, Any]) ->
     assert "like '#0072B2', not 'blue'" in found["$.lines[0].colour"]
     assert found["$.regions[1].name"] == "this field is required"
     assert "unknown field" in found["$.regions[2].nmae"]
+
+
+@pytest.mark.parametrize("which", ["packaged", "mini"])
+def test_the_sites_at_a_region_are_those_that_list_it_in_file_order(
+    which: str, mini_raw: dict[str, Any]
+) -> None:
+    packaged = json.loads(load_atlas().model_dump_json(by_alias=True, exclude_none=True))
+    raw = packaged if which == "packaged" else mini_raw
+    # One more site, listing a region twice, so a region is met by several sites and twice.
+    first, second = (region["id"] for region in raw["regions"][:2])
+    site = {"id": "test-site", "name": "Test site", "regions": [first, second, first]}
+    site |= {"reason": "a test", "sources": [raw["sources"][0]["id"]]}
+    raw.setdefault("endangerment_sites", []).append(site)
+    atlas = parse_atlas(json.dumps(raw))
+    assert atlas.endangerment_sites, "the atlas has sites to look up"
+    for region in [*atlas.regions, None]:
+        region_id = region.id if region else "no-such-region"
+        expected = tuple(s for s in atlas.endangerment_sites if region_id in s.regions)
+        assert atlas.endangerment_sites_at(region_id) == expected

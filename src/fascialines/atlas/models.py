@@ -361,6 +361,10 @@ class Atlas(_Model):
         """The red flag with this id; ``KeyError`` if there is none."""
         return self._red_flags_by_id[flag_id]
 
+    def endangerment_sites_at(self, region_id: str) -> tuple[EndangermentSite, ...]:
+        """The sites where pressure must stay light that take in this region, in file order."""
+        return self._sites_by_region.get(region_id, ())
+
     @cached_property
     def _regions_by_id(self) -> dict[str, Region]:
         return {region.id: region for region in self.regions}
@@ -380,3 +384,11 @@ class Atlas(_Model):
     @cached_property
     def _red_flags_by_id(self) -> dict[str, RedFlag]:
         return {flag.id: flag for flag in self.red_flags}
+
+    @cached_property
+    def _sites_by_region(self) -> dict[str, tuple[EndangermentSite, ...]]:
+        at: dict[str, list[EndangermentSite]] = {}
+        for site in self.endangerment_sites:
+            for region_id in dict.fromkeys(site.regions):
+                at.setdefault(region_id, []).append(site)
+        return {region_id: tuple(sites) for region_id, sites in at.items()}

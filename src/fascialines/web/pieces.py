@@ -214,7 +214,7 @@ def line_chip(atlas: Atlas, line_id: str) -> Component:
 
 def take_care(atlas: Atlas, region_id: str) -> Component | None:
     """The endangerment sites a region lies in: where pressure must stay light."""
-    sites = [site for site in atlas.endangerment_sites if region_id in site.regions]
+    sites = atlas.endangerment_sites_at(region_id)
     if not sites:
         return None
     return html.Div(

@@ -116,7 +116,7 @@ def _optional_p(text: str | None, class_name: str) -> list[Component]:
 
 def _take_care_short(atlas: Atlas, region_id: str) -> Component | None:
     """A card says at once when its place is one where pressure must stay light."""
-    sites = [site.name for site in atlas.endangerment_sites if region_id in site.regions]
+    sites = [site.name for site in atlas.endangerment_sites_at(region_id)]
     if not sites:
         return None
     return html.P(

@@ -73,7 +73,7 @@ def _trigger_points(atlas: Atlas, candidate: Candidate) -> list[Component]:
 
 
 def _take_care(atlas: Atlas, region_id: str) -> list[Component]:
-    sites = [site for site in atlas.endangerment_sites if region_id in site.regions]
+    sites = atlas.endangerment_sites_at(region_id)
     if not sites:
         return []
     text = " ".join(f"{site.name}: {site.reason}" for site in sites)

@@ -38,10 +38,10 @@ from fascialines.outlines import (
     BodyFigure,
     View,
     assets_dir,
-    flatten_path,
     inside_polygon,
     outline_file,
     outline_paths,
+    outline_polygon,
     transform_path,
 )
 from fascialines.routes import load_side_points
@@ -154,8 +154,10 @@ def load_outline(view: View, figure: BodyFigure = "male") -> Outline:
 
 @cache
 def silhouette_polygon(view: View, figure: BodyFigure = "male") -> tuple[tuple[float, float], ...]:
-    """The silhouette of a view as a polygon in figure coordinates (curves sampled)."""
-    return tuple(flatten_path(load_outline(view, figure).silhouette))
+    """The silhouette of a view as a polygon in figure coordinates (curves sampled): the
+    outline's own polygon (:func:`fascialines.outlines.outline_polygon`) shifted to its view."""
+    dx = VIEW_CENTRES[view]
+    return tuple((x + dx, y) for x, y in outline_polygon(view, figure))
 
 
 def on_body(view: View, x: float, y: float, figure: BodyFigure = "male") -> bool:
